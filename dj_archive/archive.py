@@ -1,0 +1,118 @@
+"""The archive as notebooks and the CLI see it: open it, index it, search it.
+
+>>> import dj_archive
+>>> arc = dj_archive.open_archive("archive")          # doctest: +SKIP
+>>> arc.index().to_dict()                              # doctest: +SKIP
+>>> arc.search("党费", year=2023).to_frame()            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .config import ArchiveConfig, default_db_path, load_config
+from .errors import DocumentNotFound
+from .index import IndexReport, build_index, connect
+from .search import Filters, SearchResult, filter_sql, run_search
+
+__all__ = ["Archive", "open_archive"]
+
+DOC_COLUMNS = (
+    "id", "path", "title", "date", "year", "period", "category", "doc_type", "org", "retention",
+    "chars", "format", "encoding", "pages", "sha256", "size",
+)
+
+
+class Archive:
+    """An archive folder and its index. Originals are only ever read."""
+
+    def __init__(self, config: ArchiveConfig, db_path=None):
+        self.config = config
+        self.root = config.root
+        self.db_path = Path(db_path) if db_path else default_db_path(config.root)
+
+    def __repr__(self):
+        return f"<Archive {self.config.fonds_name or self.root} at {self.root}>"
+
+    # -- building ---------------------------------------------------------------------
+    def index(self, workers: int | None = None, progress: bool | None = None) -> IndexReport:
+        """Bring the index up to date (incremental). Returns what happened."""
+        return build_index(self.config, self.db_path, workers=workers, progress=progress)
+
+    def _con(self):
+        return connect(self.db_path, readonly=True)
+
+    # -- reading ----------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        category: str | None = None,
+        year: int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        org: str | None = None,
+        doc_type: str | None = None,
+        period: str | None = None,
+        limit: int | None = 20,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Documents containing the query, best first. ``limit=None`` returns all."""
+        con = self._con()
+        try:
+            return run_search(
+                con,
+                query,
+                Filters(category, year, date_from, date_to, org, doc_type, period),
+                limit=limit,
+                offset=offset,
+                resolve_org=self.config.resolve_org,
+            )
+        finally:
+            con.close()
+
+    def documents(self, with_text: bool = False, **filters):
+        """Catalogue of indexed documents as a DataFrame (filters as in :meth:`search`)."""
+        import pandas as pd
+
+        f = Filters(**filters)
+        where, params = filter_sql(f, self.config.resolve_org)
+        cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS + (("text",) if with_text else ()))
+        con = self._con()
+        try:
+            rows = con.execute(
+                f"SELECT {cols} FROM documents d WHERE {where} ORDER BY d.date, d.path", params
+            ).fetchall()
+        finally:
+            con.close()
+        return pd.DataFrame([dict(r) for r in rows], columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
+
+    def get(self, key: str) -> dict:
+        """One document's metadata and text, by id or archive-relative path."""
+        con = self._con()
+        try:
+            row = con.execute(
+                "SELECT * FROM documents WHERE id = ? OR path = ?", (key, str(key).replace(os.sep, "/"))
+            ).fetchone()
+        finally:
+            con.close()
+        if row is None:
+            raise DocumentNotFound(f"no document with id or path {key!r}")
+        d = dict(row)
+        d.pop("rowid", None)
+        return d
+
+    def failures(self) -> list[dict]:
+        """Files the last index run could not read, with the reason."""
+        con = self._con()
+        try:
+            return [dict(r) for r in con.execute("SELECT path, reason FROM failures ORDER BY path")]
+        finally:
+            con.close()
+
+
+def open_archive(path=None, db=None) -> Archive:
+    """Open the archive at ``path`` (default ``$DJ_ARCHIVE`` or ``./archive``)."""
+    path = path or os.environ.get("DJ_ARCHIVE") or "archive"
+    db = db or os.environ.get("DJ_ARCHIVE_DB") or None
+    return Archive(load_config(path), db)

@@ -1,0 +1,77 @@
+"""Named errors raised by the library; the CLI turns them into messages and exit codes."""
+
+__all__ = [
+    "DjArchiveError",
+    "ArchiveNotFound",
+    "ConfigError",
+    "ReadError",
+    "UnsupportedFormat",
+    "NoTextLayer",
+    "IndexMissing",
+    "IndexLocked",
+    "QuerySyntaxError",
+    "DocumentNotFound",
+    "UnknownOrg",
+    "NoRecords",
+]
+
+
+class DjArchiveError(Exception):
+    """Base class of every error the toolkit raises on purpose."""
+
+    #: What the user can try next; the CLI prints it under the message.
+    hint = ""
+
+
+class ArchiveNotFound(DjArchiveError):
+    """The archive folder does not exist or cannot be read."""
+
+    hint = "Pass --archive PATH or set DJ_ARCHIVE to the folder that holds fonds.yml."
+
+
+class ConfigError(DjArchiveError):
+    """fonds.yml, metadata.csv or a data file is malformed."""
+
+
+class ReadError(DjArchiveError):
+    """A file could not be read or decoded; the message says why."""
+
+
+class UnsupportedFormat(ReadError):
+    """The file's format is not one the toolkit can read."""
+
+
+class NoTextLayer(ReadError):
+    """A PDF has no text layer (a scan); it needs OCR before it can be indexed."""
+
+
+class IndexMissing(DjArchiveError):
+    """The archive has not been indexed yet."""
+
+    hint = "Run `dj-archive index` first."
+
+
+class IndexLocked(DjArchiveError):
+    """Another indexer is writing to the same database."""
+
+    hint = "Wait for the other `dj-archive index` to finish, then run it again."
+
+
+class QuerySyntaxError(DjArchiveError):
+    """The search query cannot be parsed."""
+
+    hint = 'Check quotes and parentheses, or put the whole phrase in "double quotes".'
+
+
+class DocumentNotFound(DjArchiveError):
+    """No document has the given id or path."""
+
+    hint = "List documents with `dj-archive search` or `dj-archive list`."
+
+
+class UnknownOrg(DjArchiveError):
+    """The organisation is not one of the branches in fonds.yml."""
+
+
+class NoRecords(DjArchiveError):
+    """No records were found for the requested period and organisation."""

@@ -1,0 +1,110 @@
+"""Walk an archive folder and read what its paths say. Never writes.
+
+Convention: ``<CODE>_<类目>/<YYYY>/<YYYY-MM-DD>_<题名>.<ext>``. Files outside it
+are still listed; their category is unknown.
+
+>>> parse_path("ZH_综合类/2023/2023-07-05_机关第一党支部2023年上半年党建工作总结.docx")
+{'folder': 'ZH_综合类', 'year': 2023, 'date': '2023-07-05', 'title': '机关第一党支部2023年上半年党建工作总结', 'conventional': True}
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+
+__all__ = ["FileEntry", "walk_archive", "parse_path", "SKIP_NAMES"]
+
+#: Files at the archive root that describe the archive rather than belong to it.
+SKIP_NAMES = {"fonds.yml", "metadata.csv", "README.md", "README.txt", ".DS_Store", "Thumbs.db", "desktop.ini"}
+_TEMP_PREFIXES = ("~$", ".~lock")  # Word/LibreOffice lock files next to an open document
+
+_DATE_PREFIX = re.compile(r"^(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?[_\s-]*(.*)$")
+
+
+@dataclass
+class FileEntry:
+    path: str  # relative to the archive, with forward slashes
+    abspath: Path
+    size: int
+    mtime_ns: int
+    problem: str | None = None  # a reason the file cannot be indexed, found while walking
+
+
+def _valid_date(y: int, m: int, d: int) -> str | None:
+    try:
+        return _date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_path(rel: str) -> dict:
+    """What a relative path says: category folder, year, date and title (题名)."""
+    parts = rel.replace("\\", "/").split("/")
+    name = parts[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    date, title = None, stem
+    m = _DATE_PREFIX.match(stem)
+    if m:
+        date = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date and m.group(4):
+            title = m.group(4)
+    folder = parts[0] if len(parts) > 1 else None
+    year = None
+    if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[-2]):
+        year = int(parts[-2])
+    elif date:
+        year = int(date[:4])
+    conventional = len(parts) == 3 and year is not None and date is not None and bool(
+        re.match(r"^[A-Za-z0-9]+_", parts[0])
+    )
+    return {"folder": folder, "year": year, "date": date, "title": title.strip(), "conventional": conventional}
+
+
+def walk_archive(root) -> list[FileEntry]:
+    """Every candidate file under ``root``, sorted by path. Symlinks are not followed:
+    they are listed with a problem so the run can report them."""
+    root = Path(root)
+    out: list[FileEntry] = []
+
+    def onerror(exc: OSError):
+        rel = os.path.relpath(exc.filename, root) if exc.filename else "?"
+        out.append(FileEntry(rel.replace(os.sep, "/"), Path(exc.filename or root), 0, 0,
+                             f"cannot list folder: {exc.strerror or exc}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        # Hidden folders (.dj_archive, .git) are ours or a tool's, not the archive's.
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                rel = os.path.relpath(full, root).replace(os.sep, "/")
+                out.append(FileEntry(rel, Path(full), 0, 0, "symbolic link to a folder, not followed"))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        at_root = os.path.samefile(dirpath, root)
+        for name in sorted(filenames):
+            if name.startswith(".") or name.startswith(_TEMP_PREFIXES) or (at_root and name in SKIP_NAMES):
+                continue
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, root).replace(os.sep, "/")
+            try:
+                st = os.lstat(full)
+            except OSError as exc:
+                out.append(FileEntry(rel, Path(full), 0, 0, f"cannot stat file: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                out.append(FileEntry(rel, Path(full), 0, 0, "symbolic link, not followed"))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                out.append(FileEntry(rel, Path(full), 0, 0, "not a regular file"))
+                continue
+            out.append(FileEntry(rel, Path(full), st.st_size, st.st_mtime_ns))
+    out.sort(key=lambda e: e.path)
+    return out

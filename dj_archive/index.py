@@ -1,0 +1,372 @@
+"""The index: one SQLite file, derived from the archive and rebuildable at any time.
+The only module that issues DDL.
+
+Tables: ``documents`` (metadata and original text), ``doc_fts`` (a contentless
+FTS5 table with two columns: ``words``, jieba search-mode tokens used for
+ranking, and ``chars``, one token per character used for recall: a phrase of
+character tokens is an exact substring test, so 1- and 2-character terms are
+never missed), ``failures`` and ``meta``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import hashlib
+import os
+import sqlite3
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .config import ArchiveConfig, default_db_path
+from .errors import IndexLocked, IndexMissing, ReadError
+from .files import FileEntry, walk_archive
+from .metadata import METADATA_FIELDS, doc_id, infer_metadata
+from .normalize import fold
+from .query import char_tokens
+from .readers import read_bytes, read_document
+from .segment import Segmenter
+
+__all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "doc_tokens"]
+
+#: Bump when the schema or tokenisation changes: older indexes are rebuilt, never misread.
+SCHEMA_VERSION = 3
+_BATCH = 200
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    format TEXT,
+    encoding TEXT,
+    pages INTEGER,
+    title TEXT,
+    date TEXT,
+    year INTEGER,
+    period TEXT,
+    category TEXT,
+    doc_type TEXT,
+    org TEXT,
+    retention TEXT,
+    chars INTEGER,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year, category);
+CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
+    words, chars, content='', tokenize='unicode61 remove_diacritics 0'
+);
+"""
+
+
+@dataclass
+class IndexReport:
+    documents: int = 0
+    indexed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
+    rebuilt: str | None = None  # why the whole index was rebuilt, if it was
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        """The CLI's JSON shape."""
+        d = asdict(self)
+        return {k: d[k] for k in ("documents", "indexed", "unchanged", "removed", "failed")}
+
+
+def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
+    """Open the index. ``readonly`` raises IndexMissing if it does not exist yet."""
+    db_path = Path(db_path)
+    if readonly:
+        if not db_path.exists():
+            raise IndexMissing(f"no index at {db_path}")
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    else:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(db_path, timeout=30)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+    con.row_factory = sqlite3.Row
+    con.execute("PRAGMA busy_timeout=30000")
+    if readonly:
+        version = _meta(con, "schema_version")
+        if version != str(SCHEMA_VERSION):
+            con.close()
+            raise IndexMissing(
+                f"the index at {db_path} was built by another version of dj_archive (schema {version})"
+            )
+    return con
+
+
+def _meta(con, key):
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def doc_tokens(segmenter: Segmenter, text: str) -> tuple[str, str]:
+    """(words, chars) column values for a document's text."""
+    folded = fold(text)
+    words = " ".join(t for t in segmenter.cut_for_search(folded) if t.strip())
+    return words, char_tokens(folded)
+
+
+# --- extraction (runs in worker processes) -------------------------------------------
+
+_worker_seg: Segmenter | None = None
+
+
+def _init_worker(backend: str):
+    global _worker_seg
+    _worker_seg = Segmenter(backend)
+
+
+def _extract(entry: FileEntry):
+    """Read, decode and tokenise one file. Returns ("ok", ...) or ("failed", path, reason)."""
+    if entry.problem:
+        return ("failed", entry.path, entry.problem)
+    try:
+        data = read_bytes(entry.abspath)
+        sha = hashlib.sha256(data).hexdigest()
+        doc = read_document(entry.abspath, data=data)
+        text = doc.text
+        if not text.strip():
+            raise ReadError("no text in the document")
+        words, chars = doc_tokens(_worker_seg, text)
+    except ReadError as exc:
+        return ("failed", entry.path, str(exc))
+    except MemoryError:
+        return ("failed", entry.path, "too large to read in memory")
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
+        return ("failed", entry.path, f"unexpected error while reading: {type(exc).__name__}: {exc}"[:300])
+    return ("ok", entry.path, sha, doc.format, doc.encoding, doc.pages, text, words, chars)
+
+
+# --- the build -----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _writer_lock(db_path: Path):
+    """One indexer per database: a second one is refused with a clear error."""
+    lock_path = Path(str(db_path) + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(lock_path, "a+")
+    try:
+        try:
+            import fcntl
+
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise IndexLocked(f"another indexer is writing {db_path}") from None
+        except ImportError:  # Windows: SQLite's own locking still protects the file
+            pass
+        yield
+    finally:
+        fh.close()
+
+
+def _config_hash(config: ArchiveConfig, segmenter: Segmenter) -> str:
+    h = hashlib.sha256()
+    for name in ("fonds.yml", "metadata.csv"):
+        p = config.root / name
+        h.update(p.read_bytes() if p.exists() else b"-")
+    h.update(segmenter.name.encode())
+    return h.hexdigest()
+
+
+def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
+    """Create the schema; drop an index from another version or segmenter. Returns why it was rebuilt."""
+    version = _meta(con, "schema_version")
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    reason = None
+    if tables and "meta" in tables and version is not None and version != str(SCHEMA_VERSION):
+        reason = f"index schema {version} is from another version of dj_archive; rebuilt as schema {SCHEMA_VERSION}"
+    elif tables and "meta" not in tables:
+        reason = "index file had an unknown layout; rebuilt"
+    elif version and _meta(con, "segmenter") not in (None, segmenter.name):
+        reason = f"segmenter changed ({_meta(con, 'segmenter')} → {segmenter.name}); index rebuilt"
+    if reason:
+        with con:
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'doc_fts_%'"
+            ).fetchall():
+                con.execute(f'DROP TABLE IF EXISTS "{name}"')
+    with con:
+        con.executescript(_SCHEMA)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('segmenter', ?)", (segmenter.name,))
+    return reason
+
+
+def _delete_doc(con, segmenter, rowid: int, text: str):
+    words, chars = doc_tokens(segmenter, text)
+    con.execute(
+        "INSERT INTO doc_fts(doc_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)", (rowid, words, chars)
+    )
+    con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
+
+
+def _refresh_metadata(con, config: ArchiveConfig):
+    rows = con.execute("SELECT rowid, path, text FROM documents").fetchall()
+    for row in rows:
+        meta = infer_metadata(row["path"], config, row["text"])
+        con.execute(
+            f"UPDATE documents SET {', '.join(f'{k}=?' for k in METADATA_FIELDS)} WHERE rowid=?",
+            [meta[k] for k in METADATA_FIELDS] + [row["rowid"]],
+        )
+
+
+def build_index(
+    config: ArchiveConfig,
+    db_path=None,
+    workers: int | None = None,
+    progress: bool | None = None,
+    backend: str = "auto",
+) -> IndexReport:
+    """Bring the index up to date with the archive: new and changed files are indexed,
+    unchanged ones skipped, deleted ones removed. One bad file never stops the run."""
+    started = time.perf_counter()
+    db_path = Path(db_path) if db_path else default_db_path(config.root)
+    segmenter = Segmenter(backend)
+    report = IndexReport()
+    with _writer_lock(db_path):
+        con = connect(db_path)
+        try:
+            report.rebuilt = _prepare(con, segmenter)
+            entries = walk_archive(config.root)
+            known = {
+                r["path"]: r
+                for r in con.execute("SELECT rowid, path, size, mtime_ns, sha256 FROM documents")
+            }
+            todo: list[FileEntry] = []
+            for e in entries:
+                row = known.get(e.path)
+                if row is not None and not e.problem and row["size"] == e.size and row["mtime_ns"] == e.mtime_ns:
+                    report.unchanged += 1
+                else:
+                    todo.append(e)
+            seen = {e.path for e in entries}
+            with con:
+                for path, row in known.items():
+                    if path not in seen:
+                        text = con.execute("SELECT text FROM documents WHERE rowid=?", (row["rowid"],)).fetchone()[0]
+                        _delete_doc(con, segmenter, row["rowid"], text)
+                        report.removed += 1
+                con.execute(
+                    "DELETE FROM failures WHERE path NOT IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(seen)),),
+                )
+                cfg_hash = _config_hash(config, segmenter)
+                if _meta(con, "config_hash") != cfg_hash:
+                    _refresh_metadata(con, config)
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
+            _index_files(con, config, segmenter, todo, known, report, workers, progress)
+            report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            for sha, paths in con.execute(
+                "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
+            ):
+                report.duplicates.append(sorted(paths.split("\n")))
+        finally:
+            con.close()
+    report.failed.sort(key=lambda f: f["path"])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _results(todo, workers, backend_name):
+    if workers <= 1 or len(todo) < 2:
+        _init_worker(backend_name)
+        for e in todo:
+            yield _extract(e)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(backend_name,)) as pool:
+        yield from pool.map(_extract, todo, chunksize=max(1, min(32, len(todo) // (workers * 8) or 1)))
+
+
+def _index_files(con, config, segmenter, todo, known, report, workers, progress):
+    if not todo:
+        return
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(todo) >= 200 else 1
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="file", desc="indexing", file=sys.stderr)
+    backend = segmenter.backend or ("rjieba" if segmenter.name.startswith("rjieba") else "jieba")
+    entries = {e.path: e for e in todo}
+    pending = 0
+    con.execute("BEGIN")
+    try:
+        for result in _results(todo, workers, backend):
+            path = result[1]
+            old = known.get(path)
+            if result[0] == "failed":
+                reason = result[2]
+                report.failed.append({"path": path, "reason": reason})
+                con.execute("INSERT OR REPLACE INTO failures VALUES (?, ?)", (path, reason))
+                if old is not None:  # a file that became unreadable leaves the index
+                    text = con.execute("SELECT text FROM documents WHERE rowid=?", (old["rowid"],)).fetchone()[0]
+                    _delete_doc(con, segmenter, old["rowid"], text)
+            else:
+                _, path, sha, fmt, enc, pages, text, words, chars = result
+                e = entries[path]
+                if old is not None and old["sha256"] == sha:
+                    con.execute(
+                        "UPDATE documents SET size=?, mtime_ns=? WHERE rowid=?", (e.size, e.mtime_ns, old["rowid"])
+                    )
+                    report.unchanged += 1
+                else:
+                    if old is not None:
+                        text_old = con.execute(
+                            "SELECT text FROM documents WHERE rowid=?", (old["rowid"],)
+                        ).fetchone()[0]
+                        _delete_doc(con, segmenter, old["rowid"], text_old)
+                    meta = infer_metadata(path, config, text)
+                    cur = con.execute(
+                        "INSERT INTO documents (id, path, sha256, size, mtime_ns, format, encoding, pages, "
+                        f"{', '.join(METADATA_FIELDS)}, chars, text) VALUES "
+                        f"(?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METADATA_FIELDS))}, ?, ?)",
+                        [doc_id(path), path, sha, e.size, e.mtime_ns, fmt, enc, pages]
+                        + [meta[k] for k in METADATA_FIELDS]
+                        + [len(text), text],
+                    )
+                    con.execute(
+                        "INSERT INTO doc_fts(rowid, words, chars) VALUES (?, ?, ?)", (cur.lastrowid, words, chars)
+                    )
+                    report.indexed += 1
+                con.execute("DELETE FROM failures WHERE path=?", (path,))
+            pending += 1
+            if bar:
+                bar.update(1)
+            if pending >= _BATCH:
+                con.execute("COMMIT")
+                con.execute("BEGIN")
+                pending = 0
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        if bar:
+            bar.close()

@@ -1,0 +1,99 @@
+"""Per-document metadata inferred from the path, title and text, then overridden by
+the archivist's ``metadata.csv`` (the catalogue sheet wins over inference).
+
+>>> from dj_archive.config import ArchiveConfig, Org
+>>> cfg = ArchiveConfig(root=".", orgs=[Org("机关第一党支部", ("一支部",))])
+>>> m = infer_metadata("ZH_综合类/2023/2023-07-05_机关第一党支部2023年上半年党建工作总结.docx", cfg, "")
+>>> m["category"], m["period"], m["org"], m["doc_type"], m["retention"]
+('ZH', '2023H1', '机关第一党支部', '工作总结', '永久')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .config import ArchiveConfig
+from .files import parse_path
+from .taxonomy import UNKNOWN
+
+__all__ = ["infer_metadata", "doc_id", "period_of_date", "METADATA_FIELDS"]
+
+METADATA_FIELDS = ("title", "date", "year", "period", "category", "doc_type", "org", "retention")
+
+
+def doc_id(rel_path: str) -> str:
+    """Stable id of a document: derived from its path in the archive."""
+    return hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:12]
+
+
+def period_of_date(date: str | None) -> str | None:
+    """Half-year containing an ISO date: ``2023-03-15`` → ``2023H1``."""
+    if not date or len(date) < 7:
+        return None
+    return f"{date[:4]}H{1 if int(date[5:7]) <= 6 else 2}"
+
+
+def _detect_period(title: str, text: str) -> str | None:
+    try:
+        from .understand.dates import detect_period
+    except ImportError:  # understanding module optional at import time
+        detect_period = None
+    if detect_period is not None:
+        try:
+            return detect_period(text or "", title=title)
+        except Exception:  # noqa: BLE001 - inference must never stop indexing
+            return None
+    m = re.search(r"(\d{4})年(上半年|下半年|度|全年)?", title or "")
+    if not m:
+        return None
+    return m.group(1) + {"上半年": "H1", "下半年": "H2"}.get(m.group(2) or "", "")
+
+
+def _detect_date(text: str) -> str | None:
+    try:
+        from .understand.dates import detect_date
+    except ImportError:
+        return None
+    try:
+        return detect_date(text or "")
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
+    """Metadata of one document, inference first, then the archivist's overrides."""
+    info = parse_path(rel_path)
+    tx = config.taxonomy
+    category = None
+    if info["folder"]:
+        cat = tx.category_for_folder(info["folder"])
+        category = cat.code if cat else None
+    title = info["title"]
+    date = info["date"] or _detect_date(text)
+    head = (text or "")[:300]
+    doc_type = tx.doc_type_for(title) or tx.doc_type_for(head.split("\n", 1)[0])
+    org = config.find_org(title) or config.find_org(head)
+    meta = {
+        "title": title,
+        "date": date,
+        "period": None,
+        "category": category or UNKNOWN,
+        "doc_type": doc_type.name if doc_type else None,
+        "org": org,
+    }
+    # Summaries and plans report on a named period; records belong to the half-year they happened in.
+    if meta["doc_type"] in ("工作总结", "工作计划", "述职报告"):
+        meta["period"] = _detect_period(title, head)
+    meta["period"] = meta["period"] or period_of_date(date) or _detect_period(title, head)
+    over = config.overrides.get(rel_path, {})
+    meta.update(over)
+    if "retention" not in over:
+        meta["retention"] = tx.retention_for(meta["doc_type"])
+    year = None
+    for source in (meta.get("period"), meta.get("date")):
+        if source and re.match(r"\d{4}", source):
+            year = int(source[:4])
+            break
+    meta["year"] = year or info["year"]
+    return meta

@@ -1,0 +1,60 @@
+"""Rendering of library results for the CLI: one place for json / csv / table.
+
+JSON keeps Chinese readable (``ensure_ascii=False``).
+"""
+
+import csv
+import io
+import json
+import unicodedata
+
+__all__ = ["to_json", "to_csv", "to_table", "display_width"]
+
+
+def to_json(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows, columns=None) -> str:
+    rows = list(rows)
+    columns = columns or (list(rows[0]) if rows else [])
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by text: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width:
+            out.append("…")
+            used += 1
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * max(0, width - used)
+
+
+def to_table(rows, columns=None, max_width=40) -> str:
+    """A plain-text table aligned for CJK text."""
+    rows = list(rows)
+    columns = columns or (list(rows[0]) if rows else [])
+    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in columns] for r in rows]
+    widths = [
+        min(max_width, max([display_width(c)] + [display_width(row[i]) for row in cells]))
+        for i, c in enumerate(columns)
+    ]
+    lines = ["  ".join(_fit(c, w) for c, w in zip(columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)

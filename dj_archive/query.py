@@ -1,0 +1,220 @@
+"""User query text → a parsed query → an FTS5 MATCH expression that is safe.
+
+Syntax: terms separated by spaces are ANDed; ``OR`` between terms; ``-term``
+excludes; ``"quoted phrase"`` keeps spaces; parentheses group. Every term is a
+plain substring after folding (see :mod:`dj_archive.normalize`); the user's
+text never reaches SQL or FTS5 syntax as-is.
+
+>>> q = parse_query('党费 OR 党课 -"主题 党日"')
+>>> q.describe()
+'党费 OR (党课 AND NOT 主题 党日)'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import QuerySyntaxError
+from .normalize import fold
+
+__all__ = ["Term", "And", "Or", "Not", "parse_query", "Query", "synonyms_for", "char_tokens", "PUNCT_TOKEN"]
+
+#: The token standing for any character that is not a letter or digit in the char index.
+PUNCT_TOKEN = "zz"
+
+
+def _is_token_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def char_tokens(folded: str) -> str:
+    """One index token per character: letters/digits stand for themselves, anything
+    else for PUNCT_TOKEN. A phrase of these tokens is a substring test."""
+    return " ".join(ch if _is_token_char(ch) else PUNCT_TOKEN for ch in folded)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as typed
+    variants: tuple[str, ...] = ()  # folded alternatives, the first is the term itself
+
+    @property
+    def folded(self) -> str:
+        return self.variants[0]
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    item: object
+
+
+@lru_cache(maxsize=1)
+def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    data = yaml.safe_load((Path(__file__).resolve().parent / "data" / "synonyms.yml").read_text(encoding="utf-8")) or {}
+    groups: dict[str, tuple[str, ...]] = {}
+    for group in data.get("groups") or []:
+        folded = tuple(dict.fromkeys(fold(str(t)) for t in group))
+        for t in folded:
+            groups[t] = folded
+    expands = {fold(str(k)): tuple(fold(str(v)) for v in vs) for k, vs in (data.get("expands") or {}).items()}
+    return groups, expands
+
+
+def synonyms_for(folded_term: str) -> tuple[str, ...]:
+    """The term itself followed by its synonyms and expansions (folded)."""
+    groups, expands = _synonym_table()
+    out = [folded_term, *groups.get(folded_term, ()), *expands.get(folded_term, ())]
+    return tuple(dict.fromkeys(out))
+
+
+_TOKEN = re.compile(r'\s*(?:(")((?:[^"]|"")*)("?)|([()])|(\S+?)(?=\s|$|[()"]))')
+
+
+def _lex(text: str):
+    pos = 0
+    text = text.replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise QuerySyntaxError(f"cannot read the query near {text[pos:pos + 10]!r}")
+        pos = m.end()
+        if m.group(1):
+            if not m.group(3):
+                raise QuerySyntaxError("unbalanced double quote in the query")
+            yield ("PHRASE", m.group(2).replace('""', '"'))
+        elif m.group(4):
+            yield (m.group(4), m.group(4))
+        else:
+            word = m.group(5)
+            if word == "OR":
+                yield ("OR", word)
+            elif word == "-":
+                yield ("NOT", "-")
+            elif word.startswith("-") and len(word) > 1:
+                yield ("NOT", "-")
+                yield ("WORD", word[1:])
+            else:
+                yield ("WORD", word)
+
+
+class _Parser:
+    def __init__(self, tokens, expand: bool):
+        self.tokens = list(tokens)
+        self.i = 0
+        self.expand = expand
+
+    def peek(self):
+        return self.tokens[self.i][0] if self.i < len(self.tokens) else None
+
+    def take(self):
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expr(self):
+        items = [self.and_expr()]
+        while self.peek() == "OR":
+            self.take()
+            if self.peek() in (None, ")", "OR"):
+                raise QuerySyntaxError("OR needs a term on both sides")
+            items.append(self.and_expr())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def and_expr(self):
+        items = []
+        while self.peek() not in (None, "OR", ")"):
+            items.append(self.unary())
+        if not items:
+            raise QuerySyntaxError("empty query or group")
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def unary(self):
+        if self.peek() == "NOT":
+            self.take()
+            if self.peek() in (None, "OR", ")", "NOT"):
+                raise QuerySyntaxError("'-' must be followed by a term")
+            return Not(self.atom())
+        return self.atom()
+
+    def atom(self):
+        kind, value = self.take()
+        if kind == "(":
+            if self.peek() is None:
+                raise QuerySyntaxError("unbalanced parenthesis in the query")
+            node = self.expr()
+            if self.peek() != ")":
+                raise QuerySyntaxError("unbalanced parenthesis in the query")
+            self.take()
+            return node
+        if kind == ")":
+            raise QuerySyntaxError("unbalanced parenthesis in the query")
+        folded = fold(value)
+        if not folded.strip():
+            raise QuerySyntaxError("empty phrase in the query")
+        variants = synonyms_for(folded) if self.expand else (folded,)
+        return Term(value, variants)
+
+
+@dataclass
+class Query:
+    text: str
+    root: object
+    terms: list[Term] = field(default_factory=list)
+
+    def positive_terms(self) -> list[Term]:
+        out: list[Term] = []
+
+        def walk(node, neg=False):
+            if isinstance(node, Term):
+                if not neg:
+                    out.append(node)
+            elif isinstance(node, Not):
+                walk(node.item, not neg)
+            else:
+                for it in node.items:
+                    walk(it, neg)
+
+        walk(self.root)
+        return out
+
+    def describe(self) -> str:
+        def show(node, top=False):
+            if isinstance(node, Term):
+                return node.text
+            if isinstance(node, Not):
+                return "NOT " + show(node.item)
+            sep = " AND " if isinstance(node, And) else " OR "
+            s = sep.join(show(i) for i in node.items)
+            return s if top else f"({s})"
+
+        return show(self.root, top=True)
+
+
+def parse_query(text: str, expand_synonyms: bool = True) -> Query:
+    """Parse query text; raises QuerySyntaxError with a reason on bad input."""
+    if text is None or not str(text).strip():
+        raise QuerySyntaxError("empty query")
+    p = _Parser(_lex(str(text)), expand_synonyms)
+    root = p.expr()
+    if p.peek() is not None:
+        raise QuerySyntaxError("unbalanced parenthesis in the query")
+    q = Query(str(text), root)
+    q.terms = q.positive_terms()
+    return q

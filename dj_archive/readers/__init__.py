@@ -1,0 +1,94 @@
+"""Read the text of an archived file, whatever its format. Read-only, always.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "记录.txt"
+>>> _ = p.write_bytes("支部党员大会记录".encode("gbk"))
+>>> doc = read_document(p)
+>>> doc.text, doc.format
+('支部党员大会记录', 'txt')
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReadError, UnsupportedFormat
+
+__all__ = ["Document", "read_document", "SUPPORTED_SUFFIXES", "max_bytes"]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: Legacy formats we recognise and explain rather than call "unknown".
+LEGACY_SUFFIXES = (".doc", ".wps", ".et", ".xls", ".ppt")
+#: Default size limit: files above it are refused (memory stays bounded).
+DEFAULT_MAX_MB = 64
+
+
+def max_bytes() -> int:
+    """The size limit in bytes (``DJ_ARCHIVE_MAX_MB`` overrides the default 64 MB)."""
+    try:
+        mb = float(os.environ.get("DJ_ARCHIVE_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+@dataclass
+class Document:
+    text: str
+    format: str
+    encoding: str | None = None
+    pages: int | None = None
+
+
+def read_document(path, data: bytes | None = None) -> Document:
+    """Read ``path`` (or its already-read bytes ``data``) and return its text.
+
+    Raises a :class:`~dj_archive.errors.ReadError` subclass with a one-line reason.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        raise UnsupportedFormat(
+            f"legacy {suffix} format is not supported; save it as .docx (or install LibreOffice and convert it)"
+        )
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormat(f"unsupported file type {suffix or '(no extension)'}")
+    if data is None:
+        data = read_bytes(path)
+    if suffix in (".txt", ".md"):
+        from .text import decode_text
+
+        text, encoding = decode_text(data)
+        return Document(text=text, format=suffix[1:], encoding=encoding)
+    if suffix == ".docx":
+        from .docx import docx_text
+
+        return Document(text=docx_text(data), format="docx")
+    from .pdf import pdf_text
+
+    text, pages = pdf_text(data)
+    return Document(text=text, format="pdf", pages=pages)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing files above the size limit; OS errors become ReadError."""
+    try:
+        size = path.stat().st_size
+        limit = max_bytes()
+        if size > limit:
+            raise ReadError(
+                f"file is {size / 1048576:.0f} MB, above the {limit / 1048576:.0f} MB limit "
+                "(set DJ_ARCHIVE_MAX_MB to raise it)"
+            )
+        with path.open("rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise ReadError("file disappeared before it could be read") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}") from None

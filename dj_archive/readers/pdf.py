@@ -1,0 +1,45 @@
+"""Text of a PDF's text layer with pypdf. Scans without a text layer and
+encrypted files are refused with a reason, never guessed at."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from ..errors import NoTextLayer, ReadError
+
+__all__ = ["pdf_text"]
+
+
+def pdf_text(data: bytes) -> tuple[str, int]:
+    """(text, page count) of a PDF given its bytes."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data:
+        raise ReadError("empty file (0 bytes)")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ReadError("not a PDF file (no %PDF header)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on odd but readable files
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several types for unknown crypto
+                ok = 0
+            if not ok:
+                raise ReadError("encrypted PDF (password protected); save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise ReadError(f"corrupt PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+    except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
+        raise ReadError(f"unreadable PDF ({type(exc).__name__})") from None
+    text = "\n".join(p.strip("\n") for p in pages).strip()
+    if not any(ch.strip() for ch in text):
+        raise NoTextLayer(
+            f"PDF has no text layer ({len(pages)} page(s), probably a scan); run OCR and file the result"
+        )
+    return text, len(pages)

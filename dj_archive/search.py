@@ -1,0 +1,282 @@
+"""Run a parsed query against the index: every document that contains a term is
+found (recall from the character index, verified by scan where tokens cannot
+decide), ranked by BM25 over jieba tokens and characters, with a snippet of the
+original text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from .errors import QuerySyntaxError
+from .normalize import fold
+from .query import PUNCT_TOKEN, And, Not, Or, Query, Term, char_tokens, parse_query
+from .segment import Segmenter, default_segmenter
+
+__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql"]
+
+MARK = ("«", "»")
+HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
+
+
+@dataclass
+class Filters:
+    category: str | None = None
+    year: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    org: str | None = None
+    doc_type: str | None = None
+    period: str | None = None
+
+
+def _date_bound(value: str, end: bool) -> str:
+    v = str(value).strip().replace("/", "-").replace(".", "-")
+    if not re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", v):
+        raise QuerySyntaxError(f"date must look like 2023, 2023-06 or 2023-06-30, got {value!r}")
+    parts = v.split("-")
+    y = parts[0]
+    m = parts[1].zfill(2) if len(parts) > 1 else ("12" if end else "01")
+    d = parts[2].zfill(2) if len(parts) > 2 else ("31" if end else "01")
+    return f"{y}-{m}-{d}"
+
+
+def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, list]:
+    """SQL condition and parameters for the filters (always parameterised)."""
+    where, params = [], []
+    if f.category:
+        where.append(f"upper({alias}.category) = upper(?)")
+        params.append(f.category)
+    if f.year is not None:
+        where.append(f"{alias}.year = ?")
+        params.append(int(f.year))
+    if f.period:
+        where.append(f"{alias}.period = ?")
+        params.append(f.period)
+    if f.date_from:
+        where.append(f"{alias}.date >= ?")
+        params.append(_date_bound(f.date_from, end=False))
+    if f.date_to:
+        where.append(f"{alias}.date <= ?")
+        params.append(_date_bound(f.date_to, end=True))
+    if f.org:
+        canonical = resolve_org(f.org) if resolve_org else None
+        if canonical:
+            where.append(f"{alias}.org = ?")
+            params.append(canonical)
+        else:
+            where.append(f"instr({alias}.org, ?) > 0")
+            params.append(f.org)
+    if f.doc_type:
+        where.append(f"({alias}.doc_type = ? OR instr({alias}.doc_type, ?) > 0)")
+        params += [f.doc_type, f.doc_type]
+    return (" AND ".join(where) or "1"), params
+
+
+def _safe_for_tokens(s: str) -> bool:
+    # Characters the FTS tokenizer is known to treat exactly as one token each.
+    return bool(s) and all(("\u4e00" <= ch <= "\u9fff") or (ch.isascii() and ch.isalnum()) for ch in s)
+
+
+def _phrase(variant: str) -> str:
+    return f'chars : "{char_tokens(variant)}"'
+
+
+class _Compiler:
+    """AST → SQL set expression over rowids; terms become FTS5 phrase queries."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.params: list = []
+
+    def term_rowids(self, term: Term) -> str:
+        exact = [v for v in term.variants if _safe_for_tokens(v)]
+        check = [v for v in term.variants if not _safe_for_tokens(v)]
+        parts = []
+        if exact:
+            parts.append("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?")
+            self.params.append(" OR ".join(_phrase(v) for v in exact))
+        if check:
+            # Punctuation or unusual characters: candidates from the index, then a real substring scan.
+            ids = self._verify(check)
+            parts.append("SELECT value FROM json_each(?)")
+            self.params.append(json.dumps(ids))
+        return " UNION ".join(parts)
+
+    def _verify(self, variants: list[str]) -> list[int]:
+        cands = None
+        toks = [char_tokens(v) for v in variants]
+        if all(t.replace(PUNCT_TOKEN, "").strip() for t in toks):
+            expr = " OR ".join(f'chars : "{t}"' for t in toks)
+            cands = [r[0] for r in self.con.execute("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?", (expr,))]
+            rows = self.con.execute(
+                "SELECT rowid, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(cands),),
+            )
+        else:
+            rows = self.con.execute("SELECT rowid, text FROM documents")
+        return [r[0] for r in rows if any(v in fold(r[1]) for v in variants)]
+
+    def compile(self, node) -> str:
+        if isinstance(node, Term):
+            return self.term_rowids(node)
+        if isinstance(node, Not):
+            return f"SELECT rowid FROM documents EXCEPT SELECT * FROM ({self.compile(node.item)})"
+        if isinstance(node, Or):
+            return " UNION ".join(f"SELECT * FROM ({self.compile(i)})" for i in node.items)
+        assert isinstance(node, And)
+        pos = [i for i in node.items if not isinstance(i, Not)]
+        neg = [i.item for i in node.items if isinstance(i, Not)]
+        sql = (
+            " INTERSECT ".join(f"SELECT * FROM ({self.compile(i)})" for i in pos)
+            if pos
+            else "SELECT rowid FROM documents"
+        )
+        for n in neg:
+            sql = f"SELECT * FROM ({sql}) EXCEPT SELECT * FROM ({self.compile(n)})"
+        return sql
+
+
+def _rank_expr(terms: list[Term], segmenter: Segmenter) -> str | None:
+    clauses = []
+    for t in terms:
+        for v in t.variants:
+            toks = [w for w in segmenter.cut_for_search(v) if w.isalnum()]
+            if toks:
+                clauses.append("words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in toks) + ")")
+            if char_tokens(v).replace(PUNCT_TOKEN, "").strip():
+                clauses.append(_phrase(v))
+    return " OR ".join(clauses) or None
+
+
+def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK) -> str:
+    """A window of the original text around the first match, every match marked."""
+    folded = fold(text)
+    spans = []
+    for v in sorted(set(variants), key=len, reverse=True):
+        start = folded.find(v)
+        while start >= 0 and len(spans) < 200:
+            if not any(s < start + len(v) and start < e for s, e in spans):
+                spans.append((start, start + len(v)))
+            start = folded.find(v, start + 1)
+    spans.sort()
+    if spans:
+        first = spans[0][0]
+        lo = max(0, first - width // 4)
+    else:
+        lo = 0
+    hi = min(len(text), lo + width)
+    out, pos = [], lo
+    for s, e in spans:
+        if s < lo or s >= hi:
+            continue
+        e = min(e, max(hi, e))
+        out.append(text[pos:s])
+        out.append(marks[0] + text[s:e] + marks[1])
+        pos = e
+    out.append(text[pos:max(hi, pos)])
+    snippet = "".join(out).replace("\r", "").replace("\n", " ").replace("\t", " ")
+    return ("…" if lo > 0 else "") + snippet.strip() + ("…" if hi < len(text) else "")
+
+
+@dataclass
+class SearchResult:
+    """Hits of one query: ``total`` counts every matching document, ``hits`` the page shown."""
+
+    query: str
+    total: int
+    hits: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "total": self.total, "hits": [{k: h[k] for k in HIT_FIELDS} for h in self.hits]}
+
+    def to_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.hits, columns=[*HIT_FIELDS, "matched"])
+
+    def __len__(self):
+        return len(self.hits)
+
+    def __iter__(self):
+        return iter(self.hits)
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for h in self.hits:
+            snip = html.escape(h["snippet"]).replace(MARK[0], "<mark>").replace(MARK[1], "</mark>")
+            rows.append(
+                f"<tr><td>{html.escape(h['date'] or '')}</td><td>{html.escape(h['category'])}</td>"
+                f"<td>{html.escape(h['org'] or '')}</td><td>{html.escape(h['title'])}</td>"
+                f"<td style='text-align:left'>{snip}</td></tr>"
+            )
+        return (
+            f"<p>{html.escape(self.query)}: {self.total} 件</p><table><thead><tr><th>日期</th><th>类别</th>"
+            f"<th>支部</th><th>题名</th><th>摘要</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+
+def run_search(
+    con: sqlite3.Connection,
+    query: str | Query,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    resolve_org=None,
+    segmenter: Segmenter | None = None,
+    snippet_width: int = 80,
+) -> SearchResult:
+    """Search the index; see :func:`dj_archive.query.parse_query` for the syntax."""
+    q = query if isinstance(query, Query) else parse_query(query)
+    if limit is not None and limit < 0:
+        raise QuerySyntaxError("limit must be 0 or more")
+    segmenter = segmenter or default_segmenter()
+    comp = _Compiler(con)
+    matched_sql = comp.compile(q.root)
+    where, fparams = filter_sql(filters or Filters(), resolve_org)
+    base = f"FROM ({matched_sql}) AS m JOIN documents d ON d.rowid = m.rowid"
+    total = con.execute(f"SELECT count(*) {base} WHERE {where}", comp.params + fparams).fetchone()[0]
+    rank = _rank_expr(q.terms, segmenter)
+    if rank:
+        sql = (
+            f"SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, "
+            f"coalesce(r.score, 0.0) AS score {base} "
+            f"LEFT JOIN (SELECT rowid, bm25(doc_fts, 1.0, 0.5) AS score FROM doc_fts WHERE doc_fts MATCH ?) r "
+            f"ON r.rowid = m.rowid WHERE {where} ORDER BY score, d.date DESC, d.path LIMIT ? OFFSET ?"
+        )
+        params = comp.params + [rank] + fparams + [limit if limit is not None else -1, offset]
+    else:
+        sql = (
+            f"SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, 0.0 AS score "
+            f"{base} WHERE {where} ORDER BY d.date DESC, d.path LIMIT ? OFFSET ?"
+        )
+        params = comp.params + fparams + [limit if limit is not None else -1, offset]
+    try:
+        rows = con.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
+        raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
+    variants = [v for t in q.terms for v in t.variants]
+    hits = []
+    for r in rows:
+        folded = fold(r["text"])
+        found = [v for v in variants if v in folded]
+        hits.append(
+            {
+                "id": r["id"],
+                "path": r["path"],
+                "title": r["title"],
+                "date": r["date"],
+                "category": r["category"],
+                "org": r["org"],
+                "doc_type": r["doc_type"],
+                # bm25() is "lower is better"; users expect higher is better.
+                "score": round(-float(r["score"]), 4),
+                "snippet": make_snippet(r["text"], found, snippet_width),
+                "matched": found,
+            }
+        )
+    return SearchResult(q.text, total, hits)

@@ -1,0 +1,144 @@
+"""Categories, document types and retention periods: data, not code.
+
+The defaults live in ``dj_archive/data/taxonomy.yml``; an archive's ``fonds.yml``
+may replace them under a ``taxonomy:`` key. Nothing else in the package names a
+category code.
+
+>>> tx = default_taxonomy()
+>>> tx.category("ZH").name
+'综合类'
+>>> tx.doc_type_for("机关第一党支部2023年上半年党建工作总结").name
+'工作总结'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+__all__ = ["Category", "DocType", "Taxonomy", "default_taxonomy", "taxonomy_from_dict", "UNKNOWN"]
+
+#: Category code given to files outside the folder convention.
+UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    scope: str = ""
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def folder(self) -> str:
+        """Folder name in the archive, e.g. ``ZH_综合类``."""
+        return f"{self.code}_{self.name}"
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    keywords: tuple[str, ...] = ()
+    retention: str = ""
+
+
+@dataclass
+class Taxonomy:
+    categories: list[Category]
+    doc_types: list[DocType]
+    retention_codes: dict[str, str] = field(default_factory=dict)
+    default_retention: str = "定期30年"
+
+    def category(self, code: str) -> Category | None:
+        for c in self.categories:
+            if c.code == code:
+                return c
+        return None
+
+    def category_for_folder(self, folder: str) -> Category | None:
+        """The category whose folder name (``ZH_综合类``), code or name matches ``folder``."""
+        for c in self.categories:
+            if folder in (c.folder, c.code, c.name) or folder.startswith(c.code + "_"):
+                return c
+        return None
+
+    @property
+    def codes(self) -> list[str]:
+        return [c.code for c in self.categories]
+
+    def doc_type_for(self, title: str) -> DocType | None:
+        """The first document type with a keyword in ``title`` (order of the data file)."""
+        if not title:
+            return None
+        for dt in self.doc_types:
+            if any(k in title for k in dt.keywords):
+                return dt
+        return None
+
+    def retention_for(self, doc_type: str | None) -> str:
+        for dt in self.doc_types:
+            if dt.name == doc_type and dt.retention:
+                return dt.retention
+        return self.default_retention
+
+    def retention_code(self, retention: str) -> str:
+        return self.retention_codes.get(retention, retention)
+
+
+def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
+    """Build a taxonomy from parsed YAML; keys missing from ``data`` come from ``base``."""
+    try:
+        cats = data.get("categories")
+        categories = (
+            [
+                Category(
+                    code=str(c["code"]),
+                    name=str(c["name"]),
+                    scope=str(c.get("scope", "")),
+                    keywords=tuple(str(k) for k in c.get("keywords", []) or []),
+                )
+                for c in cats
+            ]
+            if cats is not None
+            else list(base.categories)
+        )
+        dts = data.get("doc_types")
+        doc_types = (
+            [
+                DocType(
+                    name=str(d["name"]),
+                    keywords=tuple(str(k) for k in d.get("keywords", []) or []),
+                    retention=str(d.get("retention", "")),
+                )
+                for d in dts
+            ]
+            if dts is not None
+            else list(base.doc_types)
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"taxonomy is malformed: {exc!r} (each category needs code and name)") from exc
+    codes = [c.code for c in categories]
+    if len(set(codes)) != len(codes):
+        raise ConfigError(f"taxonomy has duplicate category codes: {codes}")
+    return Taxonomy(
+        categories=categories,
+        doc_types=doc_types,
+        retention_codes=dict(data.get("retention_codes") or (base.retention_codes if base else {})),
+        default_retention=str(data.get("default_retention") or (base.default_retention if base else "定期30年")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_data() -> dict:
+    text = (Path(__file__).resolve().parent / "data" / "taxonomy.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def default_taxonomy() -> Taxonomy:
+    """The six-way default taxonomy shipped with the package."""
+    return taxonomy_from_dict(_default_data())
