@@ -44,7 +44,9 @@ def _detect_period(title: str, text: str) -> str | None:
             return detect_period(text or "", title=title)
         except Exception:  # noqa: BLE001 - inference must never stop indexing
             return None
-    m = re.search(r"(\d{4})年(上半年|下半年|度|全年)?", title or "")
+    m = re.search(r"(\d{4})年(上半年|下半年|度|全年)?", title or "") or re.search(
+        r"(\d{4})年(上半年|下半年|度|全年)?", (text or "")[:100]
+    )
     if not m:
         return None
     return m.group(1) + {"上半年": "H1", "下半年": "H2"}.get(m.group(2) or "", "")

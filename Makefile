@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything else
+# (virtual environment, installs, the CJK font) happens inside them.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+ARCHIVE ?= archive
+# The demo's index lives outside archive/ so the bundled originals stay untouched
+# and a fresh demo always starts from nothing.
+DEMO_DB ?= out/demo-index.sqlite
+
+.PHONY: demo test test-fast lab bench clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "dj_archive needs Python 3.10 or newer; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dj-archive index --archive $(ARCHIVE) --db $(DEMO_DB)
+	@echo; echo '$$ dj-archive search 党费 --limit 5'
+	@$(BIN)/dj-archive search 党费 --archive $(ARCHIVE) --db $(DEMO_DB) --limit 5
+	@echo; echo '$$ dj-archive search "主题党日" --year 2021 --limit 5'
+	@$(BIN)/dj-archive search 主题党日 --archive $(ARCHIVE) --db $(DEMO_DB) --year 2021 --limit 5
+	@echo; echo '$$ dj-archive search 二十大 --category XX --limit 5'
+	@$(BIN)/dj-archive search 二十大 --archive $(ARCHIVE) --db $(DEMO_DB) --category XX --limit 5
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q tests -x
+
+lab: $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name dj_archive --display-name "dj_archive (.venv)" >/dev/null
+	$(BIN)/jupyter lab --notebook-dir notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache $(ARCHIVE)/.dj_archive
