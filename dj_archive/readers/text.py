@@ -57,6 +57,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
+        # BOM-less UTF-16 of mostly-CJK text has few NULs; accept it only if it reads as text.
+        for enc in ("utf-16-le", "utf-16-be"):
+            if len(data) % 2:
+                break
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return _clean(text), enc
         raise ReadError("binary content, not text (NUL bytes)")
     try:
         return _clean(data.decode("utf-8")), "utf-8"
@@ -80,6 +90,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
             continue
         return _clean(text), "gb18030" if enc in ("gb18030", "gbk", "gb2312") else enc
     raise ReadError("cannot detect the text encoding (not UTF-8, UTF-16 or GB18030)")
+
+
+def _plausible(text: str) -> bool:
+    sample = text[:4000]
+    good = sum(
+        1
+        for ch in sample
+        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        or (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
+    )
+    return bool(sample) and good >= len(sample) * 0.95
 
 
 def _is_garbage(text: str) -> bool:

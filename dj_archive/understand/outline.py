@@ -1,0 +1,294 @@
+"""The heading hierarchy of a Chinese official document (公文层次序号).
+
+Levels follow GB/T 9704: ``一、`` (1), ``（一）`` (2), ``1.`` / ``1、`` / ``1．`` (3),
+``（1）`` (4). Inline enumerations (一是…二是…, 第一…, 首先…) are items, not
+headings. Works on text with line breaks and on text with none at all (a PDF or a
+paste that lost them): then headings are found by their markers in sequence.
+
+>>> text = "一、上半年工作情况\\n（一）抓好政治建设。一是……\\n二、存在的問題\\n一是学习不够。\\n三、下一步打算\\n继续努力。"
+>>> ol = parse_outline(text)
+>>> [(h.level, h.number, h.text) for h in ol.headings]
+[(1, '一、', '上半年工作情况'), (2, '（一）', '抓好政治建设'), (1, '二、', '存在的問題'), (1, '三、', '下一步打算')]
+>>> {part: s.heading.text for part, s in ol.parts.items()}
+{'work': '上半年工作情况', 'problems': '存在的問題', 'next': '下一步打算'}
+>>> ol.path_at(text.index("一是……"))
+'一、上半年工作情况 > （一）抓好政治建设'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..normalize import fold
+from .numerals import parse_number
+
+__all__ = ["Heading", "Section", "Outline", "parse_outline", "PARTS"]
+
+_CN = "一二三四五六七八九十"
+# One alternation so that the leftmost marker wins; each level has its own group.
+_MARKER = re.compile(
+    rf"(?P<l2>[（(]\s*(?P<n2>[{_CN}]{{1,3}})\s*[）)])"
+    rf"|(?P<l4>[（(]\s*(?P<n4>[0-9]{{1,2}})\s*[）)])"
+    rf"|(?P<l1>(?<![{_CN}百千零〇两])(?P<n1>[{_CN}]{{1,3}})\s*(?P<p1>[、.．]))"
+    rf"|(?P<l3>(?<![0-9.．])(?P<n3>[0-9]{{1,2}})\s*[.、．](?![0-9]))"
+)
+# Punctuation after which a new heading may start inside a line.
+_SENTENCE_END = set("。；;！!？?：:…")
+_CLOSE_QUOTES = set("”’」』")
+# A heading's own text stops at the first of these (or at an inline item such as 一是).
+_HEADING_STOP = re.compile(r"[。；;：:！!？?\n]|[一二三四五六七八九十]是|首先[，,]|第一[，,、]")
+_TRAILING = " \t\u3000。，,；;：:、.．！!？?"
+# Characters before 一、 that make it part of a word (统一、唯一、第一、), and before
+# 二、 etc. that make it a date or an ordinal (周二、初三、).
+_WORDY_BEFORE = set("统唯同第单专万逐之划合归均不其择任周期初星年月日号届次")
+# A list of numbers (一、二、三等奖) or a run of dates is not a heading.
+_LIST_AFTER = re.compile(rf"^\s*[{_CN}0-9]+\s*[、,，.．]")
+_LIST_BEFORE = re.compile(rf"[{_CN}0-9]\s*[、,，]\s*$")
+
+PARTS = ("work", "problems", "next")
+# Canonical parts of a summary, matched on the simplified heading text. Order
+# matters only within a part; a combined heading (存在的问题和下一步打算) serves two.
+_PART_PATTERNS = {
+    "problems": re.compile(r"问题|不足|短板|差距|薄弱|弱项|困难|原因分析"),
+    "next": re.compile(
+        r"下一步|下阶段|下步|工作思路|工作打算|打算|计划|安排|努力方向|整改措施|改进措施|今后|展望|"
+        r"明年|来年|下半年工作|重点任务|工作设想"
+    ),
+    "work": re.compile(
+        r"主要工作|工作情况|主要情况|开展情况|完成情况|落实情况|进展情况|基本情况|总体情况|"
+        r"主要做法|做法|成效|成绩|亮点|工作回顾|回顾|工作开展|开展的工作|特色|经验"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: ``text[start:end]`` is its marker and raw text in the original."""
+
+    level: int
+    number: str  # the marker as written, e.g. "一、", "（二）", "3."
+    text: str  # without marker and trailing punctuation
+    start: int
+    end: int
+    index: int  # the marker's numeric value (二 → 2)
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}{self.text}"
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "number": self.number, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and everything under it, up to the next heading of the same or a higher level."""
+
+    heading: Heading
+    start: int
+    end: int
+    body_start: int
+    parent: int | None  # index of the parent section in Outline.sections
+
+    def body(self, text: str) -> str:
+        return text[self.body_start : self.end]
+
+
+@dataclass
+class Outline:
+    text: str
+    headings: list[Heading]
+    sections: list[Section]
+    parts: dict[str, Section] = field(default_factory=dict)
+
+    def chain_at(self, offset: int) -> list[Section]:
+        """Sections containing ``offset``, outermost first."""
+        best = None
+        for i, s in enumerate(self.sections):
+            if s.start <= offset < s.end:
+                best = i  # later sections are deeper (they start later, inside)
+        chain = []
+        while best is not None:
+            chain.append(self.sections[best])
+            best = self.sections[best].parent
+        return chain[::-1]
+
+    def path_at(self, offset: int, sep: str = " > ") -> str:
+        """The section path of a character offset, e.g. ``一、主要工作 > （二）组织建设``."""
+        return sep.join(s.heading.label for s in self.chain_at(offset))
+
+    def part_at(self, offset: int) -> str | None:
+        """``"work"``, ``"problems"``, ``"next"`` or None for the part holding ``offset``."""
+        chain = self.chain_at(offset)
+        for sec in reversed(chain):
+            for name, part in self.parts.items():
+                if part is sec:
+                    return name
+        # A part found by inference (work before problems) covers its siblings too.
+        for name in ("work",):
+            for sec in self._work_sections:
+                if chain and chain[0] is sec:
+                    return name
+        return None
+
+    def body(self, part: str) -> str | None:
+        """Body text of a canonical part, or None."""
+        sec = self.parts.get(part)
+        return sec.body(self.text) if sec else None
+
+    _work_sections: list = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "headings": [h.to_dict() for h in self.headings],
+            "parts": {p: (self.parts[p].heading.text if p in self.parts else None) for p in PARTS},
+        }
+
+
+@dataclass
+class _Cand:
+    level: int
+    index: int
+    start: int
+    marker_end: int
+    context: str  # "line", "punct" or "mid"
+
+
+def _context(folded: str, pos: int) -> str:
+    i = pos - 1
+    while i >= 0 and folded[i] in " \t\u3000\xa0":
+        i -= 1
+    if i < 0 or folded[i] in "\n\r\f\v":
+        return "line"
+    ch = folded[i]
+    if ch in _SENTENCE_END:
+        return "punct"
+    if ch in _CLOSE_QUOTES and i > 0 and folded[i - 1] in _SENTENCE_END:
+        return "punct"
+    return "mid"
+
+
+def _candidates(folded: str) -> list[_Cand]:
+    out = []
+    for m in _MARKER.finditer(folded):
+        for level in (1, 2, 3, 4):
+            if m.group(f"l{level}"):
+                break
+        num = parse_number(m.group(f"n{level}"))
+        if not num:
+            continue
+        ctx = _context(folded, m.start())
+        after = folded[m.end() : m.end() + 6]
+        if _LIST_AFTER.match(after) or not after.strip(" \t\u3000"):
+            continue
+        if level in (1, 3) and _LIST_BEFORE.search(folded[max(0, m.start() - 4) : m.start()]):
+            continue
+        if level == 1 and m.group("p1") != "、" and ctx != "line":
+            continue  # 一. / 一． only as a line-start marker
+        if level == 1 and ctx == "mid" and m.start() > 0 and folded[m.start() - 1] in _WORDY_BEFORE:
+            continue
+        if level == 3 and ctx == "mid":
+            continue  # 3. or 3、 inside a sentence is a number, not a heading
+        out.append(_Cand(level, num, m.start(), m.end(), ctx))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the candidates that form a plausible outline.
+
+    When the document has line-start headings, a level seen at line starts only
+    takes line-start headings (``……：（一）……；（二）……`` inside a paragraph is an
+    enumeration). Other candidates must continue the numbering exactly: after 一 at
+    that level comes 二, and a new parent restarts the count at 一.
+    """
+    line_levels = {c.level for c in cands if c.context == "line"}
+    if sum(c.context == "line" for c in cands) < 2:
+        line_levels = set()
+    last: dict[int, int] = {}
+    kept = []
+    for c in cands:
+        if c.context == "line" and c.level in line_levels:
+            ok = True
+        elif c.level in line_levels:
+            ok = False
+        else:
+            ok = c.index == last.get(c.level, 0) + 1
+            # A deeper heading needs its parent level opened first, unless the
+            # document starts at that level.
+            if ok and c.index == 1 and kept and c.level > 1 and c.context == "mid":
+                ok = any(k.level < c.level for k in kept)
+        if not ok:
+            continue
+        kept.append(c)
+        last[c.level] = c.index
+        for deeper in [lv for lv in last if lv > c.level]:
+            del last[deeper]
+    return kept
+
+
+def _part_of(text: str) -> list[str]:
+    t = fold(text)
+    return [p for p in ("problems", "next", "work") if _PART_PATTERNS[p].search(t)]
+
+
+def parse_outline(text: str) -> Outline:
+    """Parse the headings, sections and canonical parts of ``text``."""
+    text = text or ""
+    folded = fold(text)
+    kept = _select(_candidates(folded))
+    headings: list[Heading] = []
+    for i, c in enumerate(kept):
+        limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
+        stop = _HEADING_STOP.search(folded, c.marker_end, limit)
+        raw_end = stop.start() if stop else limit
+        raw = text[c.marker_end : raw_end]
+        title = raw.strip(_TRAILING)
+        end = c.marker_end + len(raw.rstrip(_TRAILING))
+        number = text[c.start : c.marker_end].replace(" ", "").replace("\u3000", "")
+        headings.append(Heading(c.level, number, title, c.start, max(end, c.marker_end), c.index))
+    sections: list[Section] = []
+    stack: list[int] = []
+    for i, h in enumerate(headings):
+        end = len(text)
+        for later in headings[i + 1 :]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        while stack and headings[stack[-1]].level >= h.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        body_start = h.end
+        while body_start < end and text[body_start] in _TRAILING + "\n":
+            body_start += 1
+        sections.append(Section(h, h.start, end, body_start, parent))
+        stack.append(i)
+    outline = Outline(text, headings, sections)
+    _find_parts(outline)
+    return outline
+
+
+def _find_parts(outline: Outline) -> None:
+    if not outline.sections:
+        return
+    top = min(h.level for h in outline.headings)
+    tops = [s for s in outline.sections if s.heading.level == top]
+    for group in (tops, outline.sections):
+        for sec in group:
+            for part in _part_of(sec.heading.text):
+                if part == "work" and ("problems" in _part_of(sec.heading.text) or "next" in _part_of(sec.heading.text)):
+                    continue
+                outline.parts.setdefault(part, sec)
+        if outline.parts:
+            break
+    # Thematic summaries (一、坚持政治引领… 二、夯实组织基础… 三、存在的问题) name no
+    # "work" heading: the top-level sections before the problems/next part are the work.
+    if "work" not in outline.parts:
+        first_other = min(
+            (outline.parts[p].start for p in ("problems", "next") if p in outline.parts), default=None
+        )
+        if first_other is not None:
+            before = [s for s in tops if s.start < first_other]
+            if before:
+                outline.parts["work"] = before[0]
+                outline._work_sections = before
