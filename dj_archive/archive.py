@@ -14,6 +14,8 @@ from pathlib import Path
 from .config import ArchiveConfig, default_db_path, load_config
 from .errors import DocumentNotFound
 from .index import IndexReport, build_index, connect
+from .pii import find_pii
+from .pii import mask_pii as _mask
 from .search import Filters, SearchResult, filter_sql, run_search
 
 __all__ = ["Archive", "open_archive"]
@@ -56,8 +58,10 @@ class Archive:
         period: str | None = None,
         limit: int | None = 20,
         offset: int = 0,
+        mask_pii: bool = False,
     ) -> SearchResult:
-        """Documents containing the query, best first. ``limit=None`` returns all."""
+        """Documents containing the query, best first. ``limit=None`` returns all.
+        ``mask_pii`` masks ID, phone and bank card numbers in snippets."""
         con = self._con()
         try:
             return run_search(
@@ -67,6 +71,7 @@ class Archive:
                 limit=limit,
                 offset=offset,
                 resolve_org=self.config.resolve_org,
+                mask=mask_pii,
             )
         finally:
             con.close()
@@ -87,7 +92,7 @@ class Archive:
             con.close()
         return pd.DataFrame([dict(r) for r in rows], columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
 
-    def get(self, key: str) -> dict:
+    def get(self, key: str, mask_pii: bool = False) -> dict:
         """One document's metadata and text, by id or archive-relative path."""
         con = self._con()
         try:
@@ -100,7 +105,28 @@ class Archive:
             raise DocumentNotFound(f"no document with id or path {key!r}")
         d = dict(row)
         d.pop("rowid", None)
+        if mask_pii:
+            d["text"] = _mask(d["text"])
         return d
+
+    def pii_report(self):
+        """Documents holding personal numbers (身份证号, 手机号, 银行卡号), one row per document
+        and kind, to review before sharing an export."""
+        import pandas as pd
+
+        con = self._con()
+        try:
+            rows = con.execute("SELECT id, path, title, text FROM documents ORDER BY path").fetchall()
+        finally:
+            con.close()
+        out = []
+        for r in rows:
+            counts: dict[str, int] = {}
+            for item in find_pii(r["text"]):
+                counts[item["kind"]] = counts.get(item["kind"], 0) + 1
+            for kind, n in counts.items():
+                out.append({"id": r["id"], "path": r["path"], "title": r["title"], "kind": kind, "count": n})
+        return pd.DataFrame(out, columns=["id", "path", "title", "kind", "count"])
 
     def failures(self) -> list[dict]:
         """Files the last index run could not read, with the reason."""

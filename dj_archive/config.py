@@ -97,7 +97,11 @@ def _load_overrides(path: Path) -> dict[str, dict[str, str]]:
 def load_config(root) -> ArchiveConfig:
     """Read ``fonds.yml`` (optional) and ``metadata.csv`` (optional) of the archive at ``root``."""
     root = Path(root)
-    if not root.is_dir():
+    try:
+        is_dir = root.is_dir()
+    except OSError as exc:
+        raise ArchiveNotFound(f"archive folder cannot be read: {root} ({exc.strerror})") from None
+    if not is_dir:
         raise ArchiveNotFound(f"archive folder not found: {root}")
     if not os.access(root, os.R_OK | os.X_OK):
         raise ArchiveNotFound(f"archive folder cannot be read: {root}")

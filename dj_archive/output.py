@@ -8,7 +8,17 @@ import io
 import json
 import unicodedata
 
-__all__ = ["to_json", "to_csv", "to_table", "display_width"]
+__all__ = ["to_json", "to_csv", "to_table", "display_width", "escape_formula"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """Make a spreadsheet cell inert: text starting with = + - @ (or tab/CR) gets a
+    leading apostrophe so Excel/WPS show it instead of running it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_json(obj) -> str:
@@ -22,7 +32,7 @@ def to_csv(rows, columns=None) -> str:
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in columns})
+        writer.writerow({k: ("" if row.get(k) is None else escape_formula(row.get(k))) for k in columns})
     return buf.getvalue()
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .errors import QuerySyntaxError
 from .normalize import fold
+from .pii import mask_pii
 from .query import PUNCT_TOKEN, And, Not, Or, Query, Term, char_tokens, parse_query
 from .segment import Segmenter, default_segmenter
 
@@ -229,6 +230,7 @@ def run_search(
     resolve_org=None,
     segmenter: Segmenter | None = None,
     snippet_width: int = 80,
+    mask: bool = False,
 ) -> SearchResult:
     """Search the index; see :func:`dj_archive.query.parse_query` for the syntax."""
     q = query if isinstance(query, Query) else parse_query(query)
@@ -262,6 +264,7 @@ def run_search(
     variants = [v for t in q.terms for v in t.variants]
     hits = []
     for r in rows:
+        text = mask_pii(r["text"]) if mask else r["text"]
         folded = fold(r["text"])
         found = [v for v in variants if v in folded]
         hits.append(
@@ -275,7 +278,7 @@ def run_search(
                 "doc_type": r["doc_type"],
                 # bm25() is "lower is better"; users expect higher is better.
                 "score": round(-float(r["score"]), 4),
-                "snippet": make_snippet(r["text"], found, snippet_width),
+                "snippet": make_snippet(text, found, snippet_width),
                 "matched": found,
             }
         )

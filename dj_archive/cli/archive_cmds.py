@@ -45,9 +45,10 @@ def index_cmd(archive, db, workers, fmt, progress):
 @click.option("--org", help="Branch name or alias.")
 @click.option("--type", "doc_type", help="Document type, e.g. 工作总结.")
 @click.option("--limit", type=click.IntRange(0, None), default=20, show_default=True)
+@click.option("--mask-pii", is_flag=True, help="Mask ID, phone and bank card numbers in snippets.")
 @format_option("table", "json", "csv")
 @handle_errors
-def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_type, limit, fmt):
+def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_type, limit, mask_pii, fmt):
     """Find documents containing QUERY.
 
     \b
@@ -57,7 +58,7 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
     """
     arc = open_archive(archive, db)
     result = arc.search(query, category=category, year=year, date_from=date_from, date_to=date_to,
-                        org=org, doc_type=doc_type, limit=limit)
+                        org=org, doc_type=doc_type, limit=limit, mask_pii=mask_pii)
     data = result.to_dict()
     if fmt == "json":
         click.echo(output.to_json(data))
@@ -72,11 +73,12 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
 @cli.command("show")
 @click.argument("doc")
 @archive_options
+@click.option("--mask-pii", is_flag=True, help="Mask ID, phone and bank card numbers.")
 @format_option("text", "json")
 @handle_errors
-def show_cmd(doc, archive, db, fmt):
+def show_cmd(doc, archive, db, mask_pii, fmt):
     """Print a document's metadata and text (DOC is an id or an archive path)."""
-    d = open_archive(archive, db).get(doc)
+    d = open_archive(archive, db).get(doc, mask_pii=mask_pii)
     if fmt == "json":
         click.echo(output.to_json(d))
         return
@@ -105,3 +107,21 @@ def list_cmd(archive, db, category, year, org, doc_type, fmt):
         click.echo(output.to_csv(rows, list(df.columns)), nl=False)
     else:
         click.echo(output.to_table(rows, ["id", "date", "category", "doc_type", "org", "title"]))
+
+
+@cli.command("pii")
+@archive_options
+@format_option("table", "json", "csv")
+@handle_errors
+def pii_cmd(archive, db, fmt):
+    """List documents that contain personal numbers (身份证号, 手机号, 银行卡号),
+    to review before sharing an export. Exit code 0 whether or not any are found."""
+    rows = open_archive(archive, db).pii_report().to_dict("records")
+    if fmt == "json":
+        click.echo(output.to_json({"documents": rows}))
+    elif fmt == "csv":
+        click.echo(output.to_csv(rows, ["id", "path", "title", "kind", "count"]), nl=False)
+    else:
+        click.echo(f"{len({r['id'] for r in rows})} documents contain personal numbers")
+        if rows:
+            click.echo(output.to_table(rows, ["id", "kind", "count", "title"]))

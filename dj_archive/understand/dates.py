@@ -54,7 +54,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Every valid date in ``text`` as (start, end, ISO date), in order.
 
     >>> find_dates("于2023年6月28日召开，2023.7.5定稿")
-    [(1, 11, '2023-06-28'), (15, 23, '2023-07-05')]
+    [(1, 11, '2023-06-28'), (14, 22, '2023-07-05')]
     """
     folded = fold(text or "")
     out = []

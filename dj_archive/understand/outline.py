@@ -97,10 +97,14 @@ class Section:
 
 @dataclass
 class Outline:
+    """Headings and sections of a text; ``parts`` maps ``work`` / ``problems`` / ``next``
+    to the section that opens each part, ``part_sections`` to all sections it spans."""
+
     text: str
     headings: list[Heading]
     sections: list[Section]
     parts: dict[str, Section] = field(default_factory=dict)
+    part_sections: dict[str, list[Section]] = field(default_factory=dict, repr=False)
 
     def chain_at(self, offset: int) -> list[Section]:
         """Sections containing ``offset``, outermost first."""
@@ -120,24 +124,16 @@ class Outline:
 
     def part_at(self, offset: int) -> str | None:
         """``"work"``, ``"problems"``, ``"next"`` or None for the part holding ``offset``."""
-        chain = self.chain_at(offset)
-        for sec in reversed(chain):
-            for name, part in self.parts.items():
-                if part is sec:
-                    return name
-        # A part found by inference (work before problems) covers its siblings too.
-        for name in ("work",):
-            for sec in self._work_sections:
-                if chain and chain[0] is sec:
+        for sec in reversed(self.chain_at(offset)):
+            for name, secs in self.part_sections.items():
+                if any(sec is s for s in secs):
                     return name
         return None
 
     def body(self, part: str) -> str | None:
-        """Body text of a canonical part, or None."""
+        """Body text of a canonical part (its opening section), or None."""
         sec = self.parts.get(part)
         return sec.body(self.text) if sec else None
-
-    _work_sections: list = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict:
         return {
@@ -275,20 +271,19 @@ def _find_parts(outline: Outline) -> None:
     tops = [s for s in outline.sections if s.heading.level == top]
     for group in (tops, outline.sections):
         for sec in group:
-            for part in _part_of(sec.heading.text):
-                if part == "work" and ("problems" in _part_of(sec.heading.text) or "next" in _part_of(sec.heading.text)):
-                    continue
+            found = _part_of(sec.heading.text)
+            for part in found:
+                if part == "work" and len(found) > 1:
+                    continue  # 工作情况及存在问题: the problems reading wins
                 outline.parts.setdefault(part, sec)
+                outline.part_sections.setdefault(part, []).append(sec)
         if outline.parts:
             break
     # Thematic summaries (一、坚持政治引领… 二、夯实组织基础… 三、存在的问题) name no
     # "work" heading: the top-level sections before the problems/next part are the work.
     if "work" not in outline.parts:
-        first_other = min(
-            (outline.parts[p].start for p in ("problems", "next") if p in outline.parts), default=None
-        )
-        if first_other is not None:
-            before = [s for s in tops if s.start < first_other]
-            if before:
-                outline.parts["work"] = before[0]
-                outline._work_sections = before
+        first_other = min((outline.parts[p].start for p in ("problems", "next") if p in outline.parts), default=None)
+        before = [s for s in tops if first_other is not None and s.start < first_other]
+        if before:
+            outline.parts["work"] = before[0]
+            outline.part_sections["work"] = before

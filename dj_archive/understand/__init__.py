@@ -1,0 +1,1 @@
+"""Document understanding: outline, period and date, activity metrics, classification."""

@@ -1,0 +1,100 @@
+"""The controlled vocabulary of activity indicators (``dj_archive/data/indicators.yml``).
+
+>>> vocab = default_indicators()
+>>> vocab.match("讲党课"), vocab.match("转入预备党员"), vocab.match("教育、谈话党员")
+('党课', '组织关系转入', '谈心谈话')
+>>> vocab.record_titles()["支委会"]
+'支委会会议记录'
+>>> vocab.match("召开支委会、党员大会等会议") is None   # a combined count names no one indicator
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..errors import ConfigError
+from ..normalize import fold
+
+__all__ = ["Indicator", "Vocabulary", "default_indicators", "vocabulary_from_dict"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    patterns: tuple[str, ...]
+    record_title: str | None = None
+
+
+class Vocabulary:
+    """Maps an activity's surface text to a canonical indicator name."""
+
+    def __init__(self, indicators: list[Indicator]):
+        self.indicators = indicators
+        try:
+            self._compiled = [(ind.name, re.compile("|".join(f"(?:{p})" for p in ind.patterns))) for ind in indicators]
+        except re.error as exc:
+            raise ConfigError(f"indicators: bad pattern ({exc})") from exc
+
+    def __repr__(self):
+        return f"Vocabulary({len(self.indicators)} indicators)"
+
+    def names(self) -> list[str]:
+        return [i.name for i in self.indicators]
+
+    def record_titles(self) -> dict[str, str]:
+        """Indicator → keyword in the title of its filed records (only those that have one)."""
+        return {i.name: i.record_title for i in self.indicators if i.record_title}
+
+    def matches(self, activity: str) -> list[tuple[int, int, str]]:
+        """(start, end, indicator) of every pattern match in ``activity`` (folded)."""
+        text = fold(activity or "")
+        out = []
+        for name, rx in self._compiled:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end(), name))
+        return out
+
+    def match(self, activity: str) -> str | None:
+        """The indicator ``activity`` counts, or None.
+
+        The match ending nearest the number (the end of the activity) wins, then the
+        longest: in 利用党员大会开展集中学习 the count is of 集中学习. A list of
+        several indicators closed by 等 (支委会、党员大会等会议) is a combined count.
+        """
+        found = self.matches(activity)
+        if not found:
+            return None
+        text = fold(activity)
+        start, end, name = max(found, key=lambda t: (t[1], t[1] - t[0]))
+        if "等" in text[end:] and len({n for _, _, n in found}) > 1:
+            return None
+        return name
+
+
+def vocabulary_from_dict(data: dict) -> Vocabulary:
+    try:
+        items = [
+            Indicator(
+                name=str(d["name"]),
+                patterns=tuple(str(p) for p in d.get("patterns") or [d["name"]]),
+                record_title=(str(d["record_title"]) if d.get("record_title") else None),
+            )
+            for d in data["indicators"]
+        ]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"indicators are malformed: {exc!r} (each needs a name)") from exc
+    return Vocabulary(items)
+
+
+@lru_cache(maxsize=1)
+def default_indicators() -> Vocabulary:
+    """The vocabulary shipped in ``dj_archive/data/indicators.yml``."""
+    text = resources.files("dj_archive").joinpath("data/indicators.yml").read_text(encoding="utf-8")
+    return vocabulary_from_dict(yaml.safe_load(text))
