@@ -127,3 +127,37 @@ def test_size_limit(tmp_path, monkeypatch):
     p.write_text("党" * 2000, encoding="utf-8")
     with pytest.raises(ReadError, match=r"above the 0 MB limit \(set DJ_ARCHIVE_MAX_MB to raise it\)"):
         read_document(p)
+
+
+def _zip(parts: dict) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, xml in parts.items():
+            zf.writestr(name, xml)
+    return buf.getvalue()
+
+
+W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+
+
+def test_docx_text_boxes_once_and_footnotes():
+    document = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:document {W_NS}><w:body>
+<w:p><w:r><w:t>正文第一段</w:t></w:r></w:p>
+<w:p><w:r><mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的内容</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框里的内容</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r><w:r><w:t>之后</w:t></w:r></w:p>
+<w:p><w:r><w:t>有</w:t></w:r><w:r><w:delText>删掉的</w:delText></w:r><w:r><w:tab/><w:t>修订</w:t></w:r></w:p>
+</w:body></w:document>"""
+    footnotes = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:footnotes {W_NS}>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t>脚注：数据来源于支委会会议记录。</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+    text = docx_text(_zip({"word/document.xml": document, "word/footnotes.xml": footnotes}))
+    assert text == "正文第一段\n文本框里的内容\n之后\n有\t修订\n脚注：数据来源于支委会会议记录。"
