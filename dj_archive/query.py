@@ -87,7 +87,8 @@ _TOKEN = re.compile(r'\s*(?:(")((?:[^"]|"")*)("?)|([()])|(\S+?)(?=\s|$|[()"]))')
 
 def _lex(text: str):
     pos = 0
-    text = text.replace("“", '"').replace("”", '"').replace("（", "(").replace("）", ")")
+    # Only ASCII quotes and parentheses are syntax: “ ” and （ ） are part of Chinese text
+    # (“信仰红”, （一）) and are searched for literally.
     while pos < len(text):
         if text[pos:].strip() == "":
             break

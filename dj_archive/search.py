@@ -99,12 +99,12 @@ class _Compiler:
         check = [v for v in term.variants if not _safe_for_tokens(v)]
         parts = []
         if exact:
-            parts.append("SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?")
+            parts.append("SELECT rowid AS rid FROM doc_fts WHERE doc_fts MATCH ?")
             self.params.append(" OR ".join(_phrase(v) for v in exact))
         if check:
             # Punctuation or unusual characters: candidates from the index, then a real substring scan.
             ids = self._verify(check)
-            parts.append("SELECT value FROM json_each(?)")
+            parts.append("SELECT value AS rid FROM json_each(?)")
             self.params.append(json.dumps(ids))
         return " UNION ".join(parts)
 
@@ -126,7 +126,7 @@ class _Compiler:
         if isinstance(node, Term):
             return self.term_rowids(node)
         if isinstance(node, Not):
-            return f"SELECT rowid FROM documents EXCEPT SELECT * FROM ({self.compile(node.item)})"
+            return f"SELECT rowid AS rid FROM documents EXCEPT SELECT * FROM ({self.compile(node.item)})"
         if isinstance(node, Or):
             return " UNION ".join(f"SELECT * FROM ({self.compile(i)})" for i in node.items)
         assert isinstance(node, And)
@@ -135,7 +135,7 @@ class _Compiler:
         sql = (
             " INTERSECT ".join(f"SELECT * FROM ({self.compile(i)})" for i in pos)
             if pos
-            else "SELECT rowid FROM documents"
+            else "SELECT rowid AS rid FROM documents"
         )
         for n in neg:
             sql = f"SELECT * FROM ({sql}) EXCEPT SELECT * FROM ({self.compile(n)})"
@@ -240,7 +240,7 @@ def run_search(
     comp = _Compiler(con)
     matched_sql = comp.compile(q.root)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
-    base = f"FROM ({matched_sql}) AS m JOIN documents d ON d.rowid = m.rowid"
+    base = f"FROM ({matched_sql}) AS m JOIN documents d ON d.rowid = m.rid"
     total = con.execute(f"SELECT count(*) {base} WHERE {where}", comp.params + fparams).fetchone()[0]
     rank = _rank_expr(q.terms, segmenter)
     if rank:
@@ -248,7 +248,7 @@ def run_search(
             f"SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, "
             f"coalesce(r.score, 0.0) AS score {base} "
             f"LEFT JOIN (SELECT rowid, bm25(doc_fts, 1.0, 0.5) AS score FROM doc_fts WHERE doc_fts MATCH ?) r "
-            f"ON r.rowid = m.rowid WHERE {where} ORDER BY score, d.date DESC, d.path LIMIT ? OFFSET ?"
+            f"ON r.rowid = m.rid WHERE {where} ORDER BY score, d.date DESC, d.path LIMIT ? OFFSET ?"
         )
         params = comp.params + [rank] + fparams + [limit if limit is not None else -1, offset]
     else:

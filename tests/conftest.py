@@ -70,3 +70,13 @@ def tree_fingerprint(root: Path) -> dict:
 def _isolate_env(monkeypatch):
     for var in ("DJ_ARCHIVE", "DJ_ARCHIVE_DB", "DJ_ARCHIVE_MAX_MB"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory) -> Path:
+    """The bundled sample archive indexed once per test session (outside archive/)."""
+    from dj_archive import open_archive
+
+    db = tmp_path_factory.mktemp("sample") / "index.sqlite"
+    open_archive(ROOT / "archive", db).index(progress=False)
+    return db

@@ -26,9 +26,9 @@ def test_terms_are_folded_and_synonyms_expanded():
     assert parse_query("党小组会").root.variants == ("党小组会",)
 
 
-def test_full_width_quotes_and_brackets_are_understood():
-    q = parse_query("“主题 党日” （党课 OR 党费）")
-    assert q.describe() == "主题 党日 AND (党课 OR 党费)"
+def test_full_width_quotes_and_brackets_are_literal_text():
+    q = parse_query("“信仰红” （一）")
+    assert [t.text for t in q.terms] == ["“信仰红”", "（一）"]
 
 
 @pytest.mark.parametrize(
