@@ -22,7 +22,7 @@ def _register():
     # Import for their side effect of adding commands to `cli`.
     from . import archive_cmds  # noqa: F401
 
-    for optional in ("understand_cmds", "draft_cmds", "safety_cmds"):
+    for optional in ("understand_cmds", "filing_cmds", "draft_cmds"):
         try:
             __import__(f"{__name__}.{optional}")
         except ModuleNotFoundError as exc:  # a module not written yet

@@ -1,0 +1,40 @@
+"""file: put loose documents into the archive under its convention."""
+
+import click
+
+from .. import output
+from ..archive import open_archive
+from ..filing import file_documents
+from . import cli
+from .common import archive_options, format_option, handle_errors
+
+
+@cli.command("file")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@archive_options
+@click.option("--category", help="Category code for all files (default: suggested per file).")
+@click.option("--org", help="Branch for all files (default: found in the title or text).")
+@click.option("--dry-run", is_flag=True, help="Print the plan and change nothing.")
+@format_option("text", "json")
+@handle_errors
+def file_cmd(paths, archive, db, category, org, dry_run, fmt):
+    """Copy loose files into the archive as <CODE>_<类目>/<YYYY>/<YYYY-MM-DD>_<题名>.<ext>,
+    then index them. Sources are left untouched; nothing is overwritten; a file already
+    in the archive is reported, not copied again. Exit 1 if any file could not be filed."""
+    report = file_documents(open_archive(archive, db), paths, category=category, org=org, dry_run=dry_run)
+    if fmt == "json":
+        click.echo(output.to_json(report.to_dict()))
+    else:
+        verb = "would file" if dry_run else "filed"
+        for p in report.plans:
+            if p.status in ("planned", "filed"):
+                conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
+                click.echo(f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]")
+            else:
+                click.echo(f"{p.status}: {p.source}: {p.reason}")
+        if report.to_confirm:
+            click.echo("Please confirm these categories (low confidence); re-run with --category to set them:")
+            for p in report.to_confirm:
+                click.echo(f"  {p.target}: {p.category} ({p.confidence:.0%})")
+    if any(p.status == "failed" for p in report.plans):
+        raise SystemExit(1)
