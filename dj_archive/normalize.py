@@ -33,11 +33,15 @@ def fold_char(ch: str) -> str:
     n = n.lower()
     if len(n) != 1:
         n = ch
-    if "\u3400" <= n <= "\u9fff" or "\uf900" <= n <= "\ufaff":
+    if ("\u3400" <= n <= "\u9fff" or "\uf900" <= n <= "\ufaff") and not _is_surrogate(n):
         s = _t2s().convert(n)
         if len(s) == 1:
             n = s
     return n
+
+
+def _is_surrogate(ch: str) -> bool:
+    return "\ud800" <= ch <= "\udfff"
 
 
 def fold(text: str) -> str:
@@ -46,7 +50,10 @@ def fold(text: str) -> str:
     if not text:
         return text
     base = "".join(fold_char(ch) if not ("\u3400" <= ch <= "\u9fff") else ch for ch in text)
-    converted = _t2s().convert(base)
+    try:
+        converted = _t2s().convert(base)
+    except UnicodeError:  # lone surrogates (from broken files) cannot reach OpenCC
+        return "".join(ch if _is_surrogate(ch) else fold_char(ch) for ch in text)
     if len(converted) == len(base):
         return converted
     return "".join(fold_char(ch) for ch in text)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from ..normalize import fold
+from ._text import fold_text as fold
 from .numerals import parse_number
 
 __all__ = ["detect_period", "detect_date", "find_dates"]
@@ -35,7 +35,10 @@ _NUM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(r"(?:时间|日期)\s*[：:]\s*")
 
-_HALF = re.compile(r"上半年|下半年|(?<![0-9])(?:1|一)\s*[-—–~～至到]\s*(?:6|六)\s*月|(?<![0-9])(?:7|七)\s*[-—–~～至到]\s*(?:12|十二)\s*月")
+_HALF = re.compile(
+    r"上半年|下半年|(?<![0-9])(?:1|一)\s*月?\s*[-—–~～至到]\s*(?:6|六)\s*月|(?<![0-9])(?:7|七)\s*月?\s*[-—–~～至到]\s*(?:12|十二)\s*月"
+)
+_MONTH_AFTER = re.compile(r"\s*([0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月")
 _QUARTER = re.compile(r"第?(?P<q>[一二三四1234])\s*季度")
 _WHOLE_YEAR = re.compile(r"年度|全年|本年|今年")
 # A year that is a comparison or a starting point, not the reporting period.
@@ -82,7 +85,8 @@ def detect_date(text: str) -> str | None:
             continue
         s, e, iso = dates[-1]
         rest = (line[:s] + line[e:]).strip(" \t\u3000。.，,")
-        if len(rest) <= 30:  # the date, maybe with the org's name: a signature line
+        if len(rest) <= 30 and not re.search(r"[，,。；;：:]", rest):
+            # The date alone, or after the org's name: a signature line.
             return iso
     if lines:
         # Text without line breaks: a date at the very end is the signature.
@@ -122,20 +126,43 @@ def _years(s: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _period_in(s: str, fallback_year) -> str | None:
+def _attached(s: str, end: int, year: int) -> str | None:
+    """The period a year names by what follows it: 上半年, 第一季度, 1-6月, a month."""
+    after = s[end : end + 12]
+    half = _HALF.match(after.lstrip(" 度"))
+    if half:
+        return f"{year}{_half_of(half.group())}"
+    q = _QUARTER.match(after.lstrip(" 度"))
+    if q:
+        return f"{year}Q{parse_number(q.group('q'))}"
+    month = _MONTH_AFTER.match(s, end)
+    if month and 1 <= (parse_number(month.group(1)) or 0) <= 12:
+        # A dated record (时间：2023年3月15日) belongs to the half-year it happened in.
+        return f"{year}H{1 if parse_number(month.group(1)) <= 6 else 2}"
+    return None
+
+
+def _half_of(marker: str) -> str:
+    return "H1" if marker.startswith("上") or marker.rstrip("月").endswith(("6", "六")) else "H2"
+
+
+def _period_in(s: str, fallback_year, loose: bool) -> str | None:
+    """The period ``s`` names. ``loose`` (a title) lets a half-year anywhere in it count:
+    2023年机关第一党支部上半年工作总结; in body text only one attached to the year does."""
     s = fold(s)
     years = _years(s)
+    if years:
+        st, en, y = years[0]
+        attached = _attached(s, en, y)
+        if attached:
+            return attached
+        half = _HALF.search(s, en) if loose else None
+        return f"{y}{_half_of(half.group())}" if half else str(y)
     half = _HALF.search(s)
     if half:
-        h = "H1" if half.group().startswith("上") or half.group().rstrip("月").endswith(("6", "六")) else "H2"
-        before = [y for (st, en, y) in years if st < half.start()]
-        year = before[-1] if before else (years[0][2] if years else fallback_year(h))
+        h = _half_of(half.group())
+        year = fallback_year(h)
         return f"{year}{h}" if year else None
-    q = _QUARTER.search(s)
-    if q and years and years[0][0] < q.start():
-        return f"{years[0][2]}Q{parse_number(q.group('q'))}"
-    if years:
-        return str(years[0][2])
     if _WHOLE_YEAR.search(s) or "明年" in s:
         y = fallback_year("Y")
         if y and "明年" in s:
@@ -165,7 +192,7 @@ def detect_period(text: str, title: str | None = None) -> str | None:
         return year
 
     for cand in _candidates(text, title):
-        p = _period_in(cand, fallback_year)
+        p = _period_in(cand, fallback_year, loose=len(cand) <= 60)
         if p:
             return p
     return None

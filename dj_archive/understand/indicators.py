@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from ..errors import ConfigError
-from ..normalize import fold
+from ._text import fold_text as fold
 
 __all__ = ["Indicator", "Vocabulary", "default_indicators", "vocabulary_from_dict"]
 

@@ -8,6 +8,7 @@ Every "number + unit" in the text is a *figure*; each figure gets a kind:
 ``plan``       a target: 计划/拟/将/力争…, the next-steps part of a summary, a whole 工作计划
 ``rule``       a frequency rule: 每月召开1次
 ``breakdown``  a part of the figure before it: 发展党员3名，其中女党员2名
+``delta``      a difference: 较去年同期增加2次
 
 Numbers that are not counts never become figures: years and dates, ordinals
 (第3次), percentages, money, 三会一课 / 两个维护 / 四个意识 / 从六个方面 (the measure
@@ -27,7 +28,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from ..normalize import fold
+from ._text import fold_text as fold
 from .dates import detect_period
 from .indicators import Vocabulary, default_indicators
 from .numerals import parse_number
@@ -46,41 +47,56 @@ _FIGURE = re.compile(
     r"(?P<after>以上|左右|之多|多)?"
 )
 # What may follow a count for it to close a statement: punctuation, a conjunction, the end.
-_BOUNDARY_AFTER = re.compile(r"^(?:$|[\s，,。.；;：:、！!？?）)\]】”’\"'…—\-/]|和|及|与|并|以及|等|，|的?(?:任务|目标))")
+_BOUNDARY_AFTER = re.compile(r"^(?:$|[\s，,。.；;：:、！!？?（(）)\]】”’\"'…—\-/]|和|及|与|并|以及|等|的?(?:任务|目标))")
 # A character before the number that makes it an ordinal, a range, a frequency or part of a word.
-_BAD_BEFORE_DIGIT = set("第每0123456789.．-—–~～至到/")
-_BAD_BEFORE_CN = _BAD_BEFORE_DIGIT | set("这那哪同某唯统单专逐之初周星其任万千百零〇两一二三四五六七八九十几数")
-_APPROX_BEFORE = re.compile(r"(?:近|约|将近|逾|超过|多达|上)\s*$")
+_BAD_BEFORE_DIGIT = set("第每0123456789.．-—–~～/")
+_RANGE_WORDS = set("至到")  # 3至5次 is a range; 实到6人 is not
+_BAD_BEFORE_CN = _BAD_BEFORE_DIGIT | _RANGE_WORDS | set("这那哪同某唯统单专逐之初周星其任万千百零〇两一二三四五六七八九十几数")
+_APPROX_BEFORE = re.compile(r"(?:近|约|将近|逾|超过|多达)\s*$")
 _LEAD = re.compile(
-    r"^(?:[和及与并、，,且或]|以及|同时|此外|另外|期间|其中|今年以来|年初以来|以来|截至目前|目前|至今|今年|本年度?|年内|"
-    r"全年|上半年|下半年|第?[一二三四1-4]季度|共计?|累计|合计|总计|先后|陆续|已经?|均|都|还|又|另|再|也|"
+    r"(?:[和及与并、，,且或]|以及|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|首先|其次|再次|最后|"
+    r"同时|此外|另外|期间|其中|今年以来|年初以来|以来|截至目前|目前|至今|今年|本年度?|年内|"
+    r"全年|上半年|下半年|第?[一二三四1-4]季度|截至[^，,]{0,6}?[底末前]|共计?|累计|合计|总计|先后|陆续|已经?|均|都|还|又|另|再|也|"
     r"(?:我|本)?党?支部(?!委员会|大会)|党总支)\s*"
 )
 _TRAIL = re.compile(r"(?:共计?|累计|合计|总计|计|达到?|近|约|将近|超过|逾|不少于|至少|多达|共有|分别)\s*$")
 _BARE_VERB = re.compile(r"^(?:召开|开展|组织|举办|举行|完成|进行|开|办|讲|上|参加|参与|共|了)+了?$")
 _WORK_VERB = re.compile(
-    r"召开|开展|组织|举办|举行|讲|上|授|撰写|提交|完成|参观|观看|收看|走访|慰问|看望|帮扶|结对|办理|解决|整改|"
-    r"查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展|培养|确定|接收|吸收|转|谈|约|教育|学习|"
-    r"研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|设立|制定|修订|印发|编印|发放|捐|服务|选派|派出|签订|"
-    r"督查|检查|考核|测评|评选|命名|认领|筹集|联系|回访|宣传|录制|制作|上报|填报|过|办|送|帮|引导|吸纳|列为|"
-    r"纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|增补|处分|问责|提醒|函询|批评|诫勉"
+    r"召开|开展|组织|举办|举行|讲|上(?=[微专]?[题]?党课)|授课|撰写|提交|完成|参观|观看|收看|走访|慰问|看望|帮扶|"
+    r"结对|办理|办实事|解决|整改|查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展|培养|确定|"
+    r"接收|吸收|转入|转出|转正|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|"
+    r"设立|制定|修订|印发|编印|发放|捐|服务|选派|派出|签订|督查|检查|考核|测评|评选|命名|认领|筹集|联系|回访|"
+    r"宣传|录制|制作|上报|填报|送学|送温暖|帮扶|引导|吸纳|列为|纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|"
+    r"增补|处分|问责|提醒|函询|批评|诫勉"
 )
 _STATE = re.compile(
     r"应到|实到|缺席|请假|列席|出席|参会|到会|与会|共有|现有|拥有|尚有|仍有|还有|另有|只有|仅有|计有|^有|"
     r"有(?:正式|预备)?党员|下设|设有|辖|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|受教育|参学|参训|"
-    r"参加(?:人员|党员|人数|会议|对象)|参与(?:人员|人数)|占|少数民族|学历|大专|本科|研究生|在职党员|退休党员"
+    r"参加(?:人员|党员|人数|会议|对象)|参与(?:人员|人数)|占|少数民族|学历|大专|本科|研究生|参评|参与党员"
 )
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
+# A total stands on its own (每月1次，全年共12次): it does not share the clause before's kind.
+_TOTAL = re.compile(r"共|累计|合计|总计")
+# A difference from another period (较去年同期增加2次) is not a count.
+_DELTA = re.compile(r"(?:较|比|同比|环比).{0,8}?(?:增加|减少|增长|提高|下降|多|少)|^(?:增加|减少)了?$")
+# 计划 as a noun that was carried out (按照计划组织…) is not a plan.
+_PLAN_NOUN = re.compile(r"(?<!按照)(?<!按)(?<!根据)(?<!依照)(?<!依据)(?<!学习)(?<!工作)(?<!年度)计划")
 _PLAN_STRONG = re.compile(
+    r"(?<!按照)(?<!按)(?<!根据)(?<!依照)(?<!依据)"
     r"计划(?=于|在|将|再|要|继续|组织|召开|开展|举办|举行|完成|发展|培养|确定|接收|讲|上|安排|每|全年|年内|下半年)|"
     r"拟(?![定订稿制])|预计|下一步|下阶段|下步|今后|明年|来年|下一年"
 )
 _PLAN_WEAK = re.compile(
     r"将(?=继续|进一步|持续|全面|重点|组织|召开|开展|举办|举行|认真|着力|积极|深入|不断|坚持|按照|定期|每|至少|"
-    r"力争|确保|在|于|完成|发展|培养)|力争|争取|确保|不少于|不低于|至少|要求|必须|应当|目标|任务是"
+    r"力争|确保|在|于|完成|发展|培养)|力争|争取|确保|不少于|不低于|至少|要求|必须|应当|目标|任务是|决定|部署|安排"
 )
 _RULE = re.compile(r"每月|每周|每季度?|每半年|每年|每天|每日|按月|按季|定期|每两个月|每个月|月均|周均")
 _PAST = re.compile(r"已(?!经?(?:制定|印发|安排))|已经|实际")
+# Units that may stand before the activity they count: 召开3次支委会, 撰写2篇心得体会.
+_REVERSED_UNITS = {"次", "场", "场次", "名", "篇", "期", "轮", "人次"}
+# Indicators whose counted people can open a clause: 2名预备党员按期转正.
+_SUBJECT_INDICATORS = {"转正", "组织关系转入", "组织关系转出", "发展预备党员", "入党积极分子", "发展对象", "表彰先进"}
+_MAIN_VERB = re.compile(r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)")
 _PARA_PLAN = re.compile(r"^.{0,4}(?:下一步|下阶段|今后|明年|来年)")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|打算|方案|思路|规划")
 _NOT_PLAN_TITLE = re.compile(r"总结|报告|述职|汇报|情况|记录|纪要")
@@ -113,13 +129,17 @@ def is_plan_document(text: str, title: str | None = None) -> bool:
     >>> is_plan_document("", title="第三党支部2024年党建工作计划"), is_plan_document("", title="2023年工作总结及2024年工作计划")
     (True, False)
     """
-    head = title or ""
-    if not head:
-        first = next((ln.strip() for ln in (text or "").split("\n") if ln.strip()), "")
-        if len(first) <= 60 and "。" not in first:
-            head = first
-    head = fold(head)
-    return bool(_PLAN_TITLE.search(head)) and not _NOT_PLAN_TITLE.search(head)
+    heads = [fold(title or "")]
+    first = next((ln.strip() for ln in (text or "").split("\n") if ln.strip()), "")
+    if len(first) <= 60 and "。" not in first:
+        heads.append(fold(first))
+    else:
+        # Text without line breaks starts with its title: take the words before the first comma.
+        m = re.match(r"[^，。,；;]{4,50}", first)
+        heads.append(fold(m.group()) if m else "")
+    if any(_NOT_PLAN_TITLE.search(h) for h in heads):
+        return False
+    return any(_PLAN_TITLE.search(h) for h in heads)
 
 
 def _spans(folded: str, pattern: re.Pattern, extra_cuts=()) -> list[tuple[int, int]]:
@@ -167,6 +187,18 @@ def _strip_activity(folded: str, a: int, b: int) -> tuple[int, int, bool]:
     return a, b, approx
 
 
+@dataclass
+class _Hit:
+    """What one number + unit counts, before its kind is decided."""
+
+    activity: str
+    indicator: str | None
+    approx: bool
+    end: int
+    own: str  # the clause in front of the number (folded), where cues are looked for
+    clause_start: int
+
+
 class _Extractor:
     def __init__(self, text: str, title: str | None, outline: Outline | None, period: str | None, vocab: Vocabulary):
         self.text = text
@@ -176,9 +208,11 @@ class _Extractor:
         self.vocab = vocab
         self.plan_doc = is_plan_document(text, title)
         self.period_year = int(period[:4]) if period and period[:4].isdigit() else None
-        cuts = [h.start for h in self.outline.headings] + [h.end for h in self.outline.headings]
+        heads = self.outline.headings
+        # A heading is its own sentence, and its marker (1. / （二）) is not part of any clause.
+        cuts = [h.start for h in heads] + [h.text_start for h in heads] + [h.end for h in heads]
         self.sentences = _spans(self.folded, _SENT_END, cuts)
-        self.paragraphs = _spans(self.folded, re.compile(r"\n"), [h.start for h in self.outline.headings])
+        self.paragraphs = _spans(self.folded, re.compile(r"\n"), [h.start for h in heads])
 
     def run(self) -> list[Figure]:
         out = []
@@ -188,73 +222,91 @@ class _Extractor:
 
     # -- one sentence -------------------------------------------------------
     def _sentence(self, s0: int, s1: int) -> list[Figure]:
-        f = self.folded
         figures: list[Figure] = []
-        prev_end = s0
-        prev_kind = None
-        prev_indicator = None
-        for m in _FIGURE.finditer(f, s0, s1):
-            got = self._figure(m, s0, s1, prev_end)
-            if got is None:
-                continue
-            activity, indicator, approx, fig_end, own_clause = got
+        prev_end, prev_kind, prev_indicator = s0, None, None
+        for m in _FIGURE.finditer(self.folded, s0, s1):
             count = parse_number(m.group("num"))
-            if not count:
+            hit = self._hit(m, s0, s1, prev_end) if count else None
+            if hit is None:
                 continue
-            kind = self._kind(own_clause, f[s0 : m.start()], m.group("unit"), indicator, prev_kind, prev_indicator, m.start())
-            if kind is None:
-                continue
-            sentence = self.text[s0:s1].strip()
+            joined = prev_kind is not None and hit.clause_start == prev_end and re.match(r"\s*(?:、|和|及|与)", hit.own)
+            kind = prev_kind if joined else self._kind(hit, m.group("unit"), prev_kind, prev_indicator)
+            if kind == "work":
+                kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start())
+            elif kind == "state":
+                # A state keeps its subject: 支部共有党员, not 有党员.
+                hit.activity = self.text[hit.clause_start : m.start()].strip(" \t\u3000、，,和及与")
             figures.append(
-                Figure(indicator, activity, count, m.group("unit"), approx, kind, sentence,
-                       self.outline.path_at(m.start()), m.start(), fig_end)
+                Figure(hit.indicator, hit.activity, count, m.group("unit"), hit.approx, kind,
+                       self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end)
             )  # fmt: skip
-            prev_end, prev_kind, prev_indicator = fig_end, kind, indicator
+            prev_end, prev_kind, prev_indicator = hit.end, kind, hit.indicator
         return figures
 
-    def _figure(self, m: re.Match, s0: int, s1: int, prev_end: int):
-        """(activity, indicator, approx, end, own clause) of one number+unit match, or None."""
+    def _hit(self, m: re.Match, s0: int, s1: int, prev_end: int) -> _Hit | None:
         f = self.folded
         num = m.group("num")
         before = f[m.start() - 1] if m.start() > 0 else ""
-        bad = _BAD_BEFORE_DIGIT if num[0].isdigit() else _BAD_BEFORE_CN
-        if before in bad:
+        if before in (_BAD_BEFORE_DIGIT if num[0].isdigit() else _BAD_BEFORE_CN):
             return None
-        if not num[0].isdigit() and num in ("万", "千", "百"):
+        if before in _RANGE_WORDS and m.start() > 1 and (f[m.start() - 2].isdigit() or f[m.start() - 2] in "一二两三四五六七八九十"):
             return None
         approx = bool(m.group("post")) or m.group("after") in ("以上", "左右", "之多", "多")
-        fig_end = m.end()
         clause_a = _clause_start(f, max(s0, prev_end), m.start())
-        if _BOUNDARY_AFTER.match(f[fig_end : fig_end + 4]):
-            a, b, approx_before = _strip_activity(f, clause_a, m.start())
-            own_clause = f[clause_a : m.start()]
-            indicator = self.vocab.match(self.text[a:b])
-            if indicator is None and (b - a < 2 or _BARE_VERB.match(f[a:b])):
-                # Elliptical: 坚持每月召开支委会，上半年共召开6次 -> the noun is earlier.
-                indicator = self._indicator_before(s0, a)
-                if indicator is None:
-                    return None
-            if b <= a:
+        own = f[clause_a : m.start()]
+        if _BOUNDARY_AFTER.match(f[m.end() : m.end() + 4]):
+            return self._forward(m, s0, clause_a, own, approx)
+        if (m.group("after") and m.group("after") != "多") or m.group("unit") not in _REVERSED_UNITS:
+            return None  # 分两批参观…, 5项活动: a batch or a kind, not a count of the noun
+        return self._reversed(m, s1, clause_a, own, approx)
+
+    def _forward(self, m, s0, clause_a, own, approx) -> _Hit | None:
+        """Activity before the number: 组织集中学习10次, 党员大会5次."""
+        a, b, approx_before = _strip_activity(self.folded, clause_a, m.start())
+        indicator = self.vocab.match(self.text[a:b])
+        if indicator is None and (b - a < 2 or _BARE_VERB.match(self.folded[a:b])):
+            # Elliptical: 坚持每月召开支委会，上半年共召开6次 -> the noun is earlier.
+            indicator = self._indicator_before(s0, a)
+            if indicator is None:
                 return None
-            return self.text[a:b].strip(), indicator, approx or approx_before, fig_end, own_clause
-        # Number before the noun: 召开3次支委会, 发展了2名预备党员.
-        if m.group("after") and m.group("after") != "多":
+            if b <= a:
+                # 组织积极分子参加党校培训，共计45人次: the activity is the clause before.
+                prev_a = _clause_start(self.folded, s0, max(s0, clause_a - 1))
+                a, b, _ = _strip_activity(self.folded, prev_a, max(prev_a, clause_a - 1))
+        if b <= a:
             return None
+        a = self._trim_long(a, b)
+        return _Hit(self.text[a:b].strip(), indicator, approx or approx_before, m.end(), own, clause_a)
+
+    def _reversed(self, m, s1, clause_a, own, approx) -> _Hit | None:
+        """Number before the noun: 召开3次支委会, 发展了2名预备党员, 2名预备党员转正."""
+        f = self.folded
         tail = f[m.end() : s1]
         stop = re.search(r"[，,。；;：:、！!？?）)\s]|和|及|与|并", tail)
-        noun_end = m.end() + (stop.start() if stop else min(len(tail), 12))
-        noun_end = min(noun_end, m.end() + 12)
-        verb = f[clause_a : m.start()]
-        if not _WORK_VERB.search(verb) or re.search(r"作为|成为|是|有", verb):
-            return None
+        noun_end = m.end() + min(stop.start() if stop else len(tail), 12)
         noun = self.text[m.end() : noun_end]
-        hits = [h for h in self.vocab.matches(noun) if h[0] <= 2]
-        if not hits:
-            return None
         a, _, approx_before = _strip_activity(f, clause_a, m.start())
-        indicator = self.vocab.match(noun)
+        if a == m.start():
+            # The count opens the clause, its noun is the subject: 2名预备党员按期转正.
+            indicator = self.vocab.match(noun)
+            if indicator not in _SUBJECT_INDICATORS or not _WORK_VERB.search(fold(noun)):
+                return None
+            own = f[clause_a:noun_end]  # the verb comes after the count
+        else:
+            if not _WORK_VERB.search(own) or re.search(r"作为|成为|是|有", own):
+                return None
+            if not any(h[0] <= 2 for h in self.vocab.matches(noun)):
+                return None  # 从六个方面, 一名党员: the noun is not an activity
+            indicator = self.vocab.match(noun)
         activity = (self.text[a : m.start()] + noun).strip()
-        return activity, indicator, approx or approx_before, noun_end, verb
+        return _Hit(activity, indicator, approx or approx_before, noun_end, own, clause_a)
+
+    def _trim_long(self, a: int, b: int) -> int:
+        """Start a long activity at its last main verb: 围绕《…》和…开展专题研讨 -> 开展专题研讨."""
+        if b - a <= 15:
+            return a
+        verbs = [v for v in _MAIN_VERB.finditer(self.folded, a, b)]
+        return verbs[-1].start() if verbs and verbs[-1].start() < b - 1 else a
 
     def _indicator_before(self, s0: int, pos: int) -> str | None:
         hits = self.vocab.matches(self.text[s0:pos])
@@ -263,36 +315,35 @@ class _Extractor:
         return max(hits, key=lambda t: (t[1], t[1] - t[0]))[2]
 
     # -- what kind of figure ------------------------------------------------
-    def _kind(self, own: str, prefix: str, unit: str, indicator, prev_kind, prev_indicator, pos: int) -> str | None:
+    def _kind(self, hit: _Hit, unit: str, prev_kind, prev_indicator) -> str:
+        own = hit.own
+        if _DELTA.search(own):
+            return "delta"
         if _STATE.search(own):
-            kind = "state"
-        elif _BREAKDOWN.search(own):
+            return "state"
+        if _BREAKDOWN.search(own):
             if prev_kind is None:
-                kind = "state" if unit in _PERSON_UNITS else "work"
-            elif prev_kind == "work" and (indicator is None or indicator == prev_indicator):
-                kind = "breakdown"
-            else:
-                kind = prev_kind
-        elif prev_kind is not None and not _WORK_VERB.search(own):
-            kind = prev_kind  # 上半年召开支委会6次，党员大会5次: the verb is shared
-        elif unit in _PERSON_UNITS and not _WORK_VERB.search(own):
-            kind = "state"  # 在职党员15名: a bare count of people is membership
-        else:
-            kind = "work"
-        if kind != "work":
-            return kind
+                return "state" if unit in _PERSON_UNITS else "work"
+            if prev_kind == "work" and (hit.indicator is None or hit.indicator == prev_indicator):
+                return "breakdown"
+            return prev_kind
+        if prev_kind is not None and not _WORK_VERB.search(own) and not _TOTAL.search(own):
+            return prev_kind  # 上半年召开支委会6次，党员大会5次: the verb is shared
+        if unit in _PERSON_UNITS and not _WORK_VERB.search(own):
+            return "state"  # 在职党员15名: a bare count of people is membership
+        return "work"
+
+    def _work_or_plan(self, own: str, prefix: str, pos: int) -> str:
         if _RULE.search(own):
             return "rule"
-        if self._planned(own, prefix, pos):
-            return "plan"
-        return "work"
+        return "plan" if self._planned(own, prefix, pos) else "work"
 
     def _planned(self, own: str, prefix: str, pos: int) -> bool:
         if self.plan_doc or self.outline.part_at(pos) == "next":
             return True
         if _PAST.search(own):
             return False
-        if _PLAN_WEAK.search(own) or _PLAN_STRONG.search(prefix):
+        if _PLAN_WEAK.search(own) or _PLAN_NOUN.search(own) or _PLAN_STRONG.search(prefix):
             return True
         if self.period and self.period.endswith("H1") and re.search(r"下半年|全年", prefix):
             return True
@@ -301,11 +352,8 @@ class _Extractor:
         for a, b in self.paragraphs:
             if a <= pos < b:
                 head = self.folded[a:b].lstrip()
-                if _PARA_PLAN.match(head) or (
-                    self.period and self.period.endswith("H1") and re.match(r"^.{0,4}下半年", head)
-                ):
-                    return True
-                break
+                h1 = self.period and self.period.endswith("H1")
+                return bool(_PARA_PLAN.match(head) or (h1 and re.match(r"^.{0,4}下半年", head)))
         return False
 
 
@@ -329,7 +377,11 @@ def _frame(figures, kind, doc_id, period, org) -> pd.DataFrame:
         d = asdict(fig)
         rows.append({"doc_id": doc_id, "period": period, "org": org, **d})
     df = pd.DataFrame(rows, columns=COLUMNS)
-    return df.astype({"count": "int64", "approx": "bool", "start": "int64"}) if rows else df
+    if rows:
+        df = df.astype({"count": "int64", "approx": "bool", "start": "int64"})
+    # Unmapped activities have indicator None (not NaN), so JSON shows null.
+    df["indicator"] = df["indicator"].astype(object).where(df["indicator"].notna(), None)
+    return df
 
 
 def extract_metrics(

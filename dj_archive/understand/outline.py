@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import fold
+from ._text import fold_text as fold
 from .numerals import parse_number
 
 __all__ = ["Heading", "Section", "Outline", "parse_outline", "PARTS"]
@@ -50,14 +50,17 @@ PARTS = ("work", "problems", "next")
 # Canonical parts of a summary, matched on the simplified heading text. Order
 # matters only within a part; a combined heading (存在的问题和下一步打算) serves two.
 _PART_PATTERNS = {
-    "problems": re.compile(r"问题|不足|短板|差距|薄弱|弱项|困难|原因分析"),
+    # Not any 问题: 聚焦急难愁盼问题 is work; 存在的问题, 问题与不足, 困难和问题 are problems.
+    "problems": re.compile(
+        r"存在|不足|短板|差距|薄弱|弱项|原因分析|^(?:主要|突出|当前)?问题|问题(?:及|和|与)?(?:原因|不足|差距|短板)|困难和问题"
+    ),
     "next": re.compile(
         r"下一步|下阶段|下步|工作思路|工作打算|打算|计划|安排|努力方向|整改措施|改进措施|今后|展望|"
         r"明年|来年|下半年工作|重点任务|工作设想"
     ),
     "work": re.compile(
         r"主要工作|工作情况|主要情况|开展情况|完成情况|落实情况|进展情况|基本情况|总体情况|"
-        r"主要做法|做法|成效|成绩|亮点|工作回顾|回顾|工作开展|开展的工作|特色|经验"
+        r"主要做法|做法|成效|成绩|亮点|工作回顾|回顾|工作开展|开展的工作|特色亮点|经验做法|主要经验"
     ),
 }
 
@@ -72,6 +75,7 @@ class Heading:
     start: int
     end: int
     index: int  # the marker's numeric value (二 → 2)
+    text_start: int = -1  # where the text after the marker starts
 
     @property
     def label(self) -> str:
@@ -184,8 +188,6 @@ def _candidates(folded: str) -> list[_Cand]:
             continue  # 一. / 一． only as a line-start marker
         if level == 1 and ctx == "mid" and m.start() > 0 and folded[m.start() - 1] in _WORDY_BEFORE:
             continue
-        if level == 3 and ctx == "mid":
-            continue  # 3. or 3、 inside a sentence is a number, not a heading
         out.append(_Cand(level, num, m.start(), m.end(), ctx))
     return out
 
@@ -214,6 +216,10 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
             # document starts at that level.
             if ok and c.index == 1 and kept and c.level > 1 and c.context == "mid":
                 ok = any(k.level < c.level for k in kept)
+            if ok and c.level == 3 and c.context == "mid":
+                # 3. inside a sentence is a number, unless it directly follows a
+                # heading whose text ran on without punctuation (text without breaks).
+                ok = bool(kept) and kept[-1].level < 3 and c.start - kept[-1].marker_end <= 30
         if not ok:
             continue
         kept.append(c)
@@ -223,8 +229,25 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+# Where a heading that lost its line break runs on into its first sentence: the
+# sentence opens with a time or a subject (下一步工作打算下半年，支部将…).
+_RUN_ON = re.compile(
+    r"(?:[0-9]{4}年|[上下]半年|全年|今年|一年来|今年以来|近年来|下一步)(?:[，,]|(?=召开|开展|组织|共|以来))|坚持以|"
+    r"在[^，。]{1,12}?(?:领导|指导|帮助)下|(?:本|我)?党?支部(?=坚持|始终|紧紧|严格|认真|扎实|按照|围绕|以|共|现有)|本人|我们"
+)
+
+
+def _run_on_cut(folded: str, start: int, end: int) -> int:
+    if end - start <= 20:
+        return end
+    m = _RUN_ON.search(folded, start + 4, end)
+    return m.start() if m else end
+
+
 def _part_of(text: str) -> list[str]:
-    t = fold(text)
+    # Part names open the heading; in text without line breaks a heading may run
+    # on into its first sentence, whose words must not count.
+    t = fold(text)[:20]
     return [p for p in ("problems", "next", "work") if _PART_PATTERNS[p].search(t)]
 
 
@@ -238,11 +261,14 @@ def parse_outline(text: str) -> Outline:
         limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
         stop = _HEADING_STOP.search(folded, c.marker_end, limit)
         raw_end = stop.start() if stop else limit
+        if c.context != "line":
+            raw_end = _run_on_cut(folded, c.marker_end, raw_end)
         raw = text[c.marker_end : raw_end]
         title = raw.strip(_TRAILING)
         end = c.marker_end + len(raw.rstrip(_TRAILING))
         number = text[c.start : c.marker_end].replace(" ", "").replace("\u3000", "")
-        headings.append(Heading(c.level, number, title, c.start, max(end, c.marker_end), c.index))
+        text_start = c.marker_end + (len(raw) - len(raw.lstrip(_TRAILING)))
+        headings.append(Heading(c.level, number, title, c.start, max(end, c.marker_end), c.index, text_start))
     sections: list[Section] = []
     stack: list[int] = []
     for i, h in enumerate(headings):
@@ -269,16 +295,14 @@ def _find_parts(outline: Outline) -> None:
         return
     top = min(h.level for h in outline.headings)
     tops = [s for s in outline.sections if s.heading.level == top]
-    for group in (tops, outline.sections):
-        for sec in group:
-            found = _part_of(sec.heading.text)
-            for part in found:
-                if part == "work" and len(found) > 1:
-                    continue  # 工作情况及存在问题: the problems reading wins
-                outline.parts.setdefault(part, sec)
-                outline.part_sections.setdefault(part, []).append(sec)
-        if outline.parts:
-            break
+    # Only top-level headings name parts: a 3.研究…安排 item in a record is not a plan.
+    for sec in tops:
+        found = _part_of(sec.heading.text)
+        for part in found:
+            if part == "work" and len(found) > 1:
+                continue  # 工作情况及存在问题: the problems reading wins
+            outline.parts.setdefault(part, sec)
+            outline.part_sections.setdefault(part, []).append(sec)
     # Thematic summaries (一、坚持政治引领… 二、夯实组织基础… 三、存在的问题) name no
     # "work" heading: the top-level sections before the problems/next part are the work.
     if "work" not in outline.parts:

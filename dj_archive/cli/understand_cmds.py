@@ -1,0 +1,104 @@
+"""outline, metrics, classify: what a document says, for files anywhere on disk.
+
+Each FILE is read with :func:`dj_archive.readers.read_document`; a file that cannot
+be read is reported on stderr as ``Error: <path>: <reason>`` and the command goes
+on with the others, then exits 1.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import output
+from ..errors import DjArchiveError
+from ..readers import read_document
+from ..understand import classifier_for_archive, document_title, extract_metrics, outline_summary
+from . import cli
+from .common import format_option, handle_errors
+
+METRIC_FIELDS = ("file", "indicator", "activity", "count", "unit", "approx", "sentence")
+CLASSIFY_FIELDS = ("file", "category", "confidence", "doc_type")
+
+
+def _read_all(files):
+    """(file as given, text) for each readable file; errors go to stderr. Returns (docs, failed)."""
+    docs, failed = [], False
+    for f in files:
+        try:
+            docs.append((f, read_document(f).text))
+        except DjArchiveError as exc:
+            click.echo(f"Error: {f}: {exc}", err=True)
+            failed = True
+    return docs, failed
+
+
+@cli.command("outline")
+@click.argument("file", type=click.Path(dir_okay=True))
+@format_option("json", "text")
+@handle_errors
+def outline_cmd(file, fmt):
+    """Print FILE's period, date, heading hierarchy and its work / problems / next-steps parts."""
+    docs, failed = _read_all([file])
+    if failed:
+        raise SystemExit(1)
+    data = outline_summary(docs[0][1], title=document_title(file))
+    if fmt == "json":
+        click.echo(output.to_json(data))
+        return
+    click.echo(f"period: {data['period'] or '-'}")
+    click.echo(f"date: {data['date'] or '-'}")
+    parts = {text: name for name, text in data["parts"].items() if text}
+    for h in data["headings"]:
+        tag = f"  [{parts[h['text']]}]" if h["level"] == 1 and h["text"] in parts else ""
+        click.echo(f"{'  ' * (h['level'] - 1)}{h['number']}{h['text']}{tag}")
+
+
+@cli.command("metrics")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@format_option("json", "table", "csv")
+@handle_errors
+def metrics_cmd(files, fmt):
+    """List the activity counts (召开支委会6次, 发展预备党员2名…) each FILE reports."""
+    docs, failed = _read_all(files)
+    rows = []
+    for f, text in docs:
+        df = extract_metrics(text, title=document_title(f))
+        for rec in df.to_dict("records"):
+            rows.append(
+                {"file": f, "indicator": rec["indicator"], "activity": rec["activity"], "count": int(rec["count"]),
+                 "unit": rec["unit"], "approx": bool(rec["approx"]), "sentence": rec["sentence"]}
+            )  # fmt: skip
+    if fmt == "json":
+        click.echo(output.to_json({"metrics": rows}))
+    elif fmt == "csv":
+        click.echo(output.to_csv(rows, list(METRIC_FIELDS)), nl=False)
+    else:
+        click.echo(output.to_table(rows, list(METRIC_FIELDS)))
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command("classify")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--archive",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Use this archive's taxonomy (fonds.yml) and learn from its filed documents.",
+)
+@format_option("json", "table")
+@handle_errors
+def classify_cmd(files, archive, fmt):
+    """Suggest a category (with a confidence) and a document type for each FILE."""
+    clf = classifier_for_archive(archive)
+    docs, failed = _read_all(files)
+    rows = []
+    for f, text in docs:
+        p = clf.predict(text, title=document_title(f))
+        rows.append({"file": f, "category": p.category, "confidence": p.confidence, "doc_type": p.doc_type})
+    if fmt == "json":
+        click.echo(output.to_json({"results": rows}))
+    else:
+        click.echo(output.to_table(rows, list(CLASSIFY_FIELDS)))
+    if failed:
+        raise SystemExit(1)

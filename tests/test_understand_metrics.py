@@ -1,0 +1,195 @@
+"""Activity metrics on fixture documents of the genre: exact lists, no extras."""
+
+from pathlib import Path
+
+import opencc
+import pytest
+import yaml
+
+from dj_archive.understand import default_indicators, extract_metrics, extract_state_figures, find_figures
+from dj_archive.understand.metrics import COLUMNS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "understand"
+EXPECTED = yaml.safe_load((FIXTURES / "expected.yml").read_text(encoding="utf-8"))
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def keys(df):
+    return [[r.indicator or r.activity, int(r.count), r.unit, bool(r.approx)] for r in df.itertuples()]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_metrics_exactly(name):
+    assert keys(extract_metrics(read(name))) == EXPECTED[name]["metrics"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if EXPECTED[n].get("state")))
+def test_fixture_state_figures_are_kept_apart(name):
+    state = [[r.activity, int(r.count), r.unit] for r in extract_state_figures(read(name)).itertuples()]
+    for figure in EXPECTED[name]["state"]:
+        assert figure in state
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_same_metrics_without_line_breaks(name):
+    text = read(name)
+    assert keys(extract_metrics(text.replace("\n", ""))) == keys(extract_metrics(text))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_same_indicators_in_traditional_characters(name):
+    text = read(name)
+    trad = opencc.OpenCC("s2t").convert(text)
+    ind = [[r.indicator, int(r.count), r.unit, bool(r.approx)] for r in extract_metrics(trad).itertuples()]
+    assert ind == [[r.indicator, int(r.count), r.unit, bool(r.approx)] for r in extract_metrics(text).itertuples()]
+
+
+def test_frame_columns_and_context():
+    text = read("archives_2023H1.txt")
+    df = extract_metrics(text, doc_id="d1", org="市档案馆党支部")
+    assert list(df.columns) == COLUMNS
+    row = df.iloc[2]
+    assert (row.doc_id, row.period, row.org, row.indicator, row.activity) == ("d1", "2023H1", "市档案馆党支部", "支委会", "召开")
+    assert row.section == "一、上半年工作开展情况 > （二）组织生活规范有序"
+    assert row.sentence == "全年计划召开支委会12次，截至6月底已召开6次；在第3次支委会上研究通过了党员积分管理办法。"
+    assert text[row.start : row.start + 1] == "6"
+
+
+SHARED_VERB = "今年以来共召开支委会8次，党员大会3次，讲党课2人次，开展主题党日活动5次。"
+
+
+def test_shared_verb_list_gives_each_item_its_activity():
+    df = extract_metrics(SHARED_VERB)
+    assert df[["indicator", "activity", "count", "unit"]].values.tolist() == [
+        ["支委会", "召开支委会", 8, "次"],
+        ["党员大会", "党员大会", 3, "次"],
+        ["党课", "讲党课", 2, "人次"],
+        ["主题党日", "开展主题党日活动", 5, "次"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("组织集中学习10次。", ["集中学习", 10, "次", False]),
+        ("发展预备党员两名。", ["发展预备党员", 2, "名", False]),
+        ("开展志愿服务20余次。", ["志愿服务", 20, "次", True]),
+        ("开展志愿服务十多次。", ["志愿服务", 10, "次", True]),
+        ("走访慰问老党员近20人次。", ["走访慰问", 20, "人次", True]),
+        ("开展谈心谈话30余人次。", ["谈心谈话", 30, "人次", True]),
+        ("召开支委会１４次。", ["支委会", 14, "次", False]),
+        ("讲专题党课一百零五场。", ["党课", 105, "场", False]),
+        ("组织党员上党课二十三次以上。", ["党课", 23, "次", True]),
+        ("教育、谈话党员30人次。", ["谈心谈话", 30, "人次", False]),
+        ("人均撰写心得体会2篇。", ["心得体会", 2, "篇", False]),
+        ("转入党员4名，转入预备党员1名。", ["组织关系转入", 4, "名", False]),
+        ("召开了3次党员大会。", ["党员大会", 3, "次", False]),
+        ("2名预备党员按期转正。", ["转正", 2, "名", False]),
+        ("开展学习党章党纪党规和法律法规12项。", ["学习党规党纪", 12, "项", False]),
+    ],
+)
+def test_one_statement(sentence, expected):
+    assert keys(extract_metrics(sentence))[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年7月5日，支部召开会议。",
+        "认真学习党章第十一章。",
+        "在第3次支委会上研究了发展党员工作。",
+        "收集意见建议共142条。",
+        "坚持“三会一课”制度，推进“两学一做”常态化。",
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "开展“一对一”帮扶，落实“双述双评”，创建“一支部一品牌”。",
+        "从六个方面开展了档案整理。",
+        "党员参学率达95%，出勤率达百分之九十。",
+        "党员人数较2018年增加，十年来持续增长，迎接建党100周年，学习二十大精神。",
+        "按时收缴党费1200元。",
+        "预备期为18个月。",
+        "支部共有党员23名，其中女党员5名，平均年龄46岁。",
+        "应到7人，实到6人，参会党员12人。",
+        "计划召开支委会12次，拟发展党员2名。",
+        "下一步，将组织集中学习12次。",
+        "力争全年开展主题党日活动12次，确保每名党员撰写心得体会不少于2篇。",
+        "坚持每月开展1次主题党日活动。",
+        "主题党日活动较去年同期增加2次。",
+        "作为一名入党积极分子，我要严格要求自己。",
+    ],
+)
+def test_not_a_count_of_work(sentence):
+    assert keys(extract_metrics(sentence)) == []
+
+
+def test_next_steps_part_and_plans_are_excluded():
+    text = "一、主要工作\n召开支委会6次。\n二、下一步工作思路\n召开支委会6次，组织集中学习12次。"
+    assert keys(extract_metrics(text)) == [["支委会", 6, "次", False]]
+    assert keys(extract_metrics("召开支委会12次。", title="第二党支部2024年工作计划")) == []
+
+
+def test_a_half_year_summary_does_not_count_the_second_half():
+    text = "2023年上半年，召开支委会6次。下半年将召开支委会6次。全年召开党员大会4次。"
+    assert keys(extract_metrics(text)) == [["支委会", 6, "次", False]]
+
+
+def test_year_summary_counts_the_whole_year():
+    assert keys(extract_metrics("2023年，全年召开支委会12次。")) == [["支委会", 12, "次", False]]
+
+
+def test_breakdown_is_not_counted_twice_but_a_different_indicator_is():
+    text = "开展集中学习12次，其中专题辅导2次；召开“三会一课”20次，其中支委会6次。"
+    assert keys(extract_metrics(text)) == [
+        ["集中学习", 12, "次", False],
+        ["召开“三会一课”", 20, "次", False],
+        ["支委会", 6, "次", False],
+    ]
+
+
+def test_elliptical_statement_takes_the_earlier_noun():
+    text = "坚持每月召开支委会，上半年已召开6次。"
+    assert extract_metrics(text)[["indicator", "activity", "count"]].values.tolist() == [["支委会", "召开", 6]]
+
+
+def test_figure_kinds():
+    figs = find_figures("支部现有党员20名。计划召开支委会12次，已召开6次。坚持每月召开1次支委会。发展党员3名，其中女党员2名。")
+    assert [(f.kind, f.count) for f in figs] == [("state", 20), ("plan", 12), ("work", 6), ("rule", 1), ("work", 3), ("breakdown", 2)]
+
+
+def test_empty_and_numberless_text():
+    assert extract_metrics("").empty and list(extract_metrics("").columns) == COLUMNS
+    assert extract_metrics("加强党的建设。").empty
+
+
+def test_vocabulary_has_record_titles_for_filed_indicators():
+    vocab = default_indicators()
+    assert len(set(vocab.names())) == len(vocab.names())
+    assert vocab.record_titles() == {
+        "集中学习": "集中学习记录",
+        "支委会": "支委会会议记录",
+        "党员大会": "党员大会会议记录",
+        "党小组会": "党小组会会议记录",
+        "党课": "党课讲稿",
+        "主题党日": "主题党日活动记录",
+        "组织生活会": "组织生活会会议记录",
+        "廉政谈话": "廉政谈话记录",
+        "发展预备党员": "接收预备党员",
+        "入党积极分子": "确定入党积极分子",
+        "转正": "转正",
+        "警示教育": "警示教育活动记录",
+        "志愿服务": "志愿服务活动记录",
+        "走访慰问": "走访慰问记录",
+        "心得体会": "心得体会",
+    }
+
+
+@pytest.mark.parametrize(
+    "surface, indicator",
+    [("讲党课", "党课"), ("上党课", "党课"), ("专题党课", "党课"), ("召开支部委员会", "支委会"), ("支部大会", "党员大会"),
+     ("固定党日", "主题党日"), ("诫勉谈话", "廉政谈话"), ("转入预备党员", "组织关系转入"), ("吸收新党员", "发展预备党员"),
+     ("观看警示教育片", "警示教育"), ("撰写研讨材料", "心得体会"), ("参加义务劳动", "志愿服务"), ("开展某某活动", None)],
+)  # fmt: skip
+def test_surface_to_indicator(surface, indicator):
+    assert default_indicators().match(surface) == indicator
