@@ -231,6 +231,7 @@ def run_search(
     segmenter: Segmenter | None = None,
     snippet_width: int = 80,
     mask: bool = False,
+    snippets: bool = True,
 ) -> SearchResult:
     """Search the index; see :func:`dj_archive.query.parse_query` for the syntax."""
     q = query if isinstance(query, Query) else parse_query(query)
@@ -265,8 +266,8 @@ def run_search(
     hits = []
     for r in rows:
         text = mask_pii(r["text"]) if mask else r["text"]
-        folded = fold(r["text"])
-        found = [v for v in variants if v in folded]
+        folded = fold(r["text"]) if snippets or len(variants) > 1 else ""
+        found = [v for v in variants if v in folded] if folded else list(variants)
         hits.append(
             {
                 "id": r["id"],
@@ -278,7 +279,7 @@ def run_search(
                 "doc_type": r["doc_type"],
                 # bm25() is "lower is better"; users expect higher is better.
                 "score": round(-float(r["score"]), 4),
-                "snippet": make_snippet(text, found, snippet_width),
+                "snippet": make_snippet(text, found, snippet_width) if snippets else "",
                 "matched": found,
             }
         )
