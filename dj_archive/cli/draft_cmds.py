@@ -1,0 +1,175 @@
+"""draft, overlap, catalog: writing from the record.
+
+Exit codes as everywhere: 0 done, 1 an error the message explains (unknown branch,
+no records for the period, output not writable, not indexed), 2 a usage error
+(a malformed --period, an output suffix we cannot write, an unknown category).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import click
+
+from .. import output
+from ..archive import open_archive
+from ..errors import NoRecords
+from . import cli
+from .common import archive_options, format_option, handle_errors
+
+
+class _PeriodType(click.ParamType):
+    """``2025H1``, ``2025H2`` or ``2025``; anything else is a usage error (exit 2)."""
+
+    name = "PERIOD"
+
+    def convert(self, value, param, ctx):
+        from ..draft.period import InvalidPeriod, parse_period
+
+        try:
+            return parse_period(value)
+        except InvalidPeriod as exc:
+            self.fail(f"{exc}. {exc.hint}", param, ctx)
+
+
+def _check_output(path: str, suffixes: tuple[str, ...]) -> Path:
+    """Refuse a suffix we cannot write (exit 2) or a folder that is not there (exit 1) before any work."""
+    p = Path(path)
+    if p.suffix.lower() not in suffixes:
+        raise click.BadParameter(
+            f"{path!r} must end with {' or '.join(suffixes)}", param_hint="'-o' / '--output'"
+        )
+    if not p.parent.is_dir():
+        _fail(f"cannot write {path}: the folder {p.parent} does not exist")
+    return p
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    raise SystemExit(1)
+
+
+def _save(path: Path, write) -> None:
+    try:
+        write(path)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@cli.command("draft")
+@click.option("--period", required=True, type=_PeriodType(), help="2025H1, 2025H2 or 2025 (a whole year).")
+@click.option("--org", required=True, help="The branch (name or alias from fonds.yml).")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="out.docx or out.md")
+@click.option("--date", "sign_date", help="Date under the 落款 (YYYY-MM-DD; default today).")
+@archive_options
+@handle_errors
+def draft_cmd(period, org, out, sign_date, archive, db):
+    """Draft the branch's summary for a period from the archive's records.
+
+    \b
+    Figures are counted from filed records (sources in footnotes); last period's
+    plans are checked against this period's records; recurring problems and the
+    draft's overlap with earlier summaries are reported under 起草参考.
+    The previous summary is the latest one ending before this period ends
+    (2025H1 follows on from 2024年度, else 2024H2; 2025 from 2025H1).
+    """
+    from ..draft import draft
+
+    path = _check_output(out, (".docx", ".md"))
+    if sign_date is not None:
+        import re
+
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", sign_date):
+            raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-07-05", param_hint="'--date'")
+    d = draft(open_archive(archive, db), period, org, date=sign_date)
+    _save(path, d.save)
+    counted = [f for f in d.figures if f.count]
+    sources = {s.path for f in counted for s in f.sources}
+    click.echo(f"Wrote {path}: {d.title}")
+    click.echo(
+        f"Figures: {len(counted)} counted from {len(sources)} records (sources in the footnotes); "
+        f"{len(d.figures) - len(counted)} indicators have no records this period"
+    )
+    if d.previous is None:
+        click.echo("Previous summary: none in the archive")
+    else:
+        missing = sum(not c.found for c in d.commitments)
+        click.echo(f"Previous summary: {d.previous.title}; {len(d.commitments)} plans, {missing} without records")
+    recurring = [g for g in d.problems if g.recurs]
+    persistent = sum(g.persistent for g in recurring)
+    click.echo(f"Recurring problems: {len(recurring)} ({persistent} in 3+ consecutive summaries)")
+    if d.overlaps:
+        shares = ", ".join(f"{o['label']} {o['share']:.1%}" for o in sorted(d.overlaps, key=lambda o: -o["share"]))
+        click.echo(f"Overlap with earlier summaries: {shares}")
+    if d.existing is not None:
+        click.echo(f"Note: the archive already holds a summary of this period: {d.existing.path}")
+
+
+@cli.command("overlap")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@archive_options
+@format_option("table", "json")
+@click.option(
+    "--limit", type=click.IntRange(1, None), default=20, show_default=True, help="Rows of the table (json lists all)."
+)
+@handle_errors
+def overlap_cmd(file, archive, db, fmt, limit):
+    """Which archived documents FILE copies from: the share of FILE's characters
+    (whitespace removed) in spans of 13+ characters found in each document.
+
+    Footnotes of .md and .docx files, and the 起草参考 notes of a generated draft,
+    are left out. A document identical to FILE (FILE itself, if archived) is not listed.
+    """
+    from ..draft.overlap import overlap_with_archive, read_for_overlap
+
+    arc = open_archive(archive, db)
+    text = read_for_overlap(file)
+    sha = hashlib.sha256(Path(file).read_bytes()).hexdigest()
+    rows = overlap_with_archive(arc, text, exclude_sha256=sha)
+    if fmt == "json":
+        click.echo(output.to_json({"file": file, "overlaps": rows}))
+        return
+    if not rows:
+        click.echo(f"{file}: no archived document shares a span of 13+ characters")
+        return
+    more = f"; showing the first {limit}" if len(rows) > limit else ""
+    click.echo(f"{file}: {len(rows)} archived documents share spans of 13+ characters{more}")
+    shown = [{**r, "share": f"{r['share']:.1%}"} for r in rows[:limit]]
+    click.echo(output.to_table(shown, ["share", "chars", "title", "path"], max_width=50))
+
+
+@cli.command("catalog")
+@click.option("--year", type=int, help="Only this year (年度), e.g. 2023.")
+@click.option("--category", help="Only this category code, e.g. ZH.")
+@click.option(
+    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="catalog.xlsx or catalog.csv"
+)
+@archive_options
+@handle_errors
+def catalog_cmd(year, category, out, archive, db):
+    """Export the 归档文件目录 (档号 D001-WS·2023-Y-ZH-0001 …) as .xlsx or .csv.
+
+    \b
+    件号 are numbered over the whole archive, so a filtered export keeps them.
+    Files of unknown category get no 档号 (备注 待分类) and are listed last.
+    页数 of non-PDF files is an estimate (500 characters a page).
+    """
+    from ..catalog import catalog, write_catalog
+
+    path = _check_output(out, (".xlsx", ".csv"))
+    arc = open_archive(archive, db)
+    if category:
+        codes = arc.config.taxonomy.codes + ["UNKNOWN"]
+        if category.upper() not in [c.upper() for c in codes]:
+            raise click.BadParameter(
+                f"{category!r} is not a category of this archive ({', '.join(codes)})", param_hint="'--category'"
+            )
+    df = catalog(arc, year=year, category=category)
+    if df.empty:
+        parts = ([f"year {year}"] if year else []) + ([f"category {category}"] if category else [])
+        what = " and ".join(parts)
+        raise NoRecords(f"no documents {('for ' + what) if what else 'in the index'}; nothing written")
+    _save(path, lambda p: write_catalog(df, p))
+    unnumbered = int((df["档号"] == "").sum())
+    click.echo(f"Wrote {path}: {len(df)} entries" + (f" ({unnumbered} 待分类, without 档号)" if unnumbered else ""))

@@ -1,0 +1,102 @@
+"""The draft as data: paragraphs with footnote references, footnotes and what the
+drafter is told about the record. Rendering lives in :mod:`.markdown` and :mod:`.docx`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .followup import Commitment, Problem
+from .period import Period
+from .records import Figure, Source
+
+__all__ = ["Para", "Note", "Draft", "Writer", "REF", "HINT", "TODO"]
+
+#: Marks in the text: wording offered from earlier summaries, notes to the drafter, gaps.
+REF = "【参考往期表述】"
+HINT = "【起草提示】"
+TODO = "【待补充】"
+
+
+@dataclass
+class Para:
+    """A paragraph of the draft. ``runs`` holds text and footnote numbers (int) in order.
+
+    Kinds: ``title``, ``body``, ``h1`` (一、), ``h2`` (（一）), ``h3`` (1.), ``sign``
+    (落款), ``date``, ``table`` (``rows``; first row is the header), ``break`` (new page).
+    """
+
+    kind: str
+    runs: list = field(default_factory=list)
+    rows: list[list[str]] | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r for r in self.runs if isinstance(r, str))
+
+
+@dataclass
+class Note:
+    """A footnote: what the figure counts and the documents it was counted from."""
+
+    n: int
+    text: str
+    sources: list[Source]
+
+
+@dataclass
+class Draft:
+    org: str
+    period: Period
+    title: str
+    date: str  # ISO date of the 落款
+    body: list[Para]
+    annex: list[Para]
+    notes: list[Note]
+    figures: list[Figure]
+    commitments: list[Commitment]
+    problems: list[Problem]
+    previous: Source | None
+    overlaps: list[dict]  # one per earlier summary, oldest first
+    existing: Source | None = None  # a summary of this period already filed
+
+    def body_text(self) -> str:
+        """The summary itself (标题 to date) as plain text: what overlap is measured on."""
+        return "\n".join(p.text for p in self.body if p.kind != "break")
+
+    def to_markdown(self) -> str:
+        from .markdown import to_markdown
+
+        return to_markdown(self)
+
+    def save(self, path) -> Path:
+        """Write ``.md`` or ``.docx`` (by the suffix). Returns the path."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".md":
+            path.write_text(self.to_markdown(), encoding="utf-8")
+        elif suffix == ".docx":
+            from .docx import write_docx
+
+            write_docx(self, path)
+        else:
+            raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .docx or .md")
+        return path
+
+
+class Writer:
+    """Accumulates paragraphs and numbers footnotes in order of appearance."""
+
+    def __init__(self):
+        self.paras: list[Para] = []
+        self.notes: list[Note] = []
+
+    def add(self, kind: str, *runs, rows=None) -> Para:
+        p = Para(kind, list(runs), rows)
+        self.paras.append(p)
+        return p
+
+    def note(self, text: str, sources: list[Source]) -> int:
+        n = len(self.notes) + 1
+        self.notes.append(Note(n, text, sources))
+        return n

@@ -1,0 +1,143 @@
+"""`dj-archive draft` end to end: the summary a drafter gets, in Markdown and Word,
+and the errors they see."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from test_draft_archive import ORG, draft_archive  # noqa: F401 - fixture
+
+from dj_archive.cli import cli
+from dj_archive.draft import draft
+
+SUPPORTS = "SH_组织生活类/2025/2025-01-15_机关第一党支部2025年第1次支委会会议记录.txt"
+
+
+def run(root, *args):
+    return CliRunner().invoke(cli, ["draft", *map(str, args), "--archive", str(root)])
+
+
+def test_markdown_draft_reports_what_it_did(draft_archive, tmp_path):
+    root, _ = draft_archive
+    out = tmp_path / "总结.md"
+    r = run(root, "--period", "2025H1", "--org", "一支部", "-o", out, "--date", "2025-07-05")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == [
+        f"Wrote {out}: 机关第一党支部2025年上半年党建工作总结",
+        "Figures: 7 counted from 8 records (sources in the footnotes); 8 indicators have no records this period",
+        "Previous summary: 机关第一党支部2024年度党建工作总结; 4 plans, 2 without records",
+        "Recurring problems: 2 (1 in 3+ consecutive summaries)",
+        "Overlap with earlier summaries: 2024年度 30.1%, 2023年上半年 29.2%, 2024年上半年 25.3%, 2023年度 22.8%",
+    ]
+    md = out.read_text(encoding="utf-8")
+    body, annex = md.split("\n---\n", 1)
+    # The genre: title, opening, three parts, 落款 and date.
+    heads = [ln for ln in body.splitlines() if ln.startswith("#")]
+    assert heads == [
+        "# 机关第一党支部2025年上半年党建工作总结",
+        "## 一、主要工作",
+        "### （一）突出政治建设，抓好理论学习",  # the headings of the latest summary
+        "### （二）严格组织生活，夯实基层基础",
+        "### （三）从严正风肃纪，筑牢廉政防线",
+        "### （四）加强党员队伍建设，严把发展党员质量关",  # default heading for figures no heading covers
+        "## 二、存在的问题",
+        "## 三、下一步工作打算",
+        "### （一）持续强化理论武装",
+        "### （二）持续加强党风廉政建设",
+        "### （三）抓好反复出现问题的整改",
+    ]
+    assert body.rstrip().endswith("机关第一党支部\n\n2025年7月5日")
+    assert "上半年，支部召开支委会2次[^3]、党员大会1次[^4]，开展主题党日活动1次[^5]。" in body
+    # Figures are counted, never copied: the old summaries said 支委会12次.
+    assert "12次" not in body
+    # Each footnote lists 题名, date and archive path of every document counted.
+    note3 = re.search(r"^\[\^3\]: (.*)$", md, re.M).group(1)
+    assert note3 == (
+        "题名含“支委会会议记录”的本期记录2件：《机关第一党支部2025年第1次支委会会议记录》（2025-01-15，"
+        f"`{SUPPORTS}`）；《机关第一党支部2025年第2次支委会会议记录》（2025-02-20，"
+        "`SH_组织生活类/2025/2025-02-20_机关第一党支部2025年第2次支委会会议记录.txt`）。"
+    )
+    assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == 7
+    # Reused wording is marked; problems carry their history.
+    assert "【参考往期表述】理论学习的深度还不够。" in body
+    assert "【起草提示】“理论学习”方面的问题在2023年上半年、2023年度、2024年上半年、2024年度总结中均有提及，至上期已连续4期出现" in body
+    assert "【起草提示】“理论学习”方面的问题已连续3期以上出现，宜提出具体整改措施。" in body
+    assert "未找到相关记录：“组织党员到红色教育基地开展一次现场教学”" in body
+    # 起草参考: follow-through with evidence, recurring problems, overlap per summary.
+    assert "落实情况：找到相关记录1件：《机关第一党支部警示教育活动记录》（2025-04-10）。" in annex
+    assert "#### 4. 编印支部党建工作手册\n\n检索依据：题名含“工作手册”、“编印”。\n\n落实情况：未找到相关记录。" in annex
+    assert "#### 1. 理论学习\n\n出现于：2023年上半年、2023年度、2024年上半年、2024年度（共4期，最长连续4期）。" in annex
+    assert "各期表述：2023年上半年“理论学习的深度还不够”；2023年度“理论学习的深度还不够”；" in annex
+    assert "| 机关第一党支部2024年度党建工作总结 | 2024年度 | 311 | 30.1% |" in annex
+
+
+def test_annual_draft_follows_the_first_half_and_counts_the_year(draft_archive):
+    _, arc = draft_archive
+    d = draft(arc, "2024", ORG, date="2025-01-06")
+    assert d.title == "机关第一党支部2024年度党建工作总结"
+    assert d.previous.title == "机关第一党支部2024年上半年党建工作总结"
+    assert d.existing.title == "机关第一党支部2024年度党建工作总结"  # already filed: said in 起草参考
+    assert {f.indicator: f.count for f in d.figures if f.count} == {"支委会": 1}  # the 2024-11 meeting
+    assert "全年，支部召开支委会1次" in d.body_text()
+    assert [o["period"] for o in d.overlaps] == ["2023H1", "2023", "2024H1"]
+
+
+def test_a_branch_without_earlier_summaries_gets_the_default_outline(draft_archive):
+    _, arc = draft_archive
+    d = draft(arc, "2025H1", "离退休干部党支部", date="2025-07-05")
+    assert d.previous is None and d.commitments == [] and d.overlaps == []
+    heads = [p.text for p in d.body if p.kind == "h2"]
+    assert heads == [
+        "（一）加强政治理论学习，筑牢思想根基",
+        "（二）严格落实组织生活制度，夯实支部基础",
+        "（三）加强党员队伍建设，严把发展党员质量关",
+        "（四）深化党风廉政建设，持续改进作风",
+        "（五）发挥党员先锋模范作用，服务中心工作",
+    ]
+    assert "上半年，支部召开支委会1次" in d.body_text()
+    assert any("档案中没有离退休干部党支部在2025年上半年以前的工作总结" in p.text for p in d.annex)
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--period", "2025H3", "--org", ORG], 2, "Error: Invalid value for '--period': not a period: '2025H3'. "
+         "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."),
+        (["--period", "2025H1", "--org", "第九党支部"], 1,
+         "Error: unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"),
+        (["--period", "2021H1", "--org", ORG], 1,
+         "Error: no records of 机关第一党支部 for 2021H1 (2021年上半年) in the archive; its records cover 2024H2 to 2025H1"),
+        (["--period", "2025H1", "--org", ORG, "--date", "7月5日"], 2,
+         "Error: Invalid value for '--date': use YYYY-MM-DD, e.g. 2025-07-05"),
+    ],
+)
+def test_errors_are_explained_with_exact_exit_codes(draft_archive, tmp_path, args, code, message):
+    root, _ = draft_archive
+    r = run(root, *args, "-o", tmp_path / "x.md")
+    assert r.exit_code == code
+    assert r.stderr.strip().splitlines()[-1] == message
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_output_that_cannot_be_written(draft_archive, tmp_path):
+    root, _ = draft_archive
+    r = run(root, "--period", "2025H1", "--org", ORG, "-o", tmp_path / "x.txt")
+    assert r.exit_code == 2
+    expected = f"Error: Invalid value for '-o' / '--output': '{tmp_path / 'x.txt'}' must end with .docx or .md"
+    assert r.stderr.strip().splitlines()[-1] == expected
+    missing = tmp_path / "没有这个文件夹" / "x.md"
+    r = run(root, "--period", "2025H1", "--org", ORG, "-o", missing)
+    expected = f"Error: cannot write {missing}: the folder {missing.parent} does not exist\n"
+    assert (r.exit_code, r.stderr) == (1, expected)
+    too_long = tmp_path / ("长" * 200 + ".md")  # the file system refuses the name
+    r = run(root, "--period", "2025H1", "--org", ORG, "-o", too_long)
+    assert (r.exit_code, r.stderr) == (1, f"Error: cannot write {too_long}: File name too long\n")
+
+
+def test_not_indexed_is_exit_1_with_the_hint(tmp_path):
+    (tmp_path / "fonds.yml").write_text("orgs: [机关第一党支部]\n", encoding="utf-8")
+    r = run(tmp_path, "--period", "2025H1", "--org", ORG, "-o", tmp_path / "x.md")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1] == "Run `dj-archive index` first."

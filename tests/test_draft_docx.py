@@ -1,0 +1,118 @@
+"""The .docx draft: GB/T 9704 layout (fonts incl. eastAsia, sizes, indents, line
+spacing, margins) and real Word footnotes naming each figure's sources."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+from test_draft_archive import draft_archive  # noqa: F401 - fixture
+
+from dj_archive.cli import cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def draft_docx(draft_archive, tmp_path_factory):
+    root, _ = draft_archive
+    out = tmp_path_factory.mktemp("docx") / "机关第一党支部2025年上半年党建工作总结.docx"
+    args = ["draft", "--period", "2025H1", "--org", "机关第一党支部", "-o", out, "--archive", root, "--date", "2025-07-05"]
+    r = CliRunner().invoke(cli, [str(a) for a in args])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def fonts(style) -> dict:
+    rfonts = style.element.rPr.find(qn("w:rFonts"))
+    return {k: rfonts.get(qn(f"w:{k}")) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
+
+
+@pytest.mark.parametrize(
+    "style, font, size, bold",
+    [
+        ("Normal", "仿宋_GB2312", 16, None),
+        ("Title", "方正小标宋简体", 22, False),
+        ("Heading 1", "黑体", 16, False),
+        ("Heading 2", "楷体_GB2312", 16, False),
+        ("Heading 3", "仿宋_GB2312", 16, True),
+    ],
+)
+def test_styles_follow_gbt_9704(draft_docx, style, font, size, bold):
+    st = docx.Document(str(draft_docx)).styles[style]
+    assert fonts(st) == {"ascii": font, "hAnsi": font, "eastAsia": font, "cs": font}
+    assert st.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsiaTheme")) is None  # no theme font overrides it
+    assert st.font.size == Pt(size)
+    assert st.font.bold is bold
+    assert st.font.color.rgb in (None, docx.shared.RGBColor(0, 0, 0))
+
+
+def test_body_paragraph_format(draft_docx):
+    d = docx.Document(str(draft_docx))
+    pf = d.styles["Normal"].paragraph_format
+    assert pf.first_line_indent == Pt(32)  # two characters of 3号
+    assert pf.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert Pt(28) <= pf.line_spacing <= Pt(29)
+    title = d.styles["Title"]
+    assert title.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert title.element.pPr.find(qn("w:pBdr")) is None  # the template's blue rule is gone
+    styles = [(p.style.name, p.text) for p in d.paragraphs if p.text][:5]
+    assert styles == [
+        ("Title", "机关第一党支部2025年上半年党建工作总结"),
+        ("Normal", styles[1][1]),
+        ("Heading 1", "一、主要工作"),
+        ("Heading 2", "（一）突出政治建设，抓好理论学习"),
+        ("Normal", "上半年，支部组织集中学习1次，组织党员撰写心得体会1篇。"),
+    ]
+    sign, date = [p for p in d.paragraphs if p.text in ("机关第一党支部", "2025年7月5日")]
+    assert sign.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert date.paragraph_format.right_indent == Pt(64)  # 右空四字
+
+
+def test_page_is_a4_with_gbt_margins(draft_docx):
+    sec = docx.Document(str(draft_docx)).sections[0]
+    mm = [round(x.mm, 1) for x in (sec.page_width, sec.page_height)]
+    assert mm == [210.0, 297.0]  # A4 (stored in twips: 11906 × 16838)
+    margins = [round(x.mm, 1) for x in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)]
+    assert margins == [37.0, 35.0, 28.0, 26.0]
+    assert "PAGE" in sec.footer._element.xml
+
+
+def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
+    d = docx.Document(str(draft_docx))
+    refs = [r.get(qn("w:id")) for r in d.element.body.iter(qn("w:footnoteReference"))]
+    assert refs == [str(n) for n in range(1, 8)]
+    parts = {str(p.partname): p for p in d.part.package.iter_parts()}
+    root = etree.fromstring(parts["/word/footnotes.xml"].blob)
+    notes = {
+        n.get(f"{W}id"): ["".join(t.text for t in p.iter(f"{W}t")) for p in n.iter(f"{W}p")]
+        for n in root.iter(f"{W}footnote")
+    }
+    assert set(notes) == {"-1", "0", *refs}  # Word's separators plus one per figure
+    first, second = (f"SH_组织生活类/2025/2025-0{m}_机关第一党支部2025年第{n}次支委会会议记录.txt" for m, n in (("1-15", 1), ("2-20", 2)))
+    assert notes["3"] == [
+        " 题名含“支委会会议记录”的本期记录2件：",
+        f"1.《机关第一党支部2025年第1次支委会会议记录》，2025-01-15，{first}",
+        f"2.《机关第一党支部2025年第2次支委会会议记录》，2025-02-20，{second}",
+    ]
+    note_style = d.styles["Footnote Text"]
+    assert fonts(note_style)["eastAsia"] == "仿宋_GB2312"
+    with zipfile.ZipFile(draft_docx) as z:
+        settings = z.read("word/settings.xml").decode()
+        table = z.read("word/fontTable.xml").decode()
+    assert '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' in settings
+    assert 'w:eastAsia="zh-CN"' in settings
+    assert '<w:font w:name="方正小标宋简体"><w:altName w:val="小标宋"/>' in table
+
+
+def test_annex_has_the_overlap_table(draft_docx):
+    d = docx.Document(str(draft_docx))
+    rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
+    assert rows[0] == ["往期总结", "报告期", "重复字数", "占本稿比例"]
+    assert rows[1] == ["机关第一党支部2024年度党建工作总结", "2024年度", "311", "30.1%"]
