@@ -13,6 +13,7 @@ __all__ = [
     "DocumentNotFound",
     "UnknownOrg",
     "NoRecords",
+    "InvalidPeriod",
 ]
 
 
@@ -75,3 +76,9 @@ class UnknownOrg(DjArchiveError):
 
 class NoRecords(DjArchiveError):
     """No records were found for the requested period and organisation."""
+
+
+class InvalidPeriod(DjArchiveError, ValueError):
+    """A period string that is not ``YYYY``, ``YYYYH1`` or ``YYYYH2``."""
+
+    hint = "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."

@@ -14,17 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import DjArchiveError
+from ..errors import InvalidPeriod
 
 __all__ = ["Period", "parse_period", "InvalidPeriod"]
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-_ ]?[Hh]([12]))?\s*$")
-
-
-class InvalidPeriod(DjArchiveError, ValueError):
-    """A period string that is not ``YYYY``, ``YYYYH1`` or ``YYYYH2``."""
-
-    hint = "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."
 
 
 @dataclass(frozen=True)
