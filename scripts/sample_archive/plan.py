@@ -1,0 +1,242 @@
+"""Plan the records each branch files, half-year by half-year."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import themes as T
+from .model import END, START, next_workday, seeded, workday
+
+CATEGORY = {
+    "ZH": "ZH_综合类", "ZZ": "ZZ_组织建设类", "SH": "SH_组织生活类",
+    "XX": "XX_学习教育类", "FZ": "FZ_发展党员类", "LZ": "LZ_党风廉政类",
+}
+
+
+@dataclass
+class Rec:
+    kind: str
+    date: date
+    org: object
+    code: str
+    info: dict = field(default_factory=dict)
+    title: str = ""
+    fmt: str = "docx"
+    blocks: list = None
+    author: str = ""
+    order: int = 0
+
+    @property
+    def half(self):
+        return 1 if self.date.month <= 6 else 2
+
+    @property
+    def period(self):
+        return f"{self.date.year}H{self.half}"
+
+
+PROFILE = {
+    "business": dict(zwh=(1, 2), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1)),
+    "service": dict(zwh=(1, 2), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zyfw=(1, 1)),
+    "retired": dict(zwh=(1, 1), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zwwh=(1, 1)),
+}
+# halves in which the year's theme peaked: more study and more 心得体会
+PEAK = {(2019, 2), (2020, 1), (2021, 1), (2022, 2), (2023, 2), (2024, 1), (2025, 1)}
+
+
+def half_months(h):
+    return list(range(1, 7)) if h == 1 else list(range(7, 13))
+
+
+def spread_months(rng, months, k, avoid=()):
+    ms = [m for m in months if m not in avoid] or months
+    if k <= 0:
+        return []
+    if k <= len(ms):
+        step = len(ms) / k
+        return sorted({ms[min(len(ms) - 1, int(i * step + rng.random() * step))] for i in range(k)})
+    return sorted(rng.choice(ms) for _ in range(k))
+
+
+def pick_dates(rng, y, months, k, lo=3, hi=27, used=()):
+    out = []
+    ms = spread_months(rng, months, k)
+    while len(ms) < k:
+        ms.append(rng.choice(months))
+    for m in ms[:k]:
+        for _ in range(20):
+            d = workday(rng, y, m, lo, hi)
+            if d not in used and d not in out:
+                break
+        out.append(d)
+    return sorted(out)
+
+
+def plan_half(org, y, h, seed, end=END):
+    """All records (not summaries/plans) of one branch in one half-year."""
+    rng = seeded(seed, "half", org.key, y, h)
+    kind = org.kind
+    prof = dict(PROFILE[kind])
+    months = half_months(h)
+    if y == 2020 and h == 1:
+        months_meet = [1, 3, 4, 5, 6]
+    else:
+        months_meet = months
+    if date(y, months[-1], 1) > end:
+        months = [m for m in months if date(y, m, 1) <= end]
+        months_meet = [m for m in months_meet if m in months]
+    recs = []
+
+    def n(k, extra=0):
+        lo, hi = prof.get(k, (0, 0))
+        return rng.randint(lo, hi) + extra
+
+    peak = (y, h) in PEAK
+    # --- meetings
+    recs += [Rec("zwh", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("zwh"))]
+    recs += [Rec("dydh", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("dydh"))]
+    for d in pick_dates(rng, y, months_meet, n("dxzh")):
+        recs.append(Rec("dxzh", d, org, "SH", {"group": rng.randrange(len(org.groups))}))
+    recs += [Rec("dk", d, org, "SH") for d in pick_dates(rng, y, months_meet[1:] or months_meet, n("dk", 1 if peak and kind == "business" else 0))]
+    # 主题党日: a fixed-ish day each month
+    recs += [Rec("ztdr", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("ztdr", 1 if peak and kind == "business" else 0), lo=5, hi=20)]
+    recs += [Rec("jzxx", d, org, "XX") for d in pick_dates(rng, y, months_meet, n("jzxx", 1 if peak and kind != "retired" else 0))]
+    nx = n("xdth", 1 if peak and kind != "retired" else 0)
+    recs += [Rec("xdth", d, org, "XX") for d in pick_dates(rng, y, months[1:], nx)]
+    # --- 党风廉政
+    nj = 0
+    if kind == "business":
+        nj = 1 if h == 1 else 0
+    elif kind == "service":
+        nj = 1 if (y + h) % 2 == 0 else 0
+    else:
+        nj = 1 if (h == 1 and y % 2 == 1) else 0
+    if (y, h) in ((2024, 1), (2025, 1)) and kind == "business":
+        nj += 1
+    if (y, h) in ((2024, 1), (2025, 1)) and kind == "service":
+        nj = 1
+    jm = [m for m in months_meet if (h == 1 and m >= 2) or h == 2] or months_meet
+    recs += [Rec("jsjy", d, org, "LZ") for d in pick_dates(rng, y, jm, nj)]
+    nl = 0
+    if kind == "business":
+        nl = 1 if (y + h) % 2 == 0 else 0
+    elif kind == "service":
+        nl = 1 if (y + h) % 3 == 0 else 0
+    recs += [Rec("lzth", d, org, "LZ") for d in pick_dates(rng, y, [1, 2, 9] if h == 1 or y == 2025 else [9, 11, 12], nl) if d.month in months]
+    # --- service and care
+    nz = n("zyfw")
+    if y == 2020 and h == 1 and kind != "retired":
+        nz += 1
+    if kind == "business" and rng.random() < 0.15:
+        nz += 1
+    if kind == "retired" and (y, h) in ((2021, 1), (2023, 2)):
+        nz += 1
+    if y == 2020 and h == 1:
+        zm = [2, 3, 4]
+    else:
+        zm = [m for m in months_meet if m not in (1, 2)] or months_meet
+    recs += [Rec("zyfw", d, org, "SH") for d in pick_dates(rng, y, zm, nz)]
+    if kind == "retired":
+        occ = ["春节前", "“七一”前夕"] if h == 1 else ["重阳节", "年末"]
+        k = n("zwwh")
+        for i, o in enumerate(occ[:k] if k < 2 else occ):
+            m = {"春节前": 1, "“七一”前夕": 6, "重阳节": 10, "年末": 12}[o]
+            if m not in months:
+                continue
+            d = workday(rng, y, m, 5, 24)
+            if o == "春节前" and d.month == 1:
+                d = workday(rng, y, 1, 6, 18)
+            recs.append(Rec("zwwh", d, org, "SH", {"occasion": o}))
+    elif h == 1 and 6 in months and rng.random() < 0.4:
+        recs.append(Rec("zwwh", workday(rng, y, 6, 15, 26), org, "SH", {"occasion": "“七一”前夕"}))
+    # every half-year has at least five kinds of counted record
+    kinds = {r.kind for r in recs}
+    for k in ("dxzh", "xdth", "dk", "dydh", "jzxx"):
+        if len(kinds) >= 5:
+            break
+        if k not in kinds:
+            d = pick_dates(rng, y, months_meet[1:] or months_meet, 1)[0]
+            recs.append(Rec(k, d, org, "XX" if k in ("xdth", "jzxx") else "SH", {"group": rng.randrange(len(org.groups))} if k == "dxzh" else {}))
+            kinds.add(k)
+    # --- year-end
+    if h == 2 and y < 2025:
+        recs.append(Rec("zzshh", workday(rng, y, 12, 10, 23), org, "SH"))
+        recs.append(Rec("mzpy", workday(rng, y, 12, 12, 25), org, "SH"))
+        if (kind == "business" and y % 2 == 1) or (kind == "service" and y % 3 == 0) or (kind == "retired" and y == 2022):
+            recs.append(Rec("txth", workday(rng, y, 11, 10, 28), org, "SH"))
+    return recs
+
+
+def plan_dev_records(org):
+    """FZ documents of each development case, plus anchors for meetings."""
+    recs, anchors = [], []
+    for c in org.dev:
+        nm = c.person.name
+        if START <= c.apply <= END:
+            recs.append(Rec("fz_app", c.apply, org, "FZ", {"case": c}))
+        if START <= c.activist <= END:
+            recs.append(Rec("fz_act", c.activist, org, "FZ", {"case": c}))
+            anchors.append(("zwh", c.activist, "act", c))
+        for d in c.reports:
+            if START <= d <= END:
+                recs.append(Rec("fz_rep", d, org, "FZ", {"case": c}))
+        if c.check and START <= c.check <= END:
+            recs.append(Rec("fz_kc", c.check, org, "FZ", {"case": c}))
+        if START <= c.candidate <= END:
+            anchors.append(("zwh", c.candidate, "cand", c))
+        if START <= c.review <= END:
+            recs.append(Rec("fz_zs", c.review, org, "FZ", {"case": c}))
+        if START <= c.notice_in <= END:
+            recs.append(Rec("fz_js", c.notice_in, org, "FZ", {"case": c}))
+            anchors.append(("zwh", c.notice_in, "pre_in", c))
+        if START <= c.meeting_in <= END:
+            anchors.append(("dydh", c.meeting_in, "in", c))
+        if START <= c.notice_full <= END:
+            recs.append(Rec("fz_zz", c.notice_full, org, "FZ", {"case": c}))
+            anchors.append(("zwh", c.notice_full, "pre_full", c))
+        if START <= c.meeting_full <= END:
+            anchors.append(("dydh", c.meeting_full, "full", c))
+    return recs, anchors
+
+
+def attach_anchors(recs, anchors, org, seed):
+    """Make sure a 支委会 precedes / a 党员大会 takes each development step."""
+    rng = seeded(seed, "anchors", org.key)
+    for kind, d, what, case in sorted(anchors, key=lambda a: a[1]):
+        if kind == "dydh":
+            hit = [r for r in recs if r.kind == "dydh" and r.date == d]
+            if not hit:
+                same = [r for r in recs if r.kind == "dydh" and r.date.year == d.year and (r.date.month - 1) // 6 == (d.month - 1) // 6
+                        and not r.info.get("anchored")]
+                if same:
+                    same[0].date = d
+                    hit = same
+                else:
+                    hit = [Rec("dydh", d, org, "SH")]
+                    recs.append(hit[0])
+            hit[0].info.setdefault("dev", []).append((what, case))
+            hit[0].info["anchored"] = True
+        else:
+            lo = d - timedelta(days=18)
+            hit = [r for r in recs if r.kind == "zwh" and lo <= r.date < d]
+            if not hit:
+                free = [r for r in recs if r.kind == "zwh" and not r.info.get("anchored") and r.date.year == d.year
+                        and (r.date.month - 1) // 6 == ((d - timedelta(days=5)).month - 1) // 6 and abs((r.date - d).days) < 60]
+                nd = next_workday(d - timedelta(days=rng.randint(3, 9)), step=-1)
+                if free:
+                    free[0].date = nd
+                    hit = free
+                else:
+                    hit = [Rec("zwh", nd, org, "SH")]
+                    recs.append(hit[0])
+            hit[0].info.setdefault("dev", []).append((what, case))
+            hit[0].info["anchored"] = True
+
+
+def number_meetings(recs):
+    for k in ("zwh", "dydh"):
+        by_year = {}
+        for r in sorted((r for r in recs if r.kind == k), key=lambda r: r.date):
+            by_year.setdefault(r.date.year, []).append(r)
+        for y, rs in by_year.items():
+            for i, r in enumerate(rs, 1):
+                r.info["no"] = i
