@@ -1,0 +1,55 @@
+"""The bundled sample archive through the toolkit itself: everything indexes but the
+scan, the catalogue covers every category, year and branch, and each year's theme
+is found in that year's documents."""
+
+import json
+from collections import Counter
+
+from click.testing import CliRunner
+from conftest import ROOT
+
+from dj_archive import open_archive
+from dj_archive.cli import cli
+
+THEMES = {
+    2019: "不忘初心、牢记使命",
+    2020: "疫情防控",
+    2021: "党史学习教育",
+    2022: "党的二十大",
+    2023: "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+    2024: "党纪学习教育",
+    2025: "深入贯彻中央八项规定精神学习教育",
+}
+
+
+def test_index_reports_everything_indexed_except_the_scan(tmp_path):
+    r = CliRunner().invoke(cli, ["index", "--archive", str(ROOT / "archive"), "--db", str(tmp_path / "i.sqlite"), "--format", "json"])
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    files = [p for p in (ROOT / "archive").rglob("*")
+             if p.is_file() and p.suffix in (".docx", ".txt", ".md", ".pdf") and p.name != "README.md"]
+    assert data["documents"] == data["indexed"] == len(files) - 1 >= 300
+    assert len(data["failed"]) == 1
+    failed = data["failed"][0]
+    assert failed["path"].endswith("（扫描件）.pdf")
+    assert failed["reason"].startswith("PDF has no text layer")
+
+
+def test_catalogue_has_every_category_year_and_branch(sample_index):
+    arc = open_archive(ROOT / "archive", sample_index)
+    df = arc.documents()
+    assert set(arc.config.taxonomy.codes) <= set(df["category"])
+    assert set(range(2019, 2026)) <= set(df["year"].dropna().astype(int))
+    branches = {"机关第一党支部", "机关第二党支部", "离退休干部党支部"}
+    for year in range(2019, 2026):
+        assert branches <= set(df[df["year"] == year]["org"]), year
+
+
+def test_each_years_theme_is_found_in_that_year_and_peaks_there(sample_index):
+    arc = open_archive(ROOT / "archive", sample_index)
+    for year, theme in THEMES.items():
+        result = arc.search(f'"{theme}"', limit=None)
+        by_year = Counter(int(h["date"][:4]) for h in result.hits if h["date"])
+        assert by_year[year] > 0, theme
+        # the theme year (or, for a December/January spill-over, the next) dominates
+        assert by_year.most_common(1)[0][0] == year, (theme, by_year)
