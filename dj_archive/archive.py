@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import ArchiveConfig, default_db_path, load_config
 from .errors import DocumentNotFound
-from .index import IndexReport, build_index, connect
+from .index import IndexReport, build_index, connect, unpack_text
 from .pii import find_pii
 from .pii import mask_pii as _mask
 from .search import Filters, SearchResult, filter_sql, run_search
@@ -90,7 +90,11 @@ class Archive:
             ).fetchall()
         finally:
             con.close()
-        return pd.DataFrame([dict(r) for r in rows], columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
+        records = [dict(r) for r in rows]
+        if with_text:
+            for rec in records:
+                rec["text"] = unpack_text(rec["text"])
+        return pd.DataFrame(records, columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
 
     def get(self, key: str, mask_pii: bool = False) -> dict:
         """One document's metadata and text, by id or archive-relative path."""
@@ -105,6 +109,7 @@ class Archive:
             raise DocumentNotFound(f"no document with id or path {key!r}")
         d = dict(row)
         d.pop("rowid", None)
+        d["text"] = unpack_text(d["text"])
         if mask_pii:
             d["text"] = _mask(d["text"])
         return d
@@ -122,7 +127,7 @@ class Archive:
         out = []
         for r in rows:
             counts: dict[str, int] = {}
-            for item in find_pii(r["text"]):
+            for item in find_pii(unpack_text(r["text"])):
                 counts[item["kind"]] = counts.get(item["kind"], 0) + 1
             for kind, n in counts.items():
                 out.append({"id": r["id"], "path": r["path"], "title": r["title"], "kind": kind, "count": n})

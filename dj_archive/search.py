@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .errors import QuerySyntaxError
+from .index import unpack_text
 from .normalize import fold
 from .pii import mask_pii
 from .query import PUNCT_TOKEN, And, Not, Or, Query, Term, char_tokens, parse_query
@@ -120,7 +121,7 @@ class _Compiler:
             )
         else:
             rows = self.con.execute("SELECT rowid, text FROM documents")
-        return [r[0] for r in rows if any(v in fold(r[1]) for v in variants)]
+        return [r[0] for r in rows if any(v in fold(unpack_text(r[1])) for v in variants)]
 
     def compile(self, node) -> str:
         if isinstance(node, Term):
@@ -265,8 +266,9 @@ def run_search(
     variants = [v for t in q.terms for v in t.variants]
     hits = []
     for r in rows:
-        text = mask_pii(r["text"]) if mask else r["text"]
-        folded = fold(r["text"]) if snippets or len(variants) > 1 else ""
+        original = unpack_text(r["text"])
+        text = mask_pii(original) if mask else original
+        folded = fold(original) if snippets or len(variants) > 1 else ""
         found = [v for v in variants if v in folded] if folded else list(variants)
         hits.append(
             {

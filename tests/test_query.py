@@ -58,4 +58,4 @@ def test_fts_operators_are_plain_text(text):
 
 
 def test_char_tokens_map_each_character():
-    assert char_tokens("党费，a1") == "党 费 zz a 1"
+    assert char_tokens("党费，a1 ") == "党 费 \ue000 a 1 \ue000"

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dj_archive.index import unpack_text
 from dj_archive.normalize import fold
 from dj_archive.query import parse_query
 from dj_archive.search import run_search
@@ -17,7 +18,7 @@ from dj_archive.search import run_search
 def corpus(sample_index):
     con = sqlite3.connect(f"file:{sample_index}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
-    docs = {r["id"]: fold(r["text"]) for r in con.execute("SELECT id, text FROM documents")}
+    docs = {r["id"]: fold(unpack_text(r["text"])) for r in con.execute("SELECT id, text FROM documents")}
     yield con, docs
     con.close()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -96,5 +96,5 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
 @lru_cache(maxsize=1)
 def default_indicators() -> Vocabulary:
     """The vocabulary shipped in ``dj_archive/data/indicators.yml``."""
-    text = resources.files("dj_archive").joinpath("data/indicators.yml").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "data" / "indicators.yml").read_text(encoding="utf-8")
     return vocabulary_from_dict(yaml.safe_load(text))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-import pandas as pd
 
 from ._text import fold_text as fold
 from .dates import detect_period
@@ -369,13 +368,15 @@ def find_figures(
     return ex.run()
 
 
-def _frame(figures, kind, doc_id, period, org) -> pd.DataFrame:
+def _frame(figures, kind, doc_id, period, org) -> "pd.DataFrame":
     rows = []
     for fig in figures:
         if fig.kind != kind:
             continue
         d = asdict(fig)
         rows.append({"doc_id": doc_id, "period": period, "org": org, **d})
+    import pandas as pd  # lazily: indexing imports this package and must start fast
+
     df = pd.DataFrame(rows, columns=COLUMNS)
     if rows:
         df = df.astype({"count": "int64", "approx": "bool", "start": "int64"})
@@ -387,7 +388,7 @@ def _frame(figures, kind, doc_id, period, org) -> pd.DataFrame:
 def extract_metrics(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None, outline: Outline | None = None, vocabulary: Vocabulary | None = None,
-) -> pd.DataFrame:  # fmt: skip
+) -> "pd.DataFrame":  # fmt: skip
     """Counts of the branch's own work in ``text`` as a DataFrame (columns :data:`COLUMNS`).
 
     ``indicator`` is the canonical name from the vocabulary, or None when the activity
@@ -402,7 +403,7 @@ def extract_metrics(
 def extract_state_figures(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None,
-) -> pd.DataFrame:  # fmt: skip
+) -> "pd.DataFrame":  # fmt: skip
     """Figures that describe a state (membership, attendance, reach), same columns."""
     text = text or ""
     period = period if period is not None else detect_period(text, title=title)
