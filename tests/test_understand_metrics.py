@@ -193,3 +193,11 @@ def test_vocabulary_has_record_titles_for_filed_indicators():
 )  # fmt: skip
 def test_surface_to_indicator(surface, indicator):
     assert default_indicators().match(surface) == indicator
+
+
+def test_a_plan_word_in_an_earlier_clause_does_not_make_later_work_a_plan():
+    from dj_archive.understand import extract_metrics
+
+    text = "一、全年主要工作完成情况\n（一）加强学习。一是组织党员围绕规划建议开展研讨，谋划推进明年重点工作；二是全年组织集中学习5次。"
+    df = extract_metrics(text, title="机关第一党支部2020年度党建工作总结", period="2020")
+    assert df[["indicator", "count"]].values.tolist() == [["集中学习", 5]]

@@ -96,17 +96,26 @@ def tokens(archive, stopwords: frozenset) -> list[list[str]]:
 
 
 def half_of(period, date) -> str | None:
-    """The half-year a document counts towards: its period if that is a half-year; an
-    annual summary (period ``2023``) counts towards the second half it concludes;
-    otherwise the half-year of its date."""
+    """The half-year a document counts towards.
+
+    A half-year period is kept. A whole-year period (annual summary, annual plan) counts
+    towards the half-year of its date when dated within that year; dated after it (an
+    annual summary written in January) towards the second half, dated before it (next
+    year's plan written in December) towards the first. Otherwise the half of the date.
+    """
+    dated = None
+    if isinstance(date, str) and re.match(r"\d{4}-\d{2}", date):
+        dated = f"{date[:4]}H{1 if int(date[5:7]) <= 6 else 2}"
     if isinstance(period, str):
         if re.fullmatch(r"\d{4}H[12]", period):
             return period
         if re.fullmatch(r"\d{4}", period):
-            return period + "H2"
-    if isinstance(date, str) and re.match(r"\d{4}-\d{2}", date):
-        return f"{date[:4]}H{1 if int(date[5:7]) <= 6 else 2}"
-    return None
+            if dated is None or dated[:4] > period:
+                return period + "H2"
+            if dated[:4] < period:
+                return period + "H1"
+            return dated
+    return dated
 
 
 def period_label(period: str) -> str:

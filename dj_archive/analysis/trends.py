@@ -81,8 +81,9 @@ def term_frequency(archive, terms=None, by=("period",), unit: str = "year") -> p
 
     ``terms``: a list of terms, or ``{label: [spelling, …]}`` to count several spellings
     as one term; default: the year themes of :func:`default_theme_terms`.
-    ``unit``: ``"year"`` (period ``2023``) or ``"half"`` (``2023H1``; an annual summary
-    counts towards the second half-year). Documents without a date or period are left out.
+    ``unit``: ``"year"`` (period ``2023``) or ``"half"`` (``2023H1``; see
+    :func:`~dj_archive.analysis.corpus.half_of` for documents about a whole year).
+    Documents without a date or period are left out.
 
     Columns: period, [org], term, count, chars (text characters of the group),
     per_10k (count per 10,000 characters, 2 decimals). One row per group × term, zeros

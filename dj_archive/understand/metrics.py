@@ -342,6 +342,8 @@ class _Extractor:
             return True
         if _PAST.search(own):
             return False
+        # Only the clause the figure stands in: 谋划明年重点工作；二是全年组织集中学习5次 reports work.
+        prefix = re.split(r"[；;]", prefix)[-1]
         if _PLAN_WEAK.search(own) or _PLAN_NOUN.search(own) or _PLAN_STRONG.search(prefix):
             return True
         if self.period and self.period.endswith("H1") and re.search(r"下半年|全年", prefix):
