@@ -95,6 +95,8 @@ def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(db_path, timeout=30)
+        # Must precede the first table; lets a build hand back pages FTS merges freed.
+        con.execute("PRAGMA auto_vacuum=INCREMENTAL")
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=NORMAL")
     con.row_factory = sqlite3.Row
@@ -287,6 +289,7 @@ def build_index(
                     con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
             _index_files(con, config, segmenter, todo, known, report, workers, progress)
             report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
             for sha, paths in con.execute(
                 "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
             ):
