@@ -29,8 +29,9 @@ demo: $(STAMP)
 	@echo; echo '$$ dj-archive search 二十大 --category XX --limit 5'
 	@$(BIN)/dj-archive search 二十大 --archive $(ARCHIVE) --db $(DEMO_DB) --category XX --limit 5
 
+# DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x

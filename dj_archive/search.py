@@ -201,6 +201,11 @@ class SearchResult:
 
         return pd.DataFrame(self.hits, columns=[*HIT_FIELDS, "matched"])
 
+    def __repr__(self) -> str:
+        lines = [f"SearchResult({self.query!r}: {self.total} documents, showing {len(self.hits)})"]
+        lines += [f"  {h['date'] or '----------'}  {h['title']}" for h in self.hits]
+        return "\n".join(lines)
+
     def __len__(self):
         return len(self.hits)
 

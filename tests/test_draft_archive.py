@@ -189,3 +189,22 @@ def test_reworded_problems_of_one_kind_are_one_problem():
         ("办公用房紧张，活动场地不够", ["2023H1", "2024H1"], 1, 1),  # no topic: similar wording
         ("窗口服务", ["2024"], 1, 1),
     ]
+
+
+def test_draft_tables_for_notebooks(sample_index):
+    from conftest import ROOT
+
+    from dj_archive import open_archive
+    from dj_archive.draft import draft
+
+    d = draft(open_archive(ROOT / "archive", sample_index), "2025H1", "机关第一党支部", date="2025-07-05")
+    figures = d.figures_frame()
+    assert list(figures.columns) == ["指标", "数量", "依据"]
+    by_name = dict(zip(figures["指标"], figures["数量"]))
+    assert by_name["支委会"] == len([f for f in d.figures if f.indicator == "支委会"][0].sources) > 0
+    commitments = d.commitments_frame()
+    assert len(commitments) == len(d.commitments) > 0
+    assert set(commitments["落实证据"]) & {"未找到相关记录"}
+    assert all(e == "未找到相关记录" or "机关第一党支部" in e for e in commitments["落实证据"])
+    problems = d.problems_frame()
+    assert (problems["连续期数"] >= 1).all() and problems["出现期间"].str.contains("20").all()

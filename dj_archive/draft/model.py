@@ -64,6 +64,38 @@ class Draft:
         """The summary itself (标题 to date) as plain text: what overlap is measured on."""
         return "\n".join(p.text for p in self.body if p.kind != "break")
 
+    # -- tables for notebooks: what the drafter checks before writing ----------------
+    def figures_frame(self):
+        """One row per figure: indicator, count and the records it was counted from."""
+        import pandas as pd
+
+        rows = [{"指标": f.indicator, "数量": f.count, "依据": "；".join(s.title for s in f.sources)} for f in self.figures]
+        return pd.DataFrame(rows, columns=["指标", "数量", "依据"])
+
+    def commitments_frame(self):
+        """Last period's 下一步 items with the evidence found this period (or 未找到相关记录)."""
+        import pandas as pd
+
+        rows = [
+            {
+                "上期打算": c.group or "",
+                "具体内容": c.text,
+                "落实证据": "；".join(s.title for s in c.evidence) or "未找到相关记录",
+            }
+            for c in self.commitments
+        ]
+        return pd.DataFrame(rows, columns=["上期打算", "具体内容", "落实证据"])
+
+    def problems_frame(self):
+        """Problems stated in earlier summaries, with the periods they appear in."""
+        import pandas as pd
+
+        rows = [
+            {"问题": p.label, "出现期间": "、".join(str(x) for x in p.periods), "连续期数": p.run}
+            for p in self.problems
+        ]
+        return pd.DataFrame(rows, columns=["问题", "出现期间", "连续期数"])
+
     def to_markdown(self) -> str:
         from .markdown import to_markdown
 
