@@ -166,11 +166,14 @@ def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK) ->
                 spans.append((start, start + len(v)))
             start = folded.find(v, start + 1)
     spans.sort()
+    lo = 0
     if spans:
+        # Start at the sentence the first match is in (if it began recently), so the
+        # match sits near the front where a narrow table column still shows it.
         first = spans[0][0]
-        lo = max(0, first - width // 4)
-    else:
-        lo = 0
+        window = text[max(0, first - 20):first]
+        cut = max(window.rfind(ch) for ch in "。；！？\n")
+        lo = first - len(window) + cut + 1 if cut >= 0 else max(0, first - 8)
     hi = min(len(text), lo + width)
     out, pos = [], lo
     for s, e in spans:
