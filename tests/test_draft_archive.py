@@ -16,13 +16,7 @@ from dj_archive.draft.period import InvalidPeriod, Period, parse_period
 from dj_archive.draft.records import BranchRecords, Source, Summary
 from dj_archive.errors import NoRecords, UnknownOrg
 
-FONDS = """fonds_id: D099
-fonds_name: 测试局机关党总支
-orgs:
-  - name: 机关第一党支部
-    aliases: [一支部]
-  - name: 离退休干部党支部
-"""
+from conftest import FONDS  # noqa: E402
 
 ORG = "机关第一党支部"
 LEARN = "理论学习的深度还不够。部分党员满足于读原文、记笔记，联系实际思考不够，学用结合不紧密。"
