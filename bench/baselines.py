@@ -149,6 +149,7 @@ def queries(corpus, db, out):
     from run import QUERIES
 
     from dj_archive import open_archive
+    from dj_archive.index import unpack_text
     from dj_archive.normalize import fold
     from dj_archive.query import parse_query
     from dj_archive.search import make_snippet
@@ -163,7 +164,7 @@ def queries(corpus, db, out):
         per_label.setdefault(label, []).extend(times)
 
     con = sqlite3.connect(db)
-    docs = [(fold(t), t, y, c) for t, y, c in con.execute("SELECT text, year, category FROM documents")]
+    docs = [(fold(unpack_text(b)), unpack_text(b), y, c) for b, y, c in con.execute("SELECT text, year, category FROM documents")]
     scan = []
     for label, q, filters in QUERIES:
         pq = parse_query(q)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -53,17 +55,23 @@ class ArchiveConfig:
     def org_names(self) -> list[str]:
         return [o.name for o in self.orgs]
 
+    @cached_property
+    def _org_pattern(self):
+        # One alternation, longest names first: the earliest match wins, and at one
+        # position the longest name (机关第一党支部 before 第一党支部).
+        names = {n: o.name for o in self.orgs for n in o.names}
+        if not names:
+            return None, names
+        alts = sorted(names, key=len, reverse=True)
+        return re.compile("|".join(re.escape(n) for n in alts)), names
+
     def find_org(self, text: str | None) -> str | None:
         """The org whose name or alias appears earliest in ``text``."""
-        if not text:
+        pattern, names = self._org_pattern
+        if not text or pattern is None:
             return None
-        best = None
-        for org in self.orgs:
-            for name in org.names:
-                pos = text.find(name)
-                if pos >= 0 and (best is None or pos < best[0] or (pos == best[0] and len(name) > best[1])):
-                    best = (pos, len(name), org.name)
-        return best[2] if best else None
+        m = pattern.search(text)
+        return names[m.group()] if m else None
 
     def resolve_org(self, name: str) -> str | None:
         """Canonical org name for a name or alias, or None."""

@@ -1,8 +1,9 @@
 """Text folding used on both sides of search: traditional → simplified (OpenCC),
 full-width → half-width letters and digits, lower case.
 
-Folding is length-preserving, character for character, so an offset in the
-folded text is the same offset in the original: snippets show the original.
+Folding is length-preserving and context-free, character for character, so an
+offset in the folded text is the same offset in the original (snippets show the
+original) and a folded substring is a substring of the folded text.
 
 >>> fold("黨費ＡＢＣ１２３")
 '党费abc123'
@@ -40,20 +41,25 @@ def fold_char(ch: str) -> str:
     return n
 
 
+class _FoldTable(dict):
+    """ord → ord, filled on first sight of each character: str.translate then folds
+    in C. Per character, so folding a substring gives the substring of the folded
+    text (no phrase context: 乾隆 and 乾 fold alike, search stays consistent)."""
+
+    def __missing__(self, code: int) -> int:
+        ch = chr(code)
+        value = code if _is_surrogate(ch) else ord(fold_char(ch))
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+
+
 def _is_surrogate(ch: str) -> bool:
     return "\ud800" <= ch <= "\udfff"
 
 
 def fold(text: str) -> str:
-    """Fold a whole text. OpenCC converts phrase-aware; we keep its result only where
-    it preserves length, else fall back to per-character folding."""
-    if not text:
-        return text
-    base = "".join(fold_char(ch) if not ("\u3400" <= ch <= "\u9fff") else ch for ch in text)
-    try:
-        converted = _t2s().convert(base)
-    except UnicodeError:  # lone surrogates (from broken files) cannot reach OpenCC
-        return "".join(ch if _is_surrogate(ch) else fold_char(ch) for ch in text)
-    if len(converted) == len(base):
-        return converted
-    return "".join(fold_char(ch) for ch in text)
+    """Fold a whole text, character by character (length-preserving)."""
+    return text.translate(_TABLE) if text else text
