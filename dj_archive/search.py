@@ -144,15 +144,17 @@ class _Compiler:
 
 
 def _rank_expr(terms: list[Term], segmenter: Segmenter) -> str | None:
-    clauses = []
+    """Word tokens of the positive terms as typed (accurate mode; synonyms left to
+    recall) for BM25 over the words column. Single-token posting lists make this
+    cheap; recall never depends on it."""
+    toks: dict[str, None] = {}
     for t in terms:
-        for v in t.variants:
-            toks = [w for w in segmenter.cut_for_search(v) if w.isalnum()]
-            if toks:
-                clauses.append("words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in toks) + ")")
-            if char_tokens(v).replace(PUNCT_TOKEN, "").strip():
-                clauses.append(_phrase(v))
-    return " OR ".join(clauses) or None
+        for w in segmenter.cut(t.folded):
+            if w.isalnum():
+                toks[w] = None
+    if not toks:
+        return None
+    return "words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in toks) + ")"
 
 
 def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK) -> str:
@@ -230,6 +232,36 @@ class SearchResult:
         )
 
 
+def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
+    """Rowids of the matching documents that pass the filters. Set operations in
+    Python: SQLite's planner joins an FTS subquery with a filtered table badly."""
+    ids = {r[0] for r in con.execute(matched_sql, comp.params)}
+    if where != "1" and ids:
+        ids &= {r[0] for r in con.execute(f"SELECT d.rowid FROM documents d WHERE {where}", fparams)}
+    return ids
+
+
+def _page(con, ids: set[int], words_expr, limit, offset) -> list[tuple[int, float]]:
+    """(rowid, bm25) of the page: matches ranked by BM25 over their words, then the
+    matches with no word hit (jieba cut the text differently) newest first."""
+    want = len(ids) if limit is None else min(len(ids), offset + limit)
+    if not want:
+        return []
+    ranked: list[tuple[int, float]] = []
+    if words_expr:
+        rows = con.execute("SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ?", (words_expr,)).fetchall()
+        ranked = sorted(((rid, score) for rid, score in rows if rid in ids), key=lambda r: (r[1], r[0]))
+    if len(ranked) < want:
+        rest = ids.difference(rid for rid, _ in ranked)
+        rest_rows = con.execute(
+            "SELECT rowid, 0.0 FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) "
+            "ORDER BY date DESC, path LIMIT ?",
+            (json.dumps(sorted(rest)), want - len(ranked)),
+        ).fetchall()
+        ranked += [tuple(r) for r in rest_rows]
+    return ranked[offset:want]
+
+
 def run_search(
     con: sqlite3.Connection,
     query: str | Query,
@@ -250,30 +282,23 @@ def run_search(
     comp = _Compiler(con)
     matched_sql = comp.compile(q.root)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
-    base = f"FROM ({matched_sql}) AS m JOIN documents d ON d.rowid = m.rid"
-    total = con.execute(f"SELECT count(*) {base} WHERE {where}", comp.params + fparams).fetchone()[0]
-    rank = _rank_expr(q.terms, segmenter)
-    if rank:
-        sql = (
-            f"SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, "
-            f"coalesce(r.score, 0.0) AS score {base} "
-            f"LEFT JOIN (SELECT rowid, bm25(doc_fts, 1.0, 0.5) AS score FROM doc_fts WHERE doc_fts MATCH ?) r "
-            f"ON r.rowid = m.rid WHERE {where} ORDER BY score, d.date DESC, d.path LIMIT ? OFFSET ?"
-        )
-        params = comp.params + [rank] + fparams + [limit if limit is not None else -1, offset]
-    else:
-        sql = (
-            f"SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, 0.0 AS score "
-            f"{base} WHERE {where} ORDER BY d.date DESC, d.path LIMIT ? OFFSET ?"
-        )
-        params = comp.params + fparams + [limit if limit is not None else -1, offset]
     try:
-        rows = con.execute(sql, params).fetchall()
+        ids = _matched_ids(con, comp, matched_sql, where, fparams)
+        rows = _page(con, ids, _rank_expr(q.terms, segmenter), limit, offset)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
     variants = [v for t in q.terms for v in t.variants]
+    scores = dict(rows)
+    by_id = {}
+    if rows:
+        page = json.dumps([rid for rid, _ in rows])
+        for r in con.execute(
+            "SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text "
+            "FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?))", (page,)
+        ):
+            by_id[r["rowid"]] = r
     hits = []
-    for r in rows:
+    for r in (by_id[rid] for rid, _ in rows):
         original = unpack_text(r["text"])
         text = mask_pii(original) if mask else original
         folded = fold(original) if snippets or len(variants) > 1 else ""
@@ -288,9 +313,9 @@ def run_search(
                 "org": r["org"],
                 "doc_type": r["doc_type"],
                 # bm25() is "lower is better"; users expect higher is better.
-                "score": round(-float(r["score"]), 4),
+                "score": round(-float(scores.get(r["rowid"], 0.0)), 4),
                 "snippet": make_snippet(text, found, snippet_width) if snippets else "",
                 "matched": found,
             }
         )
-    return SearchResult(q.text, total, hits)
+    return SearchResult(q.text, len(ids), hits)
