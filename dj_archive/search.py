@@ -96,8 +96,10 @@ class _Compiler:
         self.params: list = []
 
     def term_rowids(self, term: Term) -> str:
-        exact = [v for v in term.variants if _safe_for_tokens(v)]
-        check = [v for v in term.variants if not _safe_for_tokens(v)]
+        # A variant containing another (党的二十大 ⊃ 二十大) adds no documents: skip its phrase.
+        needed = [v for v in term.variants if not any(u != v and u in v for u in term.variants)]
+        exact = [v for v in needed if _safe_for_tokens(v)]
+        check = [v for v in needed if not _safe_for_tokens(v)]
         parts = []
         if exact:
             parts.append("SELECT rowid AS rid FROM doc_fts WHERE doc_fts MATCH ?")
@@ -262,6 +264,24 @@ def _page(con, ids: set[int], words_expr, limit, offset) -> list[tuple[int, floa
     return ranked[offset:want]
 
 
+def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset):
+    """The common case, cheaply: one term that is one word, no filters. Every document
+    with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
+    the page and a count gives the total. None when the case does not apply."""
+    if not isinstance(q.root, Term) or where != "1" or not words_expr or limit is None:
+        return None
+    if [w for w in segmenter.cut(q.root.folded) if w.isalnum()] != [q.root.folded]:
+        return None
+    total = con.execute(f"SELECT count(*) FROM ({matched_sql})", comp.params).fetchone()[0]
+    want = min(total, offset + limit)
+    ranked = con.execute(
+        "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?", (words_expr, want)
+    ).fetchall()
+    if len(ranked) < want:  # documents where jieba cut the term differently
+        return None
+    return total, [tuple(r) for r in ranked[offset:want]]
+
+
 def run_search(
     con: sqlite3.Connection,
     query: str | Query,
@@ -282,9 +302,14 @@ def run_search(
     comp = _Compiler(con)
     matched_sql = comp.compile(q.root)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
+    words_expr = _rank_expr(q.terms, segmenter)
     try:
-        ids = _matched_ids(con, comp, matched_sql, where, fparams)
-        rows = _page(con, ids, _rank_expr(q.terms, segmenter), limit, offset)
+        fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset)
+        if fast is not None:
+            total, rows = fast
+        else:
+            ids = _matched_ids(con, comp, matched_sql, where, fparams)
+            total, rows = len(ids), _page(con, ids, words_expr, limit, offset)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
     variants = [v for t in q.terms for v in t.variants]
@@ -318,4 +343,4 @@ def run_search(
                 "matched": found,
             }
         )
-    return SearchResult(q.text, len(ids), hits)
+    return SearchResult(q.text, total, hits)
