@@ -44,6 +44,8 @@ def test_decode_text_only_raises_read_errors(data):
 @settings(max_examples=200, deadline=None)
 @given(CJKISH, st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
 def test_decode_round_trips_what_an_office_writes(text, encoding):
+    if "\x00" in text:
+        return  # NUL bytes mark binary (or BOM-less UTF-16) files; office text has none
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError:

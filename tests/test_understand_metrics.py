@@ -89,6 +89,30 @@ def test_shared_verb_list_gives_each_item_its_activity():
         ("召开了3次党员大会。", ["党员大会", 3, "次", False]),
         ("2名预备党员按期转正。", ["转正", 2, "名", False]),
         ("开展学习党章党纪党规和法律法规12项。", ["学习党规党纪", 12, "项", False]),
+        # counts in parentheses belong to the words before the bracket
+        ("开展志愿服务活动（共12次）。", ["志愿服务", 12, "次", False]),
+        ("吸收预备党员（2名）。", ["发展预备党员", 2, "名", False]),
+        ("党员撰写学习心得（人均3篇，共72篇）。", ["心得体会", 3, "篇", False]),
+        # counts before the noun, outside the vocabulary too, and rounds / batches / lessons
+        ("共开展了8场专题讲座。", ["开展专题讲座", 8, "场", False]),
+        ("组织3批次党员赴红色教育基地参观学习。", ["组织党员赴红色教育基地参观学习", 3, "批次", False]),
+        ("组织开展2轮党员积分评定。", ["组织开展党员积分评定", 2, "轮", False]),
+        ("开展了1次“以案说纪”警示教育。", ["警示教育", 1, "次", False]),
+        ("讲了3堂微党课。", ["党课", 3, "堂", False]),
+        ("召开3次支委会研究发展党员工作。", ["支委会", 3, "次", False]),
+        # people counted before their verb
+        ("为2名预备党员办理了转正手续。", ["转正", 2, "名", False]),
+        ("1名预备党员转为正式党员。", ["转正", 1, "名", False]),
+        ("吸收3名一线骨干为入党积极分子。", ["入党积极分子", 3, "名", False]),
+        ("对新提任的2名干部开展任前廉政谈话。", ["廉政谈话", 2, "名", False]),
+        ("选派4名党员参加党校轮训。", ["培训", 4, "名", False]),
+        # vocabulary: overlapping patterns, 第一议题; a generic 活动 refers to the clause before
+        ("开展廉政提醒谈话13人次。", ["廉政谈话", 13, "人次", False]),
+        ("全年组织“第一议题”学习24次。", ["集中学习", 24, "次", False]),
+        ("与社区开展结对共建，联合开展活动6次。", ["结对共建", 6, "次", False]),
+        ("组织党员赴廉政教育基地接受教育一次。", ["警示教育", 1, "次", False]),
+        # a table row read from a .docx (cells separated by tabs)
+        ("6\t设立党员先锋岗\t8个\t", ["设立党员先锋岗", 8, "个", False]),
     ],
 )
 def test_one_statement(sentence, expected):
@@ -118,6 +142,13 @@ def test_one_statement(sentence, expected):
         "坚持每月开展1次主题党日活动。",
         "主题党日活动较去年同期增加2次。",
         "作为一名入党积极分子，我要严格要求自己。",
+        # outcomes and reach, not work
+        "评出优秀党员三名，评定优秀等次6名。",
+        "3人被评为优秀党员，2篇被市级媒体采用，获得市级表彰3项。",
+        "党员累计服务群众200余人次，参与学生1300余人次。",
+        "对31名党员进行民主评议。",
+        "组织2名党员参加志愿服务。",
+        "支部再一次召开专题会议。",
     ],
 )
 def test_not_a_count_of_work(sentence):
@@ -201,3 +232,28 @@ def test_a_plan_word_in_an_earlier_clause_does_not_make_later_work_a_plan():
     text = "一、全年主要工作完成情况\n（一）加强学习。一是组织党员围绕规划建议开展研讨，谋划推进明年重点工作；二是全年组织集中学习5次。"
     df = extract_metrics(text, title="机关第一党支部2020年度党建工作总结", period="2020")
     assert df[["indicator", "count"]].values.tolist() == [["集中学习", 5]]
+
+
+def test_a_count_of_people_does_not_join_a_list_of_work():
+    text = "讲授专题党课1次，组织学生党员参加党校培训班，结业42人。"
+    assert keys(extract_metrics(text)) == [["党课", 1, "次", False]]
+
+
+def test_counts_in_parentheses_after_a_count_are_its_parts():
+    text = "讲授专题党课4次（书记2次、委员2人次），开展主题党日活动（每月1次，全年12次）。"
+    assert keys(extract_metrics(text)) == [["党课", 4, "次", False], ["主题党日", 12, "次", False]]
+
+
+def test_a_list_of_counts_before_nouns_shares_its_verb():
+    text = "先后召开了6次支委会、2次党员大会，转入（2名）、转出（1名）。"
+    assert extract_metrics(text)[["indicator", "activity", "count"]].values.tolist() == [
+        ["支委会", "召开支委会", 6],
+        ["党员大会", "党员大会", 2],
+        ["组织关系转入", "转入", 2],
+        ["组织关系转出", "转出", 1],
+    ]
+
+
+def test_what_was_done_against_a_plan_is_work():
+    text = "第一党支部2023年工作总结\n年初计划开展集中学习12次，全年实际开展15次。"
+    assert keys(extract_metrics(text)) == [["集中学习", 15, "次", False]]

@@ -102,3 +102,11 @@ def test_empty_and_plain_text():
 def test_dates_decimals_and_lists_are_not_headings():
     text = "会议于2023.7.5召开，增长1.5倍。\n第1、2次会议\n一、二、三等奖\n"
     assert heads(text) == []
+
+
+def test_second_half_work_heading_of_a_second_half_summary_is_work():
+    # 下半年工作打算 is the next-steps part of a half-year summary; 下半年工作开展情况 reports.
+    ol = parse_outline("一、下半年工作开展情况\n召开支委会6次。\n二、存在的问题\n三、2023年工作打算\n")
+    assert {p: s.heading.text for p, s in ol.parts.items()} == {
+        "work": "下半年工作开展情况", "problems": "存在的问题", "next": "2023年工作打算"}
+    assert parse_outline("一、上半年工作\n二、下半年工作打算\n").parts["next"].heading.text == "下半年工作打算"

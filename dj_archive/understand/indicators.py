@@ -37,7 +37,11 @@ class Vocabulary:
     def __init__(self, indicators: list[Indicator]):
         self.indicators = indicators
         try:
-            self._compiled = [(ind.name, re.compile("|".join(f"(?:{p})" for p in ind.patterns))) for ind in indicators]
+            # A lookahead finds overlapping matches: in 廉政提醒谈话 both 廉政提醒 and
+            # 提醒谈话 (which ends where the generic 谈话 does, and is longer).
+            self._compiled = [
+                (ind.name, re.compile("(?=(" + "|".join(f"(?:{p})" for p in ind.patterns) + "))")) for ind in indicators
+            ]
         except re.error as exc:
             raise ConfigError(f"indicators: bad pattern ({exc})") from exc
 
@@ -57,8 +61,8 @@ class Vocabulary:
         out = []
         for name, rx in self._compiled:
             for m in rx.finditer(text):
-                if m.end() > m.start():
-                    out.append((m.start(), m.end(), name))
+                if m.end(1) > m.start(1):
+                    out.append((m.start(1), m.end(1), name))
         return out
 
     def match(self, activity: str) -> str | None:

@@ -14,6 +14,12 @@ Numbers that are not counts never become figures: years and dates, ordinals
 (第3次), percentages, money, 三会一课 / 两个维护 / 四个意识 / 从六个方面 (the measure
 word is not followed by a clause boundary), 18个月.
 
+The activity stands before the count (组织集中学习10次), before a count in brackets
+(开展志愿服务活动（共12次）), in the table cell before it (a .docx row read as
+``设立党员先锋岗<tab>8个``), or after it (召开了3次支委会、2次党员大会, 开展了8场专题讲座,
+2名预备党员按期转正, 为2名预备党员办理转正手续). Outcomes (评出优秀党员3名, 3人被评为…)
+and reach (覆盖/惠及/服务群众…人次) are states, not work.
+
 >>> df = extract_metrics("上半年共召开支委会6次，党员大会5次，讲党课3人次。支部共有党员23名。")
 >>> df[["indicator", "activity", "count", "unit", "approx"]].values.tolist()
 [['支委会', '召开支委会', 6, '次', False], ['党员大会', '党员大会', 5, '次', False], ['党课', '讲党课', 3, '人次', False]]
@@ -37,7 +43,9 @@ __all__ = ["Figure", "find_figures", "extract_metrics", "extract_state_figures",
 
 COLUMNS = ["doc_id", "period", "org", "indicator", "activity", "count", "unit", "approx", "section", "sentence", "start"]
 
-UNITS = ("人次", "场次", "次", "名", "人", "场", "篇", "项", "个", "件", "期", "批", "轮")
+# 批次/批 and 轮 count rounds of an activity (组织3批次党员参观), 堂 lessons (党课3堂);
+# 课时 is a duration and 份/条/部/户 count things, not work.
+UNITS = ("人次", "场次", "批次", "次", "名", "人", "场", "篇", "项", "个", "件", "期", "批", "轮", "堂")
 _PERSON_UNITS = ("名", "人")
 _UNIT_RX = "|".join(UNITS)
 # Matched on folded text (simplified, half-width digits): 余 and 场 are already simplified.
@@ -50,32 +58,38 @@ _BOUNDARY_AFTER = re.compile(r"^(?:$|[\s，,。.；;：:、！!？?（(）)\]】
 # A character before the number that makes it an ordinal, a range, a frequency or part of a word.
 _BAD_BEFORE_DIGIT = set("第每0123456789.．-—–~～/")
 _RANGE_WORDS = set("至到")  # 3至5次 is a range; 实到6人 is not
-_BAD_BEFORE_CN = _BAD_BEFORE_DIGIT | _RANGE_WORDS | set("这那哪同某唯统单专逐之初周星其任万千百零〇两一二三四五六七八九十几数")
+_BAD_BEFORE_CN = _BAD_BEFORE_DIGIT | _RANGE_WORDS | set("这那哪同某唯统单专逐之初周星其任再又万千百零〇两一二三四五六七八九十几数")
 _APPROX_BEFORE = re.compile(r"(?:近|约|将近|逾|超过|多达)\s*$")
 _LEAD = re.compile(
-    r"(?:[和及与并、，,且或]|以及|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|首先|其次|再次|最后|"
+    r"(?:[和及与并、，,且或]|以及|[一二三四五六七八九十]是|第[一二三四五六七八九十](?!季度)[，,、]?|首先|其次|再次|最后|"
     r"同时|此外|另外|期间|其中|今年以来|年初以来|以来|截至目前|目前|至今|今年|本年度?|年内|"
-    r"全年|上半年|下半年|第?[一二三四1-4]季度|截至[^，,]{0,6}?[底末前]|共计?|累计|合计|总计|先后|陆续|已经?|均|都|还|又|另|再|也|"
+    r"全年|上半年|下半年|第?[一二三四1-4]季度|截至[^，,]{0,6}?[底末前]|共计?|累计|合计|总计|先后|陆续|已经?|实际|均|都|还|又|另|再|也|"
     r"(?:我|本)?党?支部(?!委员会|大会)|党总支)\s*"
 )
-_TRAIL = re.compile(r"(?:共计?|累计|合计|总计|计|达到?|近|约|将近|超过|逾|不少于|至少|多达|共有|分别)\s*$")
+_TRAIL = re.compile(r"(?:共计?|累计|合计|总计|计|达到?|近|约|将近|超过|逾|不少于|至少|多达|共有|分别|人均)\s*$")
 _BARE_VERB = re.compile(r"^(?:召开|开展|组织|举办|举行|完成|进行|开|办|讲|上|参加|参与|共|了)+了?$")
+# An activity named only generically refers to the clause before: 与2个社区开展结对共建，联合开展活动6次.
+_GENERIC = re.compile(r"^(?:联合|共同|集中|先后|相继)?(?:开展|组织|举办|举行|进行)了?(?:各类|相关)?活动$")
 _WORK_VERB = re.compile(
     r"召开|开展|组织|举办|举行|讲|上(?=[微专]?[题]?党课)|授课|撰写|提交|完成|参观|观看|收看|走访|慰问|看望|帮扶|"
     r"结对|办理|办实事|解决|整改|查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展|培养|确定|"
-    r"接收|吸收|转入|转出|转正|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|"
+    r"接收|吸收|转入|转出|转正|转为|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|"
     r"设立|制定|修订|印发|编印|发放|捐|服务|选派|派出|签订|督查|检查|考核|测评|评选|命名|认领|筹集|联系|回访|"
-    r"宣传|录制|制作|上报|填报|送学|送温暖|帮扶|引导|吸纳|列为|纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|"
-    r"增补|处分|问责|提醒|函询|批评|诫勉"
+    r"宣传|录制|制作|上报|填报|送学|送温暖|帮扶|帮带|带徒|带教|引导|吸纳|列为|纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|"
+    r"增补|配强|配备|选配|处分|问责|提醒|函询|批评|诫勉"
 )
 _STATE = re.compile(
     r"应到|实到|缺席|请假|列席|出席|参会|到会|与会|共有|现有|拥有|尚有|仍有|还有|另有|只有|仅有|计有|^有|"
-    r"有(?:正式|预备)?党员|下设|设有|辖|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|受教育|参学|参训|"
-    r"参加(?:人员|党员|人数|会议|对象)|参与(?:人员|人数)|占|少数民族|学历|大专|本科|研究生|参评|参与党员"
+    r"有(?:正式|预备)?党员|下设|设有|辖|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|(?<!接)受教育|参学|参训|"
+    r"(?:参加|参与)(?:人员|人数|党员|学生|群众|职工|居民|干部|对象)|参加会议|占|少数民族|学历|大专|本科|研究生|参评|"
+    # reach: 党员累计服务群众200人次
+    r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$|"
+    # outcomes, not work: 评出优秀党员3名, 3人被评为…, 被市级媒体采用5篇
+    r"评为|评出|获评|荣获|获得|评定为?(?:优秀|合格|先进|等次)|被[^，,]{0,10}(?:采用|采纳|刊发|转载)"
 )
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
-# A total stands on its own (每月1次，全年共12次): it does not share the clause before's kind.
-_TOTAL = re.compile(r"共|累计|合计|总计")
+# A total stands on its own (每月1次，全年共12次 / 全年12次): it does not share the clause before's kind.
+_TOTAL = re.compile(r"共|累计|合计|总计|全年|年内|上半年|下半年")
 # A difference from another period (较去年同期增加2次) is not a count.
 _DELTA = re.compile(r"(?:较|比|同比|环比).{0,8}?(?:增加|减少|增长|提高|下降|多|少)|^(?:增加|减少)了?$")
 # 计划 as a noun that was carried out (按照计划组织…) is not a plan.
@@ -87,14 +101,28 @@ _PLAN_STRONG = re.compile(
 )
 _PLAN_WEAK = re.compile(
     r"将(?=继续|进一步|持续|全面|重点|组织|召开|开展|举办|举行|认真|着力|积极|深入|不断|坚持|按照|定期|每|至少|"
-    r"力争|确保|在|于|完成|发展|培养)|力争|争取|确保|不少于|不低于|至少|要求|必须|应当|目标|任务是|决定|部署|安排"
+    r"力争|确保|在|于|完成|发展|培养)|力争|争取|确保|不少于|不低于|至少|要求|必须|应当|目标|任务是|决定|同意|部署|安排"
 )
 _RULE = re.compile(r"每月|每周|每季度?|每半年|每年|每天|每日|按月|按季|定期|每两个月|每个月|月均|周均")
 _PAST = re.compile(r"已(?!经?(?:制定|印发|安排))|已经|实际")
 # Units that may stand before the activity they count: 召开3次支委会, 撰写2篇心得体会.
-_REVERSED_UNITS = {"次", "场", "场次", "名", "篇", "期", "轮", "人次"}
+_REVERSED_UNITS = {"次", "场", "场次", "名", "篇", "期", "轮", "人次", "批", "批次", "堂"}
 # Indicators whose counted people can open a clause: 2名预备党员按期转正.
 _SUBJECT_INDICATORS = {"转正", "组织关系转入", "组织关系转出", "发展预备党员", "入党积极分子", "发展对象", "表彰先进"}
+# ... and those that can follow 为/对/与 + people: 与3名党员开展谈心谈话, 为5名困难党员送去慰问.
+_PEOPLE_INDICATORS = _SUBJECT_INDICATORS | {"谈心谈话", "廉政谈话", "走访慰问"}
+# Units that count occasions of an activity (not people, items or kinds).
+_EVENT_UNITS = {"次", "场", "场次", "期", "轮", "批", "批次", "堂"}
+# What names an activity when the vocabulary does not: 8场专题讲座, 2轮党员积分评定.
+_ACTIVITY_HEAD = re.compile(
+    r"讲座|活动|会议?|培训|教育|学习|党课|评定|评比|评议|研讨|宣讲|参观|慰问|比武|竞赛|演讲|考察|观摩|座谈|调研|谈话|"
+    r"检查|督查|宣誓|辅导|报告"
+)
+_VERB_BEFORE = re.compile(r"(?:召开|开展|组织|举办|举行|进行|讲授?|上|观看|收看|参观|走访|慰问|完成)了?\s*$")
+# The counted people stand before their verb as a beneficiary, the object of 将/把 or the
+# other party of a talk: 为2名预备党员办理转正手续, 将2名积极分子列为发展对象, 对2名民警进行提醒谈话.
+_PEOPLE_BEFORE = re.compile(r"(?:为|给|帮助?|将|把|对|与|同)(?:[^，,、]{1,8}的)?$")  # 对新提任的2名干部
+_DISPATCH = re.compile(r"(?:选派|派出|推荐|选送|输送|安排)$")
 _MAIN_VERB = re.compile(r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)")
 _PARA_PLAN = re.compile(r"^.{0,4}(?:下一步|下阶段|今后|明年|来年)")
 _PLAN_TITLE = re.compile(r"计划|要点|安排|打算|方案|思路|规划")
@@ -102,7 +130,7 @@ _NOT_PLAN_TITLE = re.compile(r"总结|报告|述职|汇报|情况|记录|纪要"
 _SENT_END = re.compile(r"[。！!？?\n]")
 _OPEN = "（(“‘《「『【"
 _CLOSE = "）)”’》」』】"
-_HARD = set("，,；;：:")
+_HARD = set("，,；;：:\t|｜")  # tab and bar separate table cells
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年")
 
 
@@ -151,6 +179,8 @@ def _clause_start(folded: str, lo: int, pos: int) -> int:
     outside brackets and quotes, but not before ``lo``."""
     depth = 0
     i = pos - 1
+    while i >= lo and folded[i] in " \t\u3000":
+        i -= 1  # a table cell: 设立党员先锋岗<tab>8个 (the tab before the count is no boundary)
     while i >= lo:
         ch = folded[i]
         if ch in _CLOSE:
@@ -196,6 +226,7 @@ class _Hit:
     end: int
     own: str  # the clause in front of the number (folded), where cues are looked for
     clause_start: int
+    reversed: bool = False  # the counted noun follows the number (召开3次支委会)
 
 
 class _Extractor:
@@ -222,14 +253,16 @@ class _Extractor:
     # -- one sentence -------------------------------------------------------
     def _sentence(self, s0: int, s1: int) -> list[Figure]:
         figures: list[Figure] = []
-        prev_end, prev_kind, prev_indicator = s0, None, None
+        prev_end, prev_kind, prev_indicator, prev_reversed = s0, None, None, False
         for m in _FIGURE.finditer(self.folded, s0, s1):
             count = parse_number(m.group("num"))
-            hit = self._hit(m, s0, s1, prev_end) if count else None
+            hit = self._hit(m, s0, s1, prev_end, prev_reversed) if count else None
             if hit is None:
                 continue
             joined = prev_kind is not None and hit.clause_start == prev_end and re.match(r"\s*(?:、|和|及|与)", hit.own)
             kind = prev_kind if joined else self._kind(hit, m.group("unit"), prev_kind, prev_indicator)
+            if prev_kind == "work" and self.folded[prev_end : hit.clause_start].strip() in ("（", "("):
+                kind = "breakdown"  # 讲党课4次（书记2次、委员2人次）: parts of the count before
             if kind == "work":
                 kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start())
             elif kind == "state":
@@ -240,9 +273,10 @@ class _Extractor:
                        self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end)
             )  # fmt: skip
             prev_end, prev_kind, prev_indicator = hit.end, kind, hit.indicator
+            prev_reversed = hit.reversed
         return figures
 
-    def _hit(self, m: re.Match, s0: int, s1: int, prev_end: int) -> _Hit | None:
+    def _hit(self, m: re.Match, s0: int, s1: int, prev_end: int, after_reversed: bool) -> _Hit | None:
         f = self.folded
         num = m.group("num")
         before = f[m.start() - 1] if m.start() > 0 else ""
@@ -251,18 +285,32 @@ class _Extractor:
         if before in _RANGE_WORDS and m.start() > 1 and (f[m.start() - 2].isdigit() or f[m.start() - 2] in "一二两三四五六七八九十"):
             return None
         approx = bool(m.group("post")) or m.group("after") in ("以上", "左右", "之多", "多")
-        clause_a = _clause_start(f, max(s0, prev_end), m.start())
-        own = f[clause_a : m.start()]
+        lo = max(s0, prev_end)
+        clause_a = _clause_start(f, lo, m.start())
+        act_end, end = m.start(), m.end()
+        if clause_a > lo and f[clause_a - 1] in "（(":
+            a, b, approx_inside = _strip_activity(f, clause_a, m.start())
+            if b <= a:
+                # 开展志愿服务（共12次）, 吸收预备党员（2名）: the count belongs to the words before
+                # the bracket; the figure ends after it, so 转入（2名）、转出（1名） is a list.
+                act_end = clause_a - 1
+                clause_a = _clause_start(f, lo, act_end)
+                approx = approx or approx_inside
+                end += f[end : end + 1] in "）)"
+        own = f[clause_a:act_end]
         if _BOUNDARY_AFTER.match(f[m.end() : m.end() + 4]):
-            return self._forward(m, s0, clause_a, own, approx)
+            return self._forward(m, s0, lo, clause_a, act_end, end, own, approx)
         if (m.group("after") and m.group("after") != "多") or m.group("unit") not in _REVERSED_UNITS:
             return None  # 分两批参观…, 5项活动: a batch or a kind, not a count of the noun
-        return self._reversed(m, s1, clause_a, own, approx)
+        return self._reversed(m, s1, clause_a, own, approx, after_reversed)
 
-    def _forward(self, m, s0, clause_a, own, approx) -> _Hit | None:
-        """Activity before the number: 组织集中学习10次, 党员大会5次."""
-        a, b, approx_before = _strip_activity(self.folded, clause_a, m.start())
+    def _forward(self, m, s0, lo, clause_a, act_end, end, own, approx) -> _Hit | None:
+        """Activity before the number: 组织集中学习10次, 党员大会5次, 开展集中学习（共15次）.
+        ``lo`` is the end of the figure before (or the sentence start ``s0``)."""
+        a, b, approx_before = _strip_activity(self.folded, clause_a, act_end)
         indicator = self.vocab.match(self.text[a:b])
+        if indicator is None and clause_a - 1 > lo and _GENERIC.match(self.folded[a:b]):
+            indicator = self.vocab.match(self.text[_clause_start(self.folded, lo, clause_a - 1) : clause_a - 1])
         if indicator is None and (b - a < 2 or _BARE_VERB.match(self.folded[a:b])):
             # Elliptical: 坚持每月召开支委会，上半年共召开6次 -> the noun is earlier.
             indicator = self._indicator_before(s0, a)
@@ -275,30 +323,73 @@ class _Extractor:
         if b <= a:
             return None
         a = self._trim_long(a, b)
-        return _Hit(self.text[a:b].strip(), indicator, approx or approx_before, m.end(), own, clause_a)
+        return _Hit(self.text[a:b].strip(), indicator, approx or approx_before, end, own, clause_a)
 
-    def _reversed(self, m, s1, clause_a, own, approx) -> _Hit | None:
-        """Number before the noun: 召开3次支委会, 发展了2名预备党员, 2名预备党员转正."""
+    def _reversed(self, m, s1, clause_a, own, approx, after_reversed) -> _Hit | None:
+        """Number before the noun: 召开3次支委会、2次党员大会, 发展了2名预备党员, 开展了8场专题讲座,
+        2名预备党员按期转正, 为2名预备党员办理转正手续, 选派4名党员参加轮训."""
         f = self.folded
+        unit = m.group("unit")
         tail = f[m.end() : s1]
         stop = re.search(r"[，,。；;：:、！!？?）)\s]|和|及|与|并", tail)
-        noun_end = m.end() + min(stop.start() if stop else len(tail), 12)
-        noun = self.text[m.end() : noun_end]
+        clause_end = m.end() + (stop.start() if stop else len(tail))
+        noun = self.text[m.end() : min(clause_end, m.end() + 12)]
+        long_noun = self.text[m.end() : min(clause_end, m.end() + 20)]
         a, _, approx_before = _strip_activity(f, clause_a, m.start())
-        if a == m.start():
-            # The count opens the clause, its noun is the subject: 2名预备党员按期转正.
-            indicator = self.vocab.match(noun)
-            if indicator not in _SUBJECT_INDICATORS or not _WORK_VERB.search(fold(noun)):
+        approx = approx or approx_before
+        lead = f[a : m.start()]  # the words before the count, adverbials cut
+        # An activity outside the vocabulary: a count of occasions of something named as an
+        # activity (8场专题讲座, 2轮党员积分评定), not 从六个方面, 一名党员, 5项措施.
+        named = unit in _EVENT_UNITS and bool(_ACTIVITY_HEAD.search(fold(long_noun)))
+
+        if a == m.start() and after_reversed and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", own):
+            # 召开了6次支委会、2次党员大会: the list shares the verb before its first count.
+            indicator = self._head_indicator(noun, 0)
+            if indicator is None and not named:
                 return None
-            own = f[clause_a:noun_end]  # the verb comes after the count
+            noun = noun if indicator else long_noun
+            return _Hit(noun.strip(), indicator, approx, m.end() + len(noun), own, clause_a, True)
+        if a == m.start() or _PEOPLE_BEFORE.search(lead):
+            # The counted people are the subject (2名预备党员按期转正) or stand before their verb
+            # (为2名预备党员办理转正手续, 对2名民警进行提醒谈话); not 对31名党员进行民主评议.
+            indicator = self.vocab.match(noun)
+            allowed = _SUBJECT_INDICATORS if a == m.start() else _PEOPLE_INDICATORS
+            if indicator not in allowed or not _WORK_VERB.search(fold(noun)):
+                return None
+            activity = (self.text[a : m.start()] + noun).strip()
+            return _Hit(activity, indicator, approx, m.end() + len(noun), f[clause_a : m.end() + len(noun)], clause_a, True)
+        if unit in _PERSON_UNITS and _DISPATCH.search(lead):
+            # 选派4名党员参加局党校轮训: the people sent count the activity they are sent to.
+            sent = re.match(r"[^，,；;。]{0,8}?(?:参加|参与)", f[m.end() : clause_end])
+            indicator = self.vocab.match(self.text[m.end() + sent.end() : clause_end]) if sent else None
+            if indicator is None:
+                return None
+            noun = self.text[m.end() : clause_end]
         else:
             if not _WORK_VERB.search(own) or re.search(r"作为|成为|是|有", own):
                 return None
-            if not any(h[0] <= 2 for h in self.vocab.matches(noun)):
-                return None  # 从六个方面, 一名党员: the noun is not an activity
-            indicator = self.vocab.match(noun)
-        activity = (self.text[a : m.start()] + noun).strip()
-        return _Hit(activity, indicator, approx or approx_before, noun_end, own, clause_a)
+            indicator = self._head_indicator(noun, len(lead), self.text[a : m.start()])
+            became = fold(long_noun).find("为")
+            if indicator is None and became >= 0:
+                # 吸收3名一线骨干为入党积极分子, 确定2名同志为发展对象: the count is of what they became.
+                became_what = self.vocab.match(self.text[a : m.start()] + long_noun[became:])
+                if became_what in _SUBJECT_INDICATORS:
+                    indicator, noun = became_what, long_noun
+            if indicator is None:
+                if not (named and _VERB_BEFORE.search(lead)):
+                    return None  # 开展了8场专题讲座, 组织3批次党员赴…参观学习
+                noun = long_noun
+        verb = re.sub(r"了\s*$", "", self.text[a : m.start()])  # 召开了3次党员大会 -> 召开党员大会
+        return _Hit((verb + noun).strip(), indicator, approx, m.end() + len(noun), own, clause_a, True)
+
+    def _head_indicator(self, noun: str, offset: int, verb: str = "") -> str | None:
+        """The indicator named at the head of ``noun`` (``verb`` before it, ``offset`` its
+        length): 支委会 in 召开3次支委会研究发展党员工作, 发展预备党员 in 发展了2名预备党员.
+        A quoted name before the head is skipped: 1次“以案说纪”警示教育."""
+        quoted = re.match(r"[“\"‘「《][^”\"’」》]{1,12}[”\"’」》]", fold(noun))
+        head_at = offset + (quoted.end() if quoted else 0)
+        heads = [h for h in self.vocab.matches(verb + noun) if h[0] <= head_at + 2 and h[1] > offset]
+        return max(heads, key=lambda h: h[1] - h[0])[2] if heads else None
 
     def _trim_long(self, a: int, b: int) -> int:
         """Start a long activity at its last main verb: 围绕《…》和…开展专题研讨 -> 开展专题研讨."""
@@ -327,6 +418,8 @@ class _Extractor:
                 return "breakdown"
             return prev_kind
         if prev_kind is not None and not _WORK_VERB.search(own) and not _TOTAL.search(own):
+            if prev_kind == "work" and unit in _PERSON_UNITS and hit.indicator is None:
+                return "state"  # …参加培训班，结业42人: people, not an item of a shared-verb list
             return prev_kind  # 上半年召开支委会6次，党员大会5次: the verb is shared
         if unit in _PERSON_UNITS and not _WORK_VERB.search(own):
             return "state"  # 在职党员15名: a bare count of people is membership
