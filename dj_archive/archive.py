@@ -40,6 +40,7 @@ class Archive:
     # -- building ---------------------------------------------------------------------
     def index(self, workers: int | None = None, progress: bool | None = None) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened."""
+        self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
         return build_index(self.config, self.db_path, workers=workers, progress=progress)
 
     def _con(self):
@@ -111,7 +112,8 @@ class Archive:
         d.pop("rowid", None)
         d["text"] = unpack_text(d["text"])
         if mask_pii:
-            d["text"] = _mask(d["text"])
+            for key in ("text", "title", "path"):
+                d[key] = _mask(d[key] or "")
         return d
 
     def pii_report(self):

@@ -14,6 +14,7 @@ import csv
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date
 from functools import cached_property
 from pathlib import Path
 
@@ -52,6 +53,18 @@ class ArchiveConfig:
     overrides: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
+    def unmatched_overrides(self) -> list[str]:
+        """Paths in metadata.csv that name no file in the archive (a typo, a moved file).
+        Their rows are kept, and apply again if the file appears."""
+        root = Path(self.root)
+        out = []
+        for rel in self.overrides:
+            parts = rel.split("/")
+            if rel.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", rel) or not (root / rel).is_file():
+                out.append(rel)
+        return out
+
+    @property
     def org_names(self) -> list[str]:
         return [o.name for o in self.orgs]
 
@@ -85,7 +98,31 @@ def default_db_path(root: Path) -> Path:
     return Path(root) / INDEX_DIRNAME / "index.sqlite"
 
 
-def _load_overrides(path: Path) -> dict[str, dict[str, str]]:
+_SHEET_DATES = (
+    re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"),
+    re.compile(r"(\d{4})(年)(\d{1,2})月(\d{1,2})日"),
+    re.compile(r"(\d{4})()(\d{2})(\d{2})"),
+)
+
+
+def _sheet_date(value: str) -> str | None:
+    """An ISO date from the ways a date is typed into a sheet: 2023-01-06, 2023/1/6,
+    2023.1.6, 2023年1月6日, 20230106. None if it is none of them or no real date."""
+    for pattern in _SHEET_DATES:
+        m = pattern.fullmatch(value)
+        if m:
+            try:
+                return _date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, str]]:
+    """The rows of metadata.csv by path, values checked against ``taxonomy``: dates
+    normalised to ISO, categories given by code (or folder or name) stored as the code,
+    retention one of the taxonomy's 保管期限 (or its code). A bad value is a ConfigError
+    naming the line."""
     if not path.exists():
         return {}
     try:
@@ -98,8 +135,89 @@ def _load_overrides(path: Path) -> dict[str, dict[str, str]]:
         rel = (row.get("path") or "").strip().replace("\\", "/")
         if not rel:
             raise ConfigError(f"{path}: line {n} has no path")
-        out[rel] = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and v and v.strip()}
+        values = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and isinstance(v, str) and v.strip()}
+        if "date" in values:
+            iso = _sheet_date(values["date"])
+            if not iso:
+                raise ConfigError(
+                    f"{path}: line {n}: date {values['date']!r} is not a date; write it as 2023-01-06 "
+                    "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)"
+                )
+            values["date"] = iso
+        if taxonomy is not None and "category" in values:
+            cat = taxonomy.category(values["category"]) or taxonomy.category_for_folder(values["category"])
+            if not cat:
+                raise ConfigError(
+                    f"{path}: line {n}: unknown category {values['category']!r}; "
+                    f"the archive's categories are {', '.join(taxonomy.codes)}"
+                )
+            values["category"] = cat.code
+        if taxonomy is not None and "retention" in values and taxonomy.retention_codes:
+            by_code = {code: name for name, code in taxonomy.retention_codes.items()}
+            value = values["retention"]
+            if value not in taxonomy.retention_codes and value not in by_code:
+                raise ConfigError(
+                    f"{path}: line {n}: unknown retention {value!r}; "
+                    f"use one of {', '.join(taxonomy.retention_codes)}"
+                )
+            values["retention"] = value if value in taxonomy.retention_codes else by_code[value]
+        out[rel] = values
     return out
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> ConfigError:
+    """A one-line message for a YAML syntax error: where, and what the parser expected."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if problem and mark is not None:
+        return ConfigError(f"{path}: not valid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}")
+    first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+    return ConfigError(f"{path}: not valid YAML: {first}")
+
+
+def _parse_orgs(fonds: Path, value) -> list[Org]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ConfigError(f"{fonds}: orgs must be a list of branches (- name: ...), got {type(value).__name__} {value!r}")
+    orgs, seen = [], {}
+    for i, item in enumerate(value, start=1):
+        if isinstance(item, str) and item.strip():
+            name, aliases = item.strip(), []
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise ConfigError(f"{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}")
+            name = name.strip()
+            aliases = item.get("aliases")
+            if aliases is None:
+                aliases = []
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+                raise ConfigError(
+                    f"{fonds}: aliases of {name} must be a list of names, e.g. aliases: [一支部], got {aliases!r}"
+                )
+            aliases = [a.strip() for a in aliases]
+        else:
+            raise ConfigError(f"{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}")
+        for n in dict.fromkeys([name, *aliases]):
+            if n in seen:
+                raise ConfigError(f"{fonds}: the name {n} is given to two orgs ({seen[n]} and {name}); each name must be unique")
+            seen[n] = name
+        orgs.append(Org(name, tuple(a for a in dict.fromkeys(aliases) if a != name)))
+    return orgs
+
+
+def _fonds_id(fonds: Path, raw: str, value) -> str:
+    if value is None or value == "":
+        return "D001"
+    if isinstance(value, str):
+        return value
+    # YAML reads an unquoted 0012 as the number 10 (octal) and 12.0 as a float: the id is lost.
+    m = re.search(r"^fonds_id:\s*([^\s#]+)", raw, re.M)
+    typed = m.group(1) if m else str(value)
+    raise ConfigError(
+        f'{fonds}: fonds_id must be quoted, e.g. fonds_id: "{typed}" (unquoted, YAML reads it as {value!r}, not as text)'
+    )
 
 
 def load_config(root) -> ArchiveConfig:
@@ -113,31 +231,32 @@ def load_config(root) -> ArchiveConfig:
         raise ArchiveNotFound(f"archive folder not found: {root}")
     if not os.access(root, os.R_OK | os.X_OK):
         raise ArchiveNotFound(f"archive folder cannot be read: {root}")
-    data = {}
+    data, raw = {}, ""
     fonds = root / FONDS_FILE
     if fonds.exists():
         try:
-            data = yaml.safe_load(fonds.read_text(encoding="utf-8-sig")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{fonds}: {exc}") from exc
+            raw = fonds.read_text(encoding="utf-8-sig")
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            raise _yaml_error(fonds, exc) from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{fonds}: not UTF-8 text; save it as UTF-8") from exc
+        except OSError as exc:
+            raise ConfigError(f"{fonds}: cannot read it ({exc.strerror or exc})") from exc
         if not isinstance(data, dict):
             raise ConfigError(f"{fonds}: expected a mapping with fonds_id, fonds_name and orgs")
-    orgs = []
-    for item in data.get("orgs") or []:
-        if isinstance(item, str):
-            orgs.append(Org(item))
-        elif isinstance(item, dict) and item.get("name"):
-            orgs.append(Org(str(item["name"]), tuple(str(a) for a in item.get("aliases") or [])))
-        else:
-            raise ConfigError(f"{fonds}: each org needs a name, got {item!r}")
+    orgs = _parse_orgs(fonds, data.get("orgs"))
     taxonomy = default_taxonomy()
     if data.get("taxonomy"):
-        taxonomy = taxonomy_from_dict(data["taxonomy"], base=taxonomy)
+        try:
+            taxonomy = taxonomy_from_dict(data["taxonomy"], base=taxonomy)
+        except ConfigError as exc:
+            raise ConfigError(f"{fonds}: {exc}") from exc
     return ArchiveConfig(
         root=root,
-        fonds_id=str(data.get("fonds_id") or "D001"),
+        fonds_id=_fonds_id(fonds, raw, data.get("fonds_id")),
         fonds_name=str(data.get("fonds_name") or ""),
         orgs=orgs,
         taxonomy=taxonomy,
-        overrides=_load_overrides(root / METADATA_FILE),
+        overrides=_load_overrides(root / METADATA_FILE, taxonomy),
     )

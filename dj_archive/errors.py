@@ -14,6 +14,9 @@ __all__ = [
     "UnknownOrg",
     "NoRecords",
     "InvalidPeriod",
+    "IndexFailure",
+    "NotAnIndex",
+    "InvalidFilter",
 ]
 
 
@@ -82,3 +85,21 @@ class InvalidPeriod(DjArchiveError, ValueError):
     """A period string that is not ``YYYY``, ``YYYYH1`` or ``YYYYH2``."""
 
     hint = "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."
+
+
+class IndexFailure(DjArchiveError):
+    """The index could not be read or written (disk full, read-only, damaged file)."""
+
+    hint = "Check free space and permissions, or put the index elsewhere with --db PATH."
+
+
+class NotAnIndex(DjArchiveError):
+    """The --db file exists but is not a dj_archive index; it is left untouched."""
+
+    hint = "Choose another --db path (the default is <archive>/.dj_archive/index.sqlite)."
+
+
+class InvalidFilter(QuerySyntaxError):
+    """A search filter (a date, a year) is malformed."""
+
+    hint = "Dates look like 2023, 2023-06 or 2023-06-30."

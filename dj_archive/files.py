@@ -22,7 +22,17 @@ __all__ = ["FileEntry", "walk_archive", "parse_path", "SKIP_NAMES"]
 SKIP_NAMES = {"fonds.yml", "metadata.csv", "README.md", "README.txt", ".DS_Store", "Thumbs.db", "desktop.ini"}
 _TEMP_PREFIXES = ("~$", ".~lock")  # Word/LibreOffice lock files next to an open document
 
-_DATE_PREFIX = re.compile(r"^(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?[_\s-]*(.*)$")
+#: A date at the start of a file name: 2023-07-05, 2023.07.05 or 2023_07_05 (one separator
+#: throughout), 2023年7月5日, or exactly eight digits 20230705; then a separator (_ - space)
+#: or the end of the name. Anything else (2023年12项重点工作, 202312_党费, 2019101号文件)
+#: is no date: the whole name is the title.
+_DATE_PREFIX = re.compile(
+    r"^(?:(?P<y1>\d{4})(?P<sep>[-._])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})"
+    r"|(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+    r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2}))"
+    r"(?:[_\s-]+(?P<title>.*)|$)",
+    re.S,
+)
 
 
 @dataclass
@@ -32,6 +42,7 @@ class FileEntry:
     size: int
     mtime_ns: int
     problem: str | None = None  # a reason the file cannot be indexed, found while walking
+    ctime_ns: int = 0  # inode change time: an edit that restores size and mtime still changes it
 
 
 def _valid_date(y: int, m: int, d: int) -> str | None:
@@ -49,9 +60,12 @@ def parse_path(rel: str) -> dict:
     date, title = None, stem
     m = _DATE_PREFIX.match(stem)
     if m:
-        date = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if date and m.group(4):
-            title = m.group(4)
+        y, mo, d = next(
+            (m.group(f"y{i}"), m.group(f"m{i}"), m.group(f"d{i}")) for i in (1, 2, 3) if m.group(f"y{i}")
+        )
+        date = _valid_date(int(y), int(mo), int(d))
+        if date and m.group("title"):
+            title = m.group("title")
     folder = parts[0] if len(parts) > 1 else None
     year = None
     if len(parts) >= 3 and re.fullmatch(r"\d{4}", parts[-2]):
@@ -105,6 +119,6 @@ def walk_archive(root) -> list[FileEntry]:
             if not stat.S_ISREG(st.st_mode):
                 out.append(FileEntry(rel, Path(full), 0, 0, "not a regular file"))
                 continue
-            out.append(FileEntry(rel, Path(full), st.st_size, st.st_mtime_ns))
+            out.append(FileEntry(rel, Path(full), st.st_size, st.st_mtime_ns, ctime_ns=st.st_ctime_ns))
     out.sort(key=lambda e: e.path)
     return out

@@ -9,11 +9,13 @@ never overwrites, and says what it would do first.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 from pathlib import Path
@@ -43,6 +45,7 @@ class FilingPlan:
     status: str = "planned"  # planned, filed, duplicate, failed
     reason: str | None = None
     confirm: bool = False  # low-confidence category: the archivist should check it
+    sha256: str | None = None  # of the source as read when planning; the copy must match it
 
 
 @dataclass
@@ -50,9 +53,14 @@ class FilingReport:
     plans: list[FilingPlan] = field(default_factory=list)
     dry_run: bool = False
     indexed: int = 0
+    #: Why indexing after filing failed (the copies stay filed); None if it ran or was not needed.
+    index_error: str | None = None
 
     def to_dict(self) -> dict:
-        return {"dry_run": self.dry_run, "files": [asdict(p) for p in self.plans]}
+        out = {"dry_run": self.dry_run, "files": [asdict(p) for p in self.plans]}
+        if self.index_error:
+            out["index_error"] = self.index_error
+        return out
 
     def to_frame(self):
         import pandas as pd
@@ -89,6 +97,110 @@ def _classifier(archive):
     return clf.fit(zip(rows["category"], rows["title"], rows["text"].str.slice(0, 3000)))
 
 
+def _sha256_file(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _same_file_in_folder(folder: Path, size: int, sha: str) -> str | None:
+    """Name of a file already in ``folder`` with these bytes (same size first, then the
+    hash): the index may not know it yet, e.g. after filing whose indexing failed."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return None
+    for entry in sorted(entries, key=lambda e: e.name):
+        if entry.name.startswith(".") or entry.name.startswith("~$"):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_size != size:
+                continue
+            if _sha256_file(entry.path) == sha:
+                return entry.name
+        except OSError:
+            continue
+    return None
+
+
+def _free_target(root: Path, folder: str, stem: str, ext: str, taken=()) -> str:
+    """``folder/stem.ext``, or ``folder/stem_2.ext``, ``_3``... : the first name not in use."""
+    target, n = f"{folder}/{stem}{ext}", 2
+    while os.path.lexists(root / target) or target in taken:
+        target = f"{folder}/{stem}_{n}{ext}"  # never overwrite: number the newcomer
+        n += 1
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # e.g. Windows: folders cannot be opened
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _CopyFailed(Exception):
+    pass
+
+
+#: os.link errors meaning "this file system has no hard links", not "cannot write here".
+_NO_LINK_ERRNOS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+
+
+def _copy_verified(source, dest: Path, sha: str | None) -> None:
+    """Copy ``source`` to ``dest`` so that ``dest`` either does not exist or is a complete,
+    verified copy: write a hidden temporary file next to it (the archive walker skips
+    dot-files), fsync it, check its sha256 against the source's, then hard-link it to
+    ``dest`` (which fails rather than overwrite) and remove the temporary name.
+    Raises FileExistsError if ``dest`` exists, _CopyFailed or OSError otherwise; the
+    temporary file never survives a failure."""
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise _CopyFailed(f"{dest.parent.name} is a file, not a folder; nothing filed") from None
+    fd, tmp = tempfile.mkstemp(prefix=".dj-archive-filing-", suffix=".part", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copystat(source, tmp)
+        copied = _sha256_file(tmp)
+        if sha is None:
+            sha = _sha256_file(source)
+        if copied != sha:
+            raise _CopyFailed("the copy does not match the source (changed while filing, or a write error); nothing filed")
+        try:
+            os.link(tmp, dest)  # atomic, and never replaces an existing file
+        except FileExistsError:
+            raise
+        except (OSError, NotImplementedError, AttributeError) as exc:
+            if isinstance(exc, OSError) and os.name != "nt" and exc.errno not in _NO_LINK_ERRNOS:
+                raise
+            # Hard links unsupported here (FAT/exFAT disk, some network shares): rename, after
+            # checking the name is still free (os.rename would replace it on POSIX; on Windows
+            # it refuses to, so any link failure may fall back).
+            if os.path.lexists(dest):
+                raise FileExistsError(errno.EEXIST, "exists", str(dest)) from None
+            os.rename(tmp, dest)
+        else:
+            os.unlink(tmp)
+        _fsync_dir(dest.parent)
+    finally:
+        try:
+            os.unlink(tmp)  # already gone after a link or rename
+        except OSError:
+            pass
+
+
 def _safe_title(title: str) -> str:
     title = _UNSAFE.sub("", title).strip().strip(".")
     return title[:80] or "未命名文件"
@@ -121,6 +233,7 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
             plan.status, plan.reason = "failed", str(exc)
             continue
         sha = hashlib.sha256(data).hexdigest()
+        plan.sha256 = sha
         if sha in known:
             plan.status, plan.reason, plan.target = "duplicate", f"already in the archive as {known[sha]}", known[sha]
             continue
@@ -147,14 +260,14 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         if plan.category == UNKNOWN:
             plan.status, plan.reason = "failed", "no category could be suggested; give one with --category"
             continue
-        folder = config.taxonomy.category(plan.category).folder
-        stem = f"{plan.date}_{plan.title}"
-        ext = src.suffix.lower()
-        target = f"{folder}/{plan.date[:4]}/{stem}{ext}"
-        n = 2
-        while (config.root / target).exists() or target in taken:
-            target = f"{folder}/{plan.date[:4]}/{stem}_{n}{ext}"  # never overwrite: number the newcomer
-            n += 1
+        folder = f"{config.taxonomy.category(plan.category).folder}/{plan.date[:4]}"
+        same = _same_file_in_folder(config.root / folder, len(data), sha)
+        if same:
+            plan.target = f"{folder}/{same}"
+            plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+            known[sha] = plan.target
+            continue
+        target = _free_target(config.root, folder, f"{plan.date}_{plan.title}", src.suffix.lower(), taken)
         taken.add(target)
         plan.target = target
         known[sha] = target  # the same file twice on one command line is filed once
@@ -162,7 +275,12 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
 
 
 def file_documents(archive, paths, category=None, org=None, dry_run: bool = False, index: bool = True) -> FilingReport:
-    """Copy loose files into the archive (sources untouched), then index what was filed."""
+    """Copy loose files into the archive (sources untouched), then index what was filed.
+
+    A copy is complete and verified or absent, never truncated. If indexing afterwards
+    fails (another indexer holds the lock, a broken metadata.csv...), the files stay
+    filed and ``report.index_error`` says why; ``dj-archive index`` picks them up later.
+    """
     report = FilingReport(plan_filing(archive, paths, category, org), dry_run=dry_run)
     if dry_run:
         return report
@@ -170,20 +288,42 @@ def file_documents(archive, paths, category=None, org=None, dry_run: bool = Fals
     for plan in report.plans:
         if plan.status != "planned":
             continue
+        if _file_one(archive, plan):
+            filed += 1
+    if filed and index:
+        try:
+            report.indexed = archive.index(progress=False).indexed
+        except (DjArchiveError, OSError, sqlite3.Error) as exc:
+            report.index_error = (str(exc) or type(exc).__name__).splitlines()[0]
+    return report
+
+
+def _file_one(archive, plan: FilingPlan, attempts: int = 20) -> bool:
+    """Copy one planned file to its target (or the next free numbered name if the target
+    appeared meanwhile). Sets the plan's status; True if filed."""
+    folder = plan.target.rpartition("/")[0]
+    stem, ext = f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower()
+    for _ in range(attempts):
         dest = archive.root / plan.target
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with open(plan.source, "rb") as src, open(dest, "xb") as out:  # "x": fail rather than overwrite
-                shutil.copyfileobj(src, out)
-            shutil.copystat(plan.source, dest)
+            _copy_verified(plan.source, dest, plan.sha256)
         except FileExistsError:
-            plan.status, plan.reason = "failed", f"{plan.target} appeared meanwhile; not overwritten"
+            try:
+                same = _sha256_file(dest) == plan.sha256
+            except OSError:
+                same = False
+            if same:
+                plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+                return False
+            plan.target = _free_target(archive.root, folder, stem, ext)
             continue
+        except _CopyFailed as exc:
+            plan.status, plan.reason = "failed", str(exc)
+            return False
         except OSError as exc:
             plan.status, plan.reason = "failed", f"cannot copy: {exc.strerror or exc}"
-            continue
+            return False
         plan.status = "filed"
-        filed += 1
-    if filed and index:
-        report.indexed = archive.index(progress=False).indexed
-    return report
+        return True
+    plan.status, plan.reason = "failed", f"{plan.target} keeps appearing meanwhile; not overwritten"
+    return False

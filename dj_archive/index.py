@@ -23,19 +23,19 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .config import ArchiveConfig, default_db_path
-from .errors import IndexLocked, IndexMissing, ReadError
+from .config import ArchiveConfig, default_db_path, load_config
+from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .normalize import fold
 from .query import char_tokens
-from .readers import read_bytes, read_document
+from .readers import check_supported, read_bytes, read_document
 from .segment import Segmenter
 
 __all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "doc_tokens", "pack_text", "unpack_text"]
 
 #: Bump when the schema or tokenisation changes: older indexes are rebuilt, never misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _BATCH = 500
 
 _SCHEMA = """
@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL DEFAULT 0,  -- catches edits that keep size and mtime (touch -r)
     format TEXT,
     encoding TEXT,
     pages INTEGER,
@@ -87,39 +88,68 @@ class IndexReport:
         return {k: d[k] for k in ("documents", "indexed", "unchanged", "removed", "failed")}
 
 
+#: PRAGMA application_id of our index files ("djar"): someone else's database is never dropped.
+APPLICATION_ID = 0x646A6172
+
+
+def _uri(db_path: Path, mode: str) -> str:
+    # as_uri() percent-encodes # ? % and non-ASCII, which a raw "file:" URI would misread.
+    return f"{db_path.resolve().as_uri()}?mode={mode}"
+
+
 def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
     """Open the index. ``readonly`` raises IndexMissing if it does not exist yet."""
     db_path = Path(db_path)
-    if readonly:
-        if not db_path.exists():
-            raise IndexMissing(f"no index at {db_path}")
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
-    else:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        # The build writes from a worker thread (see _Writer); one thread at a time.
-        con = sqlite3.connect(db_path, timeout=30, check_same_thread=False)
-        # Must precede the first table; lets a build hand back pages FTS merges freed.
-        con.execute("PRAGMA auto_vacuum=INCREMENTAL")
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=NORMAL")
-        con.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS segment merges stay in memory
-    con.row_factory = sqlite3.Row
-    con.execute("PRAGMA busy_timeout=30000")
-    if readonly:
-        version = _meta(con, "schema_version")
-        if version != str(SCHEMA_VERSION):
-            con.close()
-            raise IndexMissing(
-                f"the index at {db_path} was built by another version of dj_archive (schema {version})"
-            )
+    try:
+        if readonly:
+            if not db_path.exists():
+                raise IndexMissing(f"no index at {db_path}")
+            con = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=30)
+        else:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            # The build writes from a worker thread (see _Writer); one thread at a time.
+            con = sqlite3.connect(_uri(db_path, "rwc"), uri=True, timeout=30, check_same_thread=False)
+            _check_ours(con, db_path)
+            # Must precede the first table; lets a build hand back pages FTS merges freed.
+            con.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS segment merges stay in memory
+        con.row_factory = sqlite3.Row
+        con.execute("PRAGMA busy_timeout=30000")
+        if readonly:
+            version = _meta(con, "schema_version")
+            if version != str(SCHEMA_VERSION):
+                con.close()
+                raise IndexMissing(
+                    f"the index at {db_path} was built by another version of dj_archive (schema {version})"
+                )
+    except sqlite3.DatabaseError as exc:
+        raise IndexFailure(f"cannot open the index at {db_path}: {exc}") from None
+    except OSError as exc:
+        raise IndexFailure(f"cannot create the index at {db_path}: {exc.strerror or exc}") from None
     return con
+
+
+def _check_ours(con, db_path: Path) -> None:
+    """Refuse a database that is not one of ours (and not empty) before touching it."""
+    app_id = con.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id == APPLICATION_ID or not tables:
+        return
+    if "meta" in tables and "documents" in tables:  # an index from before the application_id
+        return
+    con.close()
+    raise NotAnIndex(f"{db_path} is a database but not a dj_archive index; it was left untouched")
 
 
 def _meta(con, key):
     try:
         row = con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-    except sqlite3.DatabaseError:
-        return None
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise
     return row[0] if row else None
 
 
@@ -161,6 +191,7 @@ def _extract(entry: FileEntry):
     if entry.problem:
         return ("failed", entry.path, entry.problem)
     try:
+        check_supported(entry.abspath)  # before reading: a .mp4 is "unsupported", not "too large"
         data = read_bytes(entry.abspath)
         sha = hashlib.sha256(data).hexdigest()
         doc = read_document(entry.abspath, data=data)
@@ -184,20 +215,30 @@ def _extract(entry: FileEntry):
 
 @contextlib.contextmanager
 def _writer_lock(db_path: Path):
-    """One indexer per database: a second one is refused with a clear error."""
+    """One indexer per database: a second one is refused with a clear error.
+    POSIX record locks (lockf) are not inherited by forked workers, so a killed
+    indexer's orphans can never keep the archive locked."""
     lock_path = Path(str(db_path) + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(lock_path, "a+")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(lock_path, "a+")
+    except OSError as exc:
+        raise IndexFailure(f"cannot create the index at {db_path}: {exc.strerror or exc}") from None
     try:
         try:
             import fcntl
 
             try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 raise IndexLocked(f"another indexer is writing {db_path}") from None
-        except ImportError:  # Windows: SQLite's own locking still protects the file
-            pass
+        except ImportError:  # Windows
+            import msvcrt
+
+            try:
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            except OSError:
+                raise IndexLocked(f"another indexer is writing {db_path}") from None
         yield
     finally:
         fh.close()
@@ -212,8 +253,24 @@ def _config_hash(config: ArchiveConfig, segmenter: Segmenter) -> str:
     return h.hexdigest()
 
 
+def tokenizer_fingerprint(segmenter: Segmenter) -> str:
+    """Everything that decides the tokens of a text. Deletes from the contentless FTS
+    table re-tokenise the stored text, so any change here must rebuild the index."""
+    import unicodedata
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [segmenter.name, f"unicode={unicodedata.unidata_version}"]
+    for pkg in ("opencc", segmenter.backend or "jieba"):
+        try:
+            parts.append(f"{pkg}={version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg}=?")
+    return " ".join(parts)
+
+
 def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
-    """Create the schema; drop an index from another version or segmenter. Returns why it was rebuilt."""
+    """Create the schema; drop an index from another version or tokenizer. Returns why it was rebuilt."""
+    fingerprint = tokenizer_fingerprint(segmenter)
     version = _meta(con, "schema_version")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     reason = None
@@ -221,8 +278,8 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
         reason = f"index schema {version} is from another version of dj_archive; rebuilt as schema {SCHEMA_VERSION}"
     elif tables and "meta" not in tables:
         reason = "index file had an unknown layout; rebuilt"
-    elif version and _meta(con, "segmenter") not in (None, segmenter.name):
-        reason = f"segmenter changed ({_meta(con, 'segmenter')} → {segmenter.name}); index rebuilt"
+    elif version and _meta(con, "segmenter") not in (None, fingerprint):
+        reason = f"segmenter changed ({_meta(con, 'segmenter')} → {fingerprint}); index rebuilt"
     if reason:
         with con:
             for (name,) in con.execute(
@@ -233,7 +290,8 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
     with con:
         con.executescript(_SCHEMA)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('segmenter', ?)", (segmenter.name,))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('segmenter', ?)", (fingerprint,))
+        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
     return reason
 
 
@@ -266,46 +324,17 @@ def build_index(
     unchanged ones skipped, deleted ones removed. One bad file never stops the run."""
     started = time.perf_counter()
     db_path = Path(db_path) if db_path else default_db_path(config.root)
+    # Re-read fonds.yml and metadata.csv: the caller's config may predate an edit, and the
+    # hash that decides whether metadata is refreshed is taken from the files on disk.
+    config = load_config(config.root)
     segmenter = Segmenter(backend)
     report = IndexReport()
     with _writer_lock(db_path):
         con = connect(db_path)
         try:
-            report.rebuilt = _prepare(con, segmenter)
-            entries = walk_archive(config.root)
-            known = {
-                r["path"]: r
-                for r in con.execute("SELECT rowid, path, size, mtime_ns, sha256 FROM documents")
-            }
-            todo: list[FileEntry] = []
-            for e in entries:
-                row = known.get(e.path)
-                if row is not None and not e.problem and row["size"] == e.size and row["mtime_ns"] == e.mtime_ns:
-                    report.unchanged += 1
-                else:
-                    todo.append(e)
-            seen = {e.path for e in entries}
-            with con:
-                for path, row in known.items():
-                    if path not in seen:
-                        text = unpack_text(con.execute("SELECT text FROM documents WHERE rowid=?", (row["rowid"],)).fetchone()[0])
-                        _delete_doc(con, segmenter, row["rowid"], text)
-                        report.removed += 1
-                con.execute(
-                    "DELETE FROM failures WHERE path NOT IN (SELECT value FROM json_each(?))",
-                    (json.dumps(sorted(seen)),),
-                )
-                cfg_hash = _config_hash(config, segmenter)
-                if _meta(con, "config_hash") != cfg_hash:
-                    _refresh_metadata(con, config)
-                    con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
-            _index_files(con, config, segmenter, todo, known, report, workers, progress)
-            report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-            con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
-            for sha, paths in con.execute(
-                "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
-            ):
-                report.duplicates.append(sorted(paths.split("\n")))
+            _build(con, config, segmenter, report, workers, progress)
+        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
+            raise IndexFailure(f"cannot write the index at {db_path}: {exc}") from None
         finally:
             con.close()
     report.failed.sort(key=lambda f: f["path"])
@@ -313,7 +342,70 @@ def build_index(
     return report
 
 
+def _build(con, config, segmenter, report, workers, progress):
+    report.rebuilt = _prepare(con, segmenter)
+    entries = walk_archive(config.root)
+    known = {
+        r["path"]: r
+        for r in con.execute("SELECT rowid, path, size, mtime_ns, ctime_ns, sha256 FROM documents")
+    }
+    todo: list[FileEntry] = []
+    for e in entries:
+        row = known.get(e.path)
+        if (
+            row is not None
+            and not e.problem
+            and (row["size"], row["mtime_ns"], row["ctime_ns"]) == (e.size, e.mtime_ns, e.ctime_ns)
+        ):
+            report.unchanged += 1
+        else:
+            todo.append(e)
+    seen = {e.path for e in entries}
+    with con:
+        for path, row in known.items():
+            if path not in seen:
+                text = unpack_text(con.execute("SELECT text FROM documents WHERE rowid=?", (row["rowid"],)).fetchone()[0])
+                _delete_doc(con, segmenter, row["rowid"], text)
+                report.removed += 1
+        con.execute(
+            "DELETE FROM failures WHERE path NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(seen)),),
+        )
+        cfg_hash = _config_hash(config, segmenter)
+        if _meta(con, "config_hash") != cfg_hash:
+            _refresh_metadata(con, config)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
+    _index_files(con, config, segmenter, todo, known, report, workers, progress)
+    report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
+    for sha, paths in con.execute(
+        "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
+    ):
+        report.duplicates.append(sorted(paths.split("\n")))
+
+
+def _die_with_parent() -> None:
+    """Workers of a killed indexer must not live on as orphans (Linux only)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _init_pool_worker(backend: str, config: ArchiveConfig):
+    _die_with_parent()
+    _init_worker(backend, config, True)
+
+
+CRASH_REASON = "the reader crashed on this file (killed by the system, e.g. out of memory); not indexed"
+
+
 def _results(todo, workers, backend_name, config):
+    """Extraction results in the order of ``todo``. A worker killed by the system (the
+    OOM killer on a hostile file) costs that file only, never the run."""
     if workers <= 1 or len(todo) < 2:
         _init_worker(backend_name, config)
         for e in todo:
@@ -321,12 +413,30 @@ def _results(todo, workers, backend_name, config):
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(backend_name, config, True)
-    ) as pool:
-        yield from pool.map(_extract, todo, chunksize=max(1, min(32, len(todo) // (workers * 8) or 1)))
+    done = 0
+    suspects = 0  # after a crash, files are retried one at a time to find the culprit
+    while done < len(todo):
+        rest = todo[done:]
+        n = 1 if suspects else workers
+        chunk = 1 if suspects else max(1, min(32, len(rest) // (workers * 8) or 1))
+        batch = rest[:suspects] if suspects else rest
+        try:
+            with ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_pool_worker,
+                                     initargs=(backend_name, config)) as pool:
+                for result in pool.map(_extract, batch, chunksize=chunk):
+                    done += 1
+                    suspects = max(0, suspects - 1)
+                    yield result
+        except BrokenProcessPool:
+            if suspects:  # alone in its pool: this file killed the worker
+                yield ("failed", todo[done].path, CRASH_REASON)
+                done += 1
+                suspects -= 1
+            else:  # one of the files in flight did it: up to workers + 1 chunks were queued
+                suspects = (workers + 1) * chunk
 
 
 class _Writer(threading.Thread):
@@ -383,16 +493,19 @@ class _Writer(threading.Thread):
         _, path, sha, fmt, enc, pages, nchars, stored, words, chars, meta = result
         e = self.entries[path]
         if old is not None and old["sha256"] == sha:
-            con.execute("UPDATE documents SET size=?, mtime_ns=? WHERE rowid=?", (e.size, e.mtime_ns, old["rowid"]))
+            con.execute(
+                "UPDATE documents SET size=?, mtime_ns=?, ctime_ns=? WHERE rowid=?",
+                (e.size, e.mtime_ns, e.ctime_ns, old["rowid"]),
+            )
             report.unchanged += 1
         else:
             if old is not None:
                 _delete_doc(con, self.segmenter, old["rowid"], self._old_text(old["rowid"]))
             cur = con.execute(
-                "INSERT INTO documents (id, path, sha256, size, mtime_ns, format, encoding, pages, "
+                "INSERT INTO documents (id, path, sha256, size, mtime_ns, ctime_ns, format, encoding, pages, "
                 f"{', '.join(METADATA_FIELDS)}, chars, text) VALUES "
-                f"(?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METADATA_FIELDS))}, ?, ?)",
-                [doc_id(path), path, sha, e.size, e.mtime_ns, fmt, enc, pages]
+                f"(?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METADATA_FIELDS))}, ?, ?)",
+                [doc_id(path), path, sha, e.size, e.mtime_ns, e.ctime_ns, fmt, enc, pages]
                 + [meta[k] for k in METADATA_FIELDS]
                 # zlib releases the GIL: in-process, compressing here overlaps with reading
                 + [nchars, stored if isinstance(stored, bytes) else pack_text(stored)],
@@ -423,7 +536,14 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress)
             if bar:
                 bar.update(1)
     finally:
-        writer.queue.put(None)  # on an interrupt too: what was read so far is committed whole
+        # On an interrupt too: what was read so far is committed whole. A writer that
+        # died (disk full) no longer reads the queue: don't wait on it forever.
+        while writer.is_alive():
+            try:
+                writer.queue.put(None, timeout=0.2)
+                break
+            except queue.Full:
+                continue
         writer.join()
         if bar:
             bar.close()

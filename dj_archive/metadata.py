@@ -64,34 +64,41 @@ def _detect_date(text: str) -> str | None:
 
 
 def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
-    """Metadata of one document, inference first, then the archivist's overrides."""
+    """Metadata of one document: the archivist's overrides (metadata.csv) first, then
+    inference for what they leave open. An overridden title, date or doc_type feeds what
+    is derived from it (period, year, retention); an overridden period wins over all."""
     info = parse_path(rel_path)
     tx = config.taxonomy
+    over = config.overrides.get(rel_path, {})
     category = None
     if info["folder"]:
         cat = tx.category_for_folder(info["folder"])
         category = cat.code if cat else None
-    title = info["title"]
-    date = info["date"] or _detect_date(text)
+    path_title = info["title"]
+    title = over.get("title") or path_title
+    date = over.get("date") or info["date"] or _detect_date(text)
     head = (text or "")[:300]
-    doc_type = tx.doc_type_for(title) or tx.doc_type_for(head.split("\n", 1)[0])
-    org = config.find_org(title) or config.find_org(head)
+    if over.get("doc_type"):
+        doc_type = over["doc_type"]
+    else:
+        dt = tx.doc_type_for(title) or tx.doc_type_for(path_title) or tx.doc_type_for(head.split("\n", 1)[0])
+        doc_type = dt.name if dt else None
     meta = {
         "title": title,
         "date": date,
         "period": None,
-        "category": category or UNKNOWN,
-        "doc_type": doc_type.name if doc_type else None,
-        "org": org,
+        "category": over.get("category") or category or UNKNOWN,
+        "doc_type": doc_type,
+        "org": over.get("org") or config.find_org(title) or config.find_org(path_title) or config.find_org(head),
     }
-    # Summaries and plans report on a named period; records belong to the half-year they happened in.
-    if meta["doc_type"] in ("工作总结", "工作计划", "述职报告"):
-        meta["period"] = _detect_period(title, head)
-    meta["period"] = meta["period"] or period_of_date(date) or _detect_period(title, head)
-    over = config.overrides.get(rel_path, {})
-    meta.update(over)
-    if "retention" not in over:
-        meta["retention"] = tx.retention_for(meta["doc_type"])
+    if over.get("period"):
+        meta["period"] = over["period"]
+    else:
+        # Summaries and plans report on a named period; records belong to the half-year they happened in.
+        if doc_type in ("工作总结", "工作计划", "述职报告"):
+            meta["period"] = _detect_period(title, head)
+        meta["period"] = meta["period"] or period_of_date(date) or _detect_period(title, head)
+    meta["retention"] = over.get("retention") or tx.retention_for(doc_type)
     year = None
     for source in (meta.get("period"), meta.get("date")):
         if source and re.match(r"\d{4}", source):

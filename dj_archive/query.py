@@ -210,14 +210,31 @@ class Query:
         return show(self.root, top=True)
 
 
+#: Limits that keep a hostile query a one-line error instead of a crash.
+MAX_TERMS = 64
+MAX_DEPTH = 16
+
+
 def parse_query(text: str, expand_synonyms: bool = True) -> Query:
     """Parse query text; raises QuerySyntaxError with a reason on bad input."""
     if text is None or not str(text).strip():
         raise QuerySyntaxError("empty query")
-    p = _Parser(_lex(str(text)), expand_synonyms)
+    text = str(text)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):  # bytes the terminal could not decode
+        raise QuerySyntaxError("the query is not valid text; check the terminal's encoding (UTF-8)")
+    depth = max_depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        max_depth = max(max_depth, depth)
+    if max_depth > MAX_DEPTH:
+        raise QuerySyntaxError(f"parentheses nested more than {MAX_DEPTH} deep")
+    p = _Parser(_lex(text), expand_synonyms)
     root = p.expr()
     if p.peek() is not None:
         raise QuerySyntaxError("unbalanced parenthesis in the query")
-    q = Query(str(text), root)
+    q = Query(text, root)
     q.terms = q.positive_terms()
+    if sum(1 for t in p.tokens if t[0] in ("WORD", "PHRASE")) > MAX_TERMS:
+        raise QuerySyntaxError(f"more than {MAX_TERMS} terms in one query")
     return q

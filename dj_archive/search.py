@@ -12,7 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .errors import QuerySyntaxError
+from .errors import InvalidFilter, QuerySyntaxError
 from .index import unpack_text
 from .normalize import fold
 from .pii import mask_pii
@@ -37,14 +37,21 @@ class Filters:
 
 
 def _date_bound(value: str, end: bool) -> str:
+    """ISO date for a --from/--to bound: 2023 → 2023-01-01 / 2023-12-31, 2023-06 → the month."""
+    import calendar
+    from datetime import date
+
     v = str(value).strip().replace("/", "-").replace(".", "-")
-    if not re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", v):
-        raise QuerySyntaxError(f"date must look like 2023, 2023-06 or 2023-06-30, got {value!r}")
-    parts = v.split("-")
-    y = parts[0]
-    m = parts[1].zfill(2) if len(parts) > 1 else ("12" if end else "01")
-    d = parts[2].zfill(2) if len(parts) > 2 else ("31" if end else "01")
-    return f"{y}-{m}-{d}"
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", v, flags=re.ASCII)
+    try:
+        if not m:
+            raise ValueError
+        y = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else (12 if end else 1)
+        day = int(m.group(3)) if m.group(3) else (calendar.monthrange(y, month)[1] if end else 1)
+        return date(y, month, day).isoformat()
+    except ValueError:
+        raise InvalidFilter(f"not a date: {value!r}") from None
 
 
 def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, list]:
@@ -299,19 +306,32 @@ def run_search(
     if limit is not None and limit < 0:
         raise QuerySyntaxError("limit must be 0 or more")
     segmenter = segmenter or default_segmenter()
-    comp = _Compiler(con)
-    matched_sql = comp.compile(q.root)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
     words_expr = _rank_expr(q.terms, segmenter)
+    # One read transaction: the count, the page and the rows see the same committed
+    # state even while an indexer commits (WAL snapshot).
+    own_txn = not con.in_transaction
+    if own_txn:
+        con.execute("BEGIN")
     try:
+        comp = _Compiler(con)
+        matched_sql = comp.compile(q.root)
         fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset)
         if fast is not None:
             total, rows = fast
         else:
             ids = _matched_ids(con, comp, matched_sql, where, fparams)
             total, rows = len(ids), _page(con, ids, words_expr, limit, offset)
+        hits = _hits(con, q, rows, mask, snippets, snippet_width)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
+    finally:
+        if own_txn:
+            con.rollback()
+    return SearchResult(q.text, total, hits)
+
+
+def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
     variants = [v for t in q.terms for v in t.variants]
     scores = dict(rows)
     by_id = {}
@@ -338,9 +358,11 @@ def run_search(
                 "org": r["org"],
                 "doc_type": r["doc_type"],
                 # bm25() is "lower is better"; users expect higher is better.
-                "score": round(-float(scores.get(r["rowid"], 0.0)), 4),
+                "score": round(-float(scores.get(r["rowid"], 0.0)), 4) + 0.0,  # never -0.0
                 "snippet": make_snippet(text, found, snippet_width) if snippets else "",
                 "matched": found,
             }
         )
-    return SearchResult(q.text, total, hits)
+        if mask:  # personal numbers can sit in titles and file names too
+            hits[-1]["title"], hits[-1]["path"] = mask_pii(hits[-1]["title"] or ""), mask_pii(hits[-1]["path"])
+    return hits

@@ -66,3 +66,10 @@ def test_a_taxonomy_in_fonds_yml_replaces_the_default_six(tmp_path):
     CliRunner().invoke(cli, ["index", "--archive", str(root)])
     df = open_archive(root).documents()
     assert dict(zip(df["title"], df["category"])) == {"某村党支部党员大会会议记录": "A", "某村党支部工作总结": "UNKNOWN"}
+
+
+def test_metadata_rows_for_missing_files_are_warned_about(small_archive):
+    (small_archive / "metadata.csv").write_text("path,title\n不存在/文件.docx,某题名\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["index", "--archive", str(small_archive)])
+    assert r.exit_code == 0
+    assert "Warning: metadata.csv names 不存在/文件.docx, which is not a file in the archive\n" in r.stderr

@@ -20,6 +20,8 @@ def index_cmd(archive, db, workers, fmt, progress):
     deleted ones removed. Files that cannot be read are listed with the reason."""
     arc = open_archive(archive, db)
     report = arc.index(workers=workers, progress=progress)
+    for path in arc.config.unmatched_overrides:
+        click.echo(f"Warning: metadata.csv names {path}, which is not a file in the archive", err=True)
     if report.rebuilt:
         click.echo(f"Note: {report.rebuilt}", err=True)
     for group in report.duplicates:

@@ -20,7 +20,8 @@ from .common import archive_options, format_option, handle_errors
 def file_cmd(paths, archive, db, category, org, dry_run, fmt):
     """Copy loose files into the archive as <CODE>_<类目>/<YYYY>/<YYYY-MM-DD>_<题名>.<ext>,
     then index them. Sources are left untouched; nothing is overwritten; a file already
-    in the archive is reported, not copied again. Exit 1 if any file could not be filed."""
+    in the archive is reported, not copied again. Exit 1 if any file could not be filed,
+    or if the files were filed but indexing them failed (run `dj-archive index` later)."""
     report = file_documents(open_archive(archive, db), paths, category=category, org=org, dry_run=dry_run)
     if fmt == "json":
         click.echo(output.to_json(report.to_dict()))
@@ -36,5 +37,7 @@ def file_cmd(paths, archive, db, category, org, dry_run, fmt):
             click.echo("Please confirm these categories (low confidence); re-run with --category to set them:")
             for p in report.to_confirm:
                 click.echo(f"  {p.target}: {p.category} ({p.confidence:.0%})")
-    if any(p.status == "failed" for p in report.plans):
+    if report.index_error:
+        click.echo(f"Note: filed but not indexed: {report.index_error.rstrip('.')}. Run `dj-archive index`.", err=True)
+    if report.index_error or any(p.status == "failed" for p in report.plans):
         raise SystemExit(1)

@@ -10,13 +10,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError, UnsupportedFormat
 
-__all__ = ["Document", "read_document", "SUPPORTED_SUFFIXES", "max_bytes"]
+__all__ = ["Document", "read_document", "check_supported", "SUPPORTED_SUFFIXES", "max_bytes"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 #: Legacy formats we recognise and explain rather than call "unknown".
@@ -26,10 +27,16 @@ DEFAULT_MAX_MB = 64
 
 
 def max_bytes() -> int:
-    """The size limit in bytes (``DJ_ARCHIVE_MAX_MB`` overrides the default 64 MB)."""
+    """The size limit in bytes (``DJ_ARCHIVE_MAX_MB`` overrides the default 64 MB).
+
+    A value that is not a positive finite number (``inf``, ``nan``, ``-1``, ``abc``)
+    is ignored: the default applies.
+    """
     try:
         mb = float(os.environ.get("DJ_ARCHIVE_MAX_MB", DEFAULT_MAX_MB))
     except ValueError:
+        mb = DEFAULT_MAX_MB
+    if not math.isfinite(mb) or mb <= 0:
         mb = DEFAULT_MAX_MB
     return int(mb * 1024 * 1024)
 
@@ -42,19 +49,35 @@ class Document:
     pages: int | None = None
 
 
-def read_document(path, data: bytes | None = None) -> Document:
-    """Read ``path`` (or its already-read bytes ``data``) and return its text.
+def check_supported(path) -> str:
+    """The lower-case suffix of ``path`` if the toolkit can read that format; else raise
+    :class:`~dj_archive.errors.UnsupportedFormat` with a one-line reason. Looks only at
+    the name, never at the file, so callers can refuse a file before reading its bytes.
 
-    Raises a :class:`~dj_archive.errors.ReadError` subclass with a one-line reason.
+    >>> check_supported("记录.DOCX")
+    '.docx'
+    >>> check_supported("记录.doc")
+    Traceback (most recent call last):
+    ...
+    dj_archive.errors.UnsupportedFormat: legacy .doc format is not supported; save it as .docx (or install LibreOffice and convert it)
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix in LEGACY_SUFFIXES:
         raise UnsupportedFormat(
             f"legacy {suffix} format is not supported; save it as .docx (or install LibreOffice and convert it)"
         )
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(f"unsupported file type {suffix or '(no extension)'}")
+    return suffix
+
+
+def read_document(path, data: bytes | None = None) -> Document:
+    """Read ``path`` (or its already-read bytes ``data``) and return its text.
+
+    Raises a :class:`~dj_archive.errors.ReadError` subclass with a one-line reason.
+    """
+    path = Path(path)
+    suffix = check_supported(path)
     if data is None:
         data = read_bytes(path)
     if suffix in (".txt", ".md"):

@@ -5,10 +5,24 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from ..errors import NoTextLayer, ReadError
 
 __all__ = ["pdf_text"]
+
+#: %PDF- may be preceded by up to this many bytes of junk.
+_HEADER_WINDOW = 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _fix_surrogates(text: str) -> str:
+    """Lone UTF-16 surrogates (from broken ToUnicode maps) become U+FFFD; a valid pair
+    left as two code points becomes the one character it encodes. Without this the
+    text cannot be encoded as UTF-8 later (UnicodeEncodeError while indexing)."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def pdf_text(data: bytes) -> tuple[str, int]:
@@ -18,8 +32,12 @@ def pdf_text(data: bytes) -> tuple[str, int]:
 
     if not data:
         raise ReadError("empty file (0 bytes)")
-    if not data.lstrip()[:5] == b"%PDF-":
+    start = data[:_HEADER_WINDOW].find(b"%PDF-")
+    if start < 0:
         raise ReadError("not a PDF file (no %PDF header)")
+    # Junk before the header (a mail gateway's banner, a BOM) is tolerated as by Acrobat:
+    # offsets inside the file count from %PDF-.
+    data = data[start:]
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on odd but readable files
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -37,7 +55,7 @@ def pdf_text(data: bytes) -> tuple[str, int]:
         raise ReadError(f"corrupt PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
     except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
         raise ReadError(f"unreadable PDF ({type(exc).__name__})") from None
-    text = "\n".join(p.strip("\n") for p in pages).strip()
+    text = _fix_surrogates("\n".join(p.strip("\n") for p in pages).strip())
     if not any(ch.strip() for ch in text):
         raise NoTextLayer(
             f"PDF has no text layer ({len(pages)} page(s), probably a scan); run OCR and file the result"

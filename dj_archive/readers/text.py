@@ -1,10 +1,13 @@
 """Plain text in whatever encoding an office machine saved it: UTF-8 (with or
 without BOM), GB18030/GBK, UTF-16. Detection uses charset-normalizer; we only
-add the checks it cannot know (BOMs first, binary files refused)."""
+add the checks it cannot know (BOMs first, binary files refused, short GBK text
+that happens to be valid UTF-8, a few damaged bytes shown as U+FFFD rather than
+the whole file lost)."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -67,20 +70,102 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return _clean(text), enc
         raise ReadError("binary content, not text (NUL bytes)")
     try:
-        return _clean(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and exc.start >= len(data) - 3:
+            # Valid UTF-8 cut off inside its last character (a truncated copy): keep it, and
+            # let the lost character show as U+FFFD.
+            return _clean(data.decode("utf-8", errors="replace")), "utf-8"
+    else:
+        if not _gbk_read_as_utf8(text, data):
+            return _clean(text), "utf-8"
+        return _clean(data.decode("gb18030")), "gb18030"
     # charset-normalizer rules out what cannot be Chinese text (random bytes, binaries);
     # among what it accepts we prefer GB18030, a superset of the GBK/GB2312 those
     # machines wrote, over Big5 (short GBK text often also decodes as Big5).
     found = {m.encoding for m in from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"])}
-    for enc in ("gb18030", "big5"):
-        if enc in found:
-            try:
-                return _clean(data.decode(enc)), enc
-            except UnicodeDecodeError:  # the sample decoded, the whole file does not
-                continue
+    if "gb18030" in found:
+        try:
+            return _clean(data.decode("gb18030")), "gb18030"
+        except UnicodeDecodeError:  # the sample decoded, the whole file does not: a damaged byte
+            return _clean(data.decode("gb18030", errors="replace")), "gb18030"
+    if "big5" in found:
+        try:
+            return _clean(data.decode("big5")), "big5"
+        except UnicodeDecodeError:
+            pass
+    lossy = _lossy(data)
+    if lossy:
+        return lossy
     raise ReadError("cannot detect the text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+
+
+def _lossy(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 or GB18030 file with a few damaged bytes (a bad sector, a truncated copy)
+    that charset-normalizer gives up on: decoded with U+FFFD for the damaged characters,
+    if they are few (at most 1 damaged spot in 100 characters, each costing at most 4)
+    and the rest reads as text."""
+    best = None
+    for enc in ("utf-8", "gb18030"):
+        text = data.decode(enc, errors="replace")
+        bad = len(re.findall("\ufffd+", text))  # one damaged byte can cost 1-3 characters
+        if not bad:  # decodes cleanly, yet charset-normalizer said it is no text: trust it
+            continue
+        if best is None or bad < best[0]:
+            best = (bad, text, enc)
+    if best is None:
+        return None
+    bad, text, enc = best
+    clean = text.replace("\ufffd", "")
+    allowed = max(1, len(text) // 100)
+    if bad > allowed or len(text) - len(clean) > 4 * allowed or not _plausible(clean):
+        return None
+    if enc == "gb18030":
+        # Random bytes read as GB18030 are Chinese characters too, but mostly rare ones:
+        # real (simplified) text is overwhelmingly in GB2312.
+        wide = [ch for ch in clean if not ch.isascii()]
+        common = sum(1 for ch in wide if _in_gb2312(ch))
+        if common < 0.8 * len(wide):
+            return None
+    return _clean(text), enc
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_CJK_CLASS = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
+_CJK = re.compile(f"[{_CJK_CLASS}]")
+_BEYOND_LATIN1 = re.compile("[\u0100-\U0010ffff]")
+_SPACE_BETWEEN_CJK = re.compile(f"[{_CJK_CLASS}][ \t][{_CJK_CLASS}]")
+
+
+def _gbk_read_as_utf8(text: str, data: bytes) -> bool:
+    """True if valid UTF-8 ``text`` is really short GBK text: "学习" in GBK is the bytes
+    D1 A7 CF B0, which are also UTF-8 for "ѧϰ". Judged by what each reading gives:
+    the UTF-8 one has no Chinese but letters beyond Latin-1 (Cyrillic, Greek...), the
+    GB18030 one is at least 90 % Chinese (ignoring spaces and digits), all of it in
+    GB2312 (the common characters), with no space between two Chinese characters.
+    Russian or Greek UTF-8 read as GB18030 becomes Chinese characters too, but rare ones
+    outside GB2312, with a space at every word boundary."""
+    if data.isascii() or _CJK.search(text):
+        return False
+    if not any(ch.isalpha() for ch in _BEYOND_LATIN1.findall(text[:4000])):
+        return False
+    try:
+        gb = data.decode("gb18030")
+        gb.encode("gb2312")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return False
+    counted = [ch for ch in gb if not ch.isspace() and not ch.isdigit()]
+    cjk = len(_CJK.findall(gb))
+    if cjk < 2 or cjk < 0.9 * len(counted):
+        return False
+    return not _SPACE_BETWEEN_CJK.search(gb)
 
 
 def _plausible(text: str) -> bool:
