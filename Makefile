@@ -31,7 +31,8 @@ demo: $(STAMP)
 
 # DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
 test: $(STAMP)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks --nbval --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks --nbval \
+		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x
