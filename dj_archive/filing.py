@@ -85,18 +85,6 @@ def _known_hashes(archive) -> dict[str, str]:
         con.close()
 
 
-def _classifier(archive):
-    from .understand.classify import Classifier
-
-    clf = Classifier(archive.config.taxonomy)
-    try:
-        df = archive.documents(with_text=True)
-    except DjArchiveError:  # not indexed yet: keywords only
-        return clf
-    rows = df[df["category"] != UNKNOWN]
-    return clf.fit(zip(rows["category"], rows["title"], rows["text"].str.slice(0, 3000)))
-
-
 def _sha256_file(path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -208,7 +196,7 @@ def _safe_title(title: str) -> str:
 
 def plan_filing(archive, paths, category: str | None = None, org: str | None = None) -> list[FilingPlan]:
     """Where each file would go, without touching anything."""
-    from .understand.classify import clean_title, guess_title
+    from .understand.classify import classifier_for_archive, clean_title, guess_title
     from .understand.dates import detect_date
 
     config = archive.config
@@ -250,7 +238,7 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         if category:
             plan.category = category
         else:
-            clf = clf or _classifier(archive)
+            clf = clf or classifier_for_archive(archive.root, archive.db_path)
             pred = clf.predict(text, title=plan.title)
             plan.category, plan.confidence = pred.category, round(pred.confidence, 2)
             plan.confirm = pred.category == UNKNOWN or pred.confidence < LOW_CONFIDENCE

@@ -295,6 +295,10 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
     return reason
 
 
+def _stored_text(con, rowid: int) -> str:
+    return unpack_text(con.execute("SELECT text FROM documents WHERE rowid=?", (rowid,)).fetchone()[0])
+
+
 def _delete_doc(con, segmenter, rowid: int, text: str):
     words, chars = doc_tokens(segmenter, text)
     con.execute(
@@ -364,8 +368,7 @@ def _build(con, config, segmenter, report, workers, progress):
     with con:
         for path, row in known.items():
             if path not in seen:
-                text = unpack_text(con.execute("SELECT text FROM documents WHERE rowid=?", (row["rowid"],)).fetchone()[0])
-                _delete_doc(con, segmenter, row["rowid"], text)
+                _delete_doc(con, segmenter, row["rowid"], _stored_text(con, row["rowid"]))
                 report.removed += 1
         con.execute(
             "DELETE FROM failures WHERE path NOT IN (SELECT value FROM json_each(?))",
@@ -476,9 +479,6 @@ class _Writer(threading.Thread):
             if con.in_transaction:
                 con.execute("ROLLBACK")
 
-    def _old_text(self, rowid):
-        return unpack_text(self.con.execute("SELECT text FROM documents WHERE rowid=?", (rowid,)).fetchone()[0])
-
     def _write(self, result):
         con, report = self.con, self.report
         path = result[1]
@@ -488,7 +488,7 @@ class _Writer(threading.Thread):
             report.failed.append({"path": path, "reason": reason})
             con.execute("INSERT OR REPLACE INTO failures VALUES (?, ?)", (path, reason))
             if old is not None:  # a file that became unreadable leaves the index
-                _delete_doc(con, self.segmenter, old["rowid"], self._old_text(old["rowid"]))
+                _delete_doc(con, self.segmenter, old["rowid"], _stored_text(con, old["rowid"]))
             return
         _, path, sha, fmt, enc, pages, nchars, stored, words, chars, meta = result
         e = self.entries[path]
@@ -500,7 +500,7 @@ class _Writer(threading.Thread):
             report.unchanged += 1
         else:
             if old is not None:
-                _delete_doc(con, self.segmenter, old["rowid"], self._old_text(old["rowid"]))
+                _delete_doc(con, self.segmenter, old["rowid"], _stored_text(con, old["rowid"]))
             cur = con.execute(
                 "INSERT INTO documents (id, path, sha256, size, mtime_ns, ctime_ns, format, encoding, pages, "
                 f"{', '.join(METADATA_FIELDS)}, chars, text) VALUES "

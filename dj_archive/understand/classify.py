@@ -264,12 +264,20 @@ def examples_from_archive(root, taxonomy: Taxonomy | None = None, limit: int = 2
     return out
 
 
-def classifier_for_archive(root=None) -> Classifier:
-    """A classifier over the archive's taxonomy, trained on its filed documents;
-    with no archive, the default taxonomy and keywords only."""
+def classifier_for_archive(root=None, db=None) -> Classifier:
+    """A classifier over the archive's taxonomy, trained on its filed documents — from
+    the index when there is one (no file is re-read), else from the files; with no
+    archive, the default taxonomy and keywords only."""
     if root is None:
         return Classifier(default_taxonomy())
-    from ..config import load_config
+    from ..archive import open_archive
+    from ..errors import DjArchiveError
 
-    config = load_config(root)
-    return Classifier(config.taxonomy).fit(examples_from_archive(config.root, config.taxonomy))
+    arc = open_archive(root, db)
+    clf = Classifier(arc.config.taxonomy)
+    try:
+        df = arc.documents(with_text=True)
+    except DjArchiveError:  # not indexed yet
+        return clf.fit(examples_from_archive(arc.root, arc.config.taxonomy))
+    rows = df[df["category"] != UNKNOWN]
+    return clf.fit(zip(rows["category"], rows["title"].map(clean_title), rows["text"].str.slice(0, BODY_CHARS)))
