@@ -179,7 +179,7 @@ def markdown(r: dict) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Run with `make bench` (or `python bench/run.py --n N`); raw figures in `bench/results/latest.json`.",
+        "Run with `make bench` (or `python bench/run.py --n N`); raw figures in `bench/results/latest.json`.",
         "Where the time goes and why some targets are missed: `docs/benchmark-notes.md`.",
         f"Machine: {r['machine']['cpu']} ({r['machine']['cores']} cores), {r['machine']['python']}, "
         f"SQLite {r['machine']['sqlite']}, {r['machine']['os']}. Measured {r['machine']['date']}.",

@@ -7,8 +7,6 @@ with a non-zero exit code. Commands live in one module per noun.
 
 import click
 
-from . import common
-
 __all__ = ["cli", "main"]
 
 

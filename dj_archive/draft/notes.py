@@ -60,7 +60,7 @@ def drafting_notes(d: Draft, branch: BranchRecords, source_summary: Summary | No
     w.add(
         "body",
         "同类问题按问题类型（理论学习、组织生活、台账资料等）归并，类型之外的按表述相近程度归并；"
-        f"“连续”指按上半年、年度的报告顺序相邻的各期。",
+        "“连续”指按上半年、年度的报告顺序相邻的各期。",
     )
     recurring = [g for g in d.problems if g.recurs]
     if not recurring:

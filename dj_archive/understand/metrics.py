@@ -31,13 +31,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-
+from typing import TYPE_CHECKING
 
 from ._text import fold_text as fold
 from .dates import detect_period
 from .indicators import Vocabulary, default_indicators
 from .numerals import parse_number
 from .outline import Outline, parse_outline
+
+if TYPE_CHECKING:  # annotations only: pandas is imported lazily (indexing must start fast)
+    import pandas as pd
 
 __all__ = ["Figure", "find_figures", "extract_metrics", "extract_state_figures", "is_plan_document", "COLUMNS"]
 

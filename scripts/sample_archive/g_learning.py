@@ -233,7 +233,7 @@ def compose_jzxx(org, rec, rng):
         k = min(len(pts), RICH["level"] + (1 if rng.random() < 0.5 else 0))
         for i, b in enumerate(ctx.picks(pts, k) if RICH["level"] == 1 else [x for x in (ctx.pick_new(pts) for _ in range(k)) if x]):
             blocks.append(("p", ("学习要点：" if i == 0 else "") + b))
-    blocks.append(("p", f"交流发言："))
+    blocks.append(("p", "交流发言："))
     present = [p for p in roster if p not in [a for a, _ in absent]]
     pool = xd_pool(rec.date.year, rec.date.month, org.kind)
     if RICH["level"] > 2:

@@ -455,7 +455,7 @@ def compose_zzshh(org, rec, rng):
         other = rng.choice([q for q in present if q is not p] or [p])
         blocks.append(("p", f"{other.name}（批评意见）：{ctx.pick(crit)}"))
     blocks.append(("p", "其他党员依次进行了对照检查发言，并开展了相互批评。批评意见坦诚中肯，自我批评深刻具体，达到了红脸出汗、排毒治病的效果。"))
-    blocks.append(("p", f"会议采取无记名方式对党员进行了民主测评，具体结果在民主评议党员情况报告中另行报告。"))
+    blocks.append(("p", "会议采取无记名方式对党员进行了民主测评，具体结果在民主评议党员情况报告中另行报告。"))
     blocks.append(("p", f"{chair.name}作总结讲话，要求大家对会上查摆的问题和相互提出的批评意见认真梳理，列出整改清单，明确整改时限，切实抓好整改落实。"))
     blocks.append(("right", f"记录人：{recorder.name}"))
     return blocks, recorder.name
