@@ -16,19 +16,8 @@ def cli():
     """Archive, search and analyse a Party organisation's records (党建档案)."""
 
 
-def _register():
-    # Import for their side effect of adding commands to `cli`.
-    from . import archive_cmds  # noqa: F401
-
-    for optional in ("understand_cmds", "filing_cmds", "draft_cmds"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as exc:  # a module not written yet
-            if exc.name != f"{__name__}.{optional}":
-                raise
-
-
-_register()
+# Imported for their side effect of adding commands to `cli`, one module per noun.
+from . import archive_cmds, draft_cmds, filing_cmds, understand_cmds  # noqa: E402, F401
 
 
 def main():
