@@ -204,3 +204,126 @@ def queries(corpus, db, out):
     for label, times in per_label.items():
         result[f"ours: {label}"] = _summary(times)
     return result
+
+
+# --- tantivy + jieba-rs: the engine a search engineer would pick -------------------------------
+# Same reader as ours (the untimed extract step's plain text), rjieba ``cut_for_search`` tokens
+# joined by spaces into a whitespace-tokenised field, one writer thread (the design of
+# tantivy-jieba). The timed part is segmentation + indexing + commit, as for our index.
+
+
+def _tantivy_schema():
+    import tantivy
+
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("path", stored=True, tokenizer_name="raw")
+    sb.add_text_field("body", stored=False, tokenizer_name="ws")
+    return sb.build()
+
+
+def _tantivy_index(path: str):
+    import tantivy
+
+    ix = tantivy.Index(_tantivy_schema(), path=path)
+    ix.register_tokenizer("ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+                          .filter(tantivy.Filter.lowercase()).build())
+    return ix
+
+
+def tantivy_build(corpus, db, out):
+    """tantivy + rjieba ``cut_for_search``, one writer thread."""
+    import rjieba
+
+    Path(db).mkdir(parents=True, exist_ok=True)
+    ix = _tantivy_index(str(db))
+    writer = ix.writer(heap_size=256_000_000, num_threads=1)
+    cut = rjieba.Jieba().cut_for_search
+    import tantivy
+
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            writer.add_document(tantivy.Document(path=d["path"], body=" ".join(cut(d["text"], True))))
+    writer.commit()
+    writer.wait_merging_threads()
+    size = sum(f.stat().st_size for f in Path(db).rglob("*") if f.is_file())
+    return {"index_bytes": size}
+
+
+def substring_queries(texts_jsonl, n: int = 200, seed: int = 7) -> list[str]:
+    """``n`` distinct 2–4-character CJK substrings of random documents (seeded): what an
+    archivist types — a word, a name, part of a phrase — without choosing word boundaries."""
+    import random
+    import re
+
+    rng = random.Random(seed)
+    texts = [t for t in _texts(texts_jsonl) if t]
+    cjk_run = re.compile(r"[\u4e00-\u9fff]{4,}")
+    seen: list[str] = []
+    while len(seen) < n:
+        runs = cjk_run.findall(rng.choice(texts))
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        k = rng.choice((2, 3, 4))
+        i = rng.randrange(0, len(run) - k + 1)
+        q = run[i:i + k]
+        if q not in seen:
+            seen.append(q)
+    return seen
+
+
+def substring_recall(corpus, db, out):
+    """2–4-character substrings of documents: latency (first call, warm) and recall against a
+    brute-force scan, for ours and for tantivy + rjieba (phrase over the query's tokens)."""
+    import rjieba
+    import tantivy
+
+    from dj_archive import open_archive
+
+    texts_jsonl = Path(out) / "texts.jsonl"
+    qs = substring_queries(texts_jsonl)
+    docs = [(json.loads(line)["path"], json.loads(line)["text"]) for line in open(texts_jsonl, encoding="utf-8")]
+    truth = {q: {p for p, t in docs if q in t} for q in qs}
+
+    arc = open_archive(corpus, db)
+    arc.search("预热")
+    first, warm, found_ours = [], [], {}
+    for q in qs:
+        t = time.perf_counter()
+        arc.search(q, limit=20)
+        first.append((time.perf_counter() - t) * 1000)
+        warm += _timed(lambda: arc.search(q, limit=20), repeat=3)
+        found_ours[q] = {h["path"] for h in arc.search(q, limit=None).hits}
+
+    ix = _tantivy_index(str(Path(out) / "tantivy"))
+    ix.reload()
+    searcher = ix.searcher()
+    cut = rjieba.Jieba().cut
+    tfirst, twarm, found_t = [], [], {}
+    for q in qs:
+        toks = [x for x in cut(q, True) if x.strip()]
+        query = ix.parse_query('"' + " ".join(toks) + '"' if len(toks) > 1 else toks[0], ["body"])
+
+        def run():
+            return searcher.search(query, 20).hits
+
+        t = time.perf_counter()
+        run()
+        tfirst.append((time.perf_counter() - t) * 1000)
+        twarm += _timed(run, repeat=3)
+        n = max(1, searcher.search(query, 1, count=True).count)
+        found_t[q] = {searcher.doc(a)["path"][0] for _, a in searcher.search(query, n).hits}
+
+    def recall(found):
+        hit = sum(len(truth[q] & found[q]) for q in qs)
+        total = sum(len(truth[q]) for q in qs)
+        per_query = statistics.mean(len(truth[q] & found[q]) / len(truth[q]) for q in qs if truth[q])
+        return {"recall_micro": round(hit / total, 3), "recall_per_query": round(per_query, 3)}
+
+    return {
+        "n_queries": len(qs),
+        "examples": qs[:8],
+        "ours": {"first_call": _summary(first), "warm": _summary(warm), **recall(found_ours)},
+        "tantivy": {"first_call": _summary(tfirst), "warm": _summary(twarm), **recall(found_t)},
+    }
