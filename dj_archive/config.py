@@ -14,13 +14,13 @@ import csv
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date as _date
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from .errors import ArchiveNotFound, ConfigError
+from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
 
 __all__ = ["Org", "ArchiveConfig", "load_config", "default_db_path", "INDEX_DIRNAME", "METADATA_FILE"]
@@ -98,26 +98,6 @@ def default_db_path(root: Path) -> Path:
     return Path(root) / INDEX_DIRNAME / "index.sqlite"
 
 
-_SHEET_DATES = (
-    re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"),
-    re.compile(r"(\d{4})(年)(\d{1,2})月(\d{1,2})日"),
-    re.compile(r"(\d{4})()(\d{2})(\d{2})"),
-)
-
-
-def _sheet_date(value: str) -> str | None:
-    """An ISO date from the ways a date is typed into a sheet: 2023-01-06, 2023/1/6,
-    2023.1.6, 2023年1月6日, 20230106. None if it is none of them or no real date."""
-    for pattern in _SHEET_DATES:
-        m = pattern.fullmatch(value)
-        if m:
-            try:
-                return _date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
-            except ValueError:
-                return None
-    return None
-
-
 def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, str]]:
     """The rows of metadata.csv by path, values checked against ``taxonomy``: dates
     normalised to ISO, categories given by code (or folder or name) stored as the code,
@@ -137,7 +117,7 @@ def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, d
             raise ConfigError(f"{path}: line {n} has no path")
         values = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and isinstance(v, str) and v.strip()}
         if "date" in values:
-            iso = _sheet_date(values["date"])
+            iso = parse_date(values["date"])
             if not iso:
                 raise ConfigError(
                     f"{path}: line {n}: date {values['date']!r} is not a date; write it as 2023-01-06 "

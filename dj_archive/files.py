@@ -13,8 +13,9 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from datetime import date as _date
 from pathlib import Path
+
+from .periods import DATE_PATTERN, date_from_match
 
 __all__ = ["FileEntry", "walk_archive", "parse_path", "SKIP_NAMES"]
 
@@ -26,13 +27,7 @@ _TEMP_PREFIXES = ("~$", ".~lock")  # Word/LibreOffice lock files next to an open
 #: throughout), 2023年7月5日, or exactly eight digits 20230705; then a separator (_ - space)
 #: or the end of the name. Anything else (2023年12项重点工作, 202312_党费, 2019101号文件)
 #: is no date: the whole name is the title.
-_DATE_PREFIX = re.compile(
-    r"^(?:(?P<y1>\d{4})(?P<sep>[-._])(?P<m1>\d{1,2})(?P=sep)(?P<d1>\d{1,2})"
-    r"|(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
-    r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2}))"
-    r"(?:[_\s-]+(?P<title>.*)|$)",
-    re.S,
-)
+_DATE_PREFIX = re.compile(r"^" + DATE_PATTERN + r"(?:[_\s-]+(?P<title>.*)|$)", re.S)
 
 
 @dataclass
@@ -45,13 +40,6 @@ class FileEntry:
     ctime_ns: int = 0  # inode change time: an edit that restores size and mtime still changes it
 
 
-def _valid_date(y: int, m: int, d: int) -> str | None:
-    try:
-        return _date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
 def parse_path(rel: str) -> dict:
     """What a relative path says: category folder, year, date and title (题名)."""
     parts = rel.replace("\\", "/").split("/")
@@ -60,10 +48,7 @@ def parse_path(rel: str) -> dict:
     date, title = None, stem
     m = _DATE_PREFIX.match(stem)
     if m:
-        y, mo, d = next(
-            (m.group(f"y{i}"), m.group(f"m{i}"), m.group(f"d{i}")) for i in (1, 2, 3) if m.group(f"y{i}")
-        )
-        date = _valid_date(int(y), int(mo), int(d))
+        date = date_from_match(m)
         if date and m.group("title"):
             title = m.group("title")
     folder = parts[0] if len(parts) > 1 else None

@@ -15,9 +15,10 @@ import re
 
 from .config import ArchiveConfig
 from .files import parse_path
+from .periods import half_of_date
 from .taxonomy import UNKNOWN
 
-__all__ = ["infer_metadata", "doc_id", "period_of_date", "METADATA_FIELDS"]
+__all__ = ["infer_metadata", "doc_id", "METADATA_FIELDS"]
 
 METADATA_FIELDS = ("title", "date", "year", "period", "category", "doc_type", "org", "retention")
 
@@ -27,29 +28,13 @@ def doc_id(rel_path: str) -> str:
     return hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:12]
 
 
-def period_of_date(date: str | None) -> str | None:
-    """Half-year containing an ISO date: ``2023-03-15`` → ``2023H1``."""
-    if not date or len(date) < 7:
-        return None
-    return f"{date[:4]}H{1 if int(date[5:7]) <= 6 else 2}"
-
-
 def _detect_period(title: str, text: str) -> str | None:
+    from .understand.dates import detect_period
+
     try:
-        from .understand.dates import detect_period
-    except ImportError:  # understanding module optional at import time
-        detect_period = None
-    if detect_period is not None:
-        try:
-            return detect_period(text or "", title=title)
-        except Exception:  # noqa: BLE001 - inference must never stop indexing
-            return None
-    m = re.search(r"(\d{4})年(上半年|下半年|度|全年)?", title or "") or re.search(
-        r"(\d{4})年(上半年|下半年|度|全年)?", (text or "")[:100]
-    )
-    if not m:
+        return detect_period(text or "", title=title)
+    except Exception:  # noqa: BLE001 - inference must never stop indexing
         return None
-    return m.group(1) + {"上半年": "H1", "下半年": "H2"}.get(m.group(2) or "", "")
 
 
 def _detect_date(text: str) -> str | None:
@@ -97,7 +82,7 @@ def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
         # Summaries and plans report on a named period; records belong to the half-year they happened in.
         if doc_type in ("工作总结", "工作计划", "述职报告"):
             meta["period"] = _detect_period(title, head)
-        meta["period"] = meta["period"] or period_of_date(date) or _detect_period(title, head)
+        meta["period"] = meta["period"] or half_of_date(date) or _detect_period(title, head)
     meta["retention"] = over.get("retention") or tx.retention_for(doc_type)
     year = None
     for source in (meta.get("period"), meta.get("date")):

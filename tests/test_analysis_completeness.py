@@ -1,14 +1,8 @@
 """Filing matrix and gaps: which branch filed what, and what is missing."""
 
-from datetime import date
-
-from hypothesis import given
-from hypothesis import strategies as st
 from test_analysis_fixtures import Y1, Y2, analysis_archive, check_chart  # noqa: F401
 
 from dj_archive.analysis import filing_gaps, filing_matrix, plot_filing_heatmap
-from dj_archive.analysis.completeness import period_range
-from dj_archive.analysis.corpus import half_of
 
 CATS = ["综合类", "组织建设类", "组织生活类", "学习教育类", "发展党员类", "党风廉政类"]
 
@@ -57,26 +51,3 @@ def test_heatmap(analysis_archive, tmp_path):
     check_chart(fig, tmp_path / "fill.png")
     assert fig.axes[1].get_ylabel() == "归档文件数（件）"
     check_chart(plot_filing_heatmap(filing_matrix(analysis_archive, unit="half")), tmp_path / "fill_h.png")
-
-
-@given(st.integers(2000, 2030), st.integers(1, 2), st.integers(0, 12))
-def test_period_range_is_contiguous(year, half, n):
-    first = f"{year}H{half}"
-    idx = (year * 2 + half - 1) + n
-    last = f"{idx // 2}H{idx % 2 + 1}"
-    out = period_range(first, last)
-    assert len(out) == n + 1 and out[0] == first and out[-1] == last
-    assert out == sorted(out)
-    assert period_range(str(year), str(year + n)) == [str(y) for y in range(year, year + n + 1)]
-
-
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
-def test_half_of_a_date(d):
-    iso = d.isoformat()
-    own = f"{iso[:4]}H{1 if d.month <= 6 else 2}"
-    assert half_of(None, iso) == own
-    assert half_of("2023H1", iso) == "2023H1"  # a named half-year wins over the date
-    # a whole-year period: its own half when dated within the year, else the nearer end
-    expected = own if d.year == 2023 else ("2023H2" if d.year > 2023 else "2023H1")
-    assert half_of("2023", iso) == expected
-    assert half_of("2023", None) == "2023H2"

@@ -12,7 +12,7 @@ from builders import write_docx, write_pdf, write_text
 
 from dj_archive import open_archive
 from dj_archive.draft.followup import commitments, problem_history, similarity
-from dj_archive.draft.period import InvalidPeriod, Period, parse_period
+from dj_archive.periods import parse_period
 from dj_archive.draft.records import BranchRecords, Source, Summary
 from dj_archive.errors import NoRecords, UnknownOrg
 
@@ -82,20 +82,6 @@ def draft_archive(tmp_path_factory):
     arc = open_archive(root)
     arc.index(progress=False)
     return root, arc
-
-
-# --- periods ---------------------------------------------------------------------------
-
-
-def test_periods_parse_label_and_order():
-    assert parse_period("2025h1") == Period(2025, 1)
-    assert parse_period(" 2024 ").label == "2024年度"
-    assert sorted(map(parse_period, ["2024", "2024H2", "2024H1", "2023"])) == [
-        Period(2023), Period(2024, 1), Period(2024, 2), Period(2024)
-    ]
-    for bad in ("2025H3", "25H1", "2025上半年", "", None):
-        with pytest.raises(InvalidPeriod):
-            parse_period(bad)
 
 
 # --- what the branch has on file -------------------------------------------------------

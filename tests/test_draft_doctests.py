@@ -13,7 +13,7 @@ MODULES = [
     "dj_archive.draft.notes",
     "dj_archive.draft.followup",
     "dj_archive.draft.overlap",
-    "dj_archive.draft.period",
+    "dj_archive.periods",
     "dj_archive.draft.records",
     "dj_archive.draft.topics",
 ]

@@ -7,25 +7,12 @@ import pandas as pd
 
 from ..taxonomy import UNKNOWN
 from .charts import heatmap, new_figure
-from .corpus import NO_ORG, corpus, period_label
+from ..periods import period_label, period_range
+from .corpus import NO_ORG, corpus
 
-__all__ = ["filing_matrix", "filing_gaps", "plot_filing_heatmap", "period_range"]
+__all__ = ["filing_matrix", "filing_gaps", "plot_filing_heatmap"]
 
 UNKNOWN_LABEL = "未归类"
-
-
-def period_range(first: str, last: str) -> list[str]:
-    """Every period from ``first`` to ``last``: years (``2019``…) or half-years (``2019H1``…)."""
-    if "H" in first:
-        y0, h0 = int(first[:4]), int(first[-1])
-        y1, h1 = int(last[:4]), int(last[-1])
-        out = []
-        for y in range(y0, y1 + 1):
-            for h in (1, 2):
-                if (y, h) >= (y0, h0) and (y, h) <= (y1, h1):
-                    out.append(f"{y}H{h}")
-        return out
-    return [str(y) for y in range(int(first), int(last) + 1)]
 
 
 def _periods(docs: pd.DataFrame, unit: str) -> pd.Series:

@@ -14,8 +14,9 @@ from collections import OrderedDict
 from pathlib import Path
 
 from ..normalize import fold
+from ..periods import half_of
 
-__all__ = ["corpus", "tokens", "period_label", "half_of", "SUMMARY_TYPES", "NO_ORG"]
+__all__ = ["corpus", "tokens", "SUMMARY_TYPES", "NO_ORG"]
 
 #: Documents that report on a named period rather than record an event.
 SUMMARY_TYPES = ("工作总结", "工作计划", "述职报告")
@@ -93,34 +94,3 @@ def tokens(archive, stopwords: frozenset) -> list[list[str]]:
         while len(_TOKENS) > _MAX:
             _TOKENS.popitem(last=False)
     return out
-
-
-def half_of(period, date) -> str | None:
-    """The half-year a document counts towards.
-
-    A half-year period is kept. A whole-year period (annual summary, annual plan) counts
-    towards the half-year of its date when dated within that year; dated after it (an
-    annual summary written in January) towards the second half, dated before it (next
-    year's plan written in December) towards the first. Otherwise the half of the date.
-    """
-    dated = None
-    if isinstance(date, str) and re.match(r"\d{4}-\d{2}", date):
-        dated = f"{date[:4]}H{1 if int(date[5:7]) <= 6 else 2}"
-    if isinstance(period, str):
-        if re.fullmatch(r"\d{4}H[12]", period):
-            return period
-        if re.fullmatch(r"\d{4}", period):
-            if dated is None or dated[:4] > period:
-                return period + "H2"
-            if dated[:4] < period:
-                return period + "H1"
-            return dated
-    return dated
-
-
-def period_label(period: str) -> str:
-    """``2023H1`` → ``2023年上半年``, ``2023`` → ``2023年``."""
-    m = re.fullmatch(r"(\d{4})(?:H([12]))?", str(period))
-    if not m:
-        return str(period)
-    return m.group(1) + "年" + {"1": "上半年", "2": "下半年", None: ""}[m.group(2)]

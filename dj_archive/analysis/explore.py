@@ -85,7 +85,7 @@ def facet_counts(archive, query: str, **filters) -> pd.DataFrame:
     archive's first to its last, and every branch appear, with zeros, in that order.
     ``frame.attrs`` holds ``query`` and ``total`` (documents found).
     """
-    from .completeness import period_range
+    from ..periods import period_range
 
     res = archive.search(query, limit=None, **filters)
     docs = corpus(archive)

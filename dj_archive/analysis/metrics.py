@@ -11,21 +11,16 @@ import pandas as pd
 
 from .charts import PALETTE, new_figure
 from .completeness import _org_order
-from .corpus import NO_ORG, _state, corpus, period_label
+from ..periods import parse_period, period_label
+from .corpus import NO_ORG, _state, corpus
 
-__all__ = ["summary_metrics", "activity_series", "plot_activity", "SUMMARY_TYPE", "scope_of"]
+__all__ = ["summary_metrics", "activity_series", "plot_activity", "SUMMARY_TYPE"]
 
 #: doc_type of the documents whose claims are read.
 SUMMARY_TYPE = "工作总结"
 
 _CACHE: OrderedDict = OrderedDict()
 _LOCK = threading.Lock()
-
-
-def scope_of(period: str) -> str:
-    """``2023H1`` → 上半年, ``2023H2`` → 下半年, ``2023`` → 全年."""
-    p = str(period)
-    return "上半年" if p.endswith("H1") else ("下半年" if p.endswith("H2") else "全年")
 
 
 def _vocabulary():
@@ -89,7 +84,7 @@ def activity_series(archive, indicators=None) -> pd.DataFrame:
     rows = []
     for (org, period, ind, summary), g in m.groupby(["org", "period", "indicator", "summary"], sort=False):
         count, approx = claimed_count(g)
-        rows.append({"org": org, "period": period, "scope": scope_of(period), "indicator": ind,
+        rows.append({"org": org, "period": period, "scope": parse_period(period).scope, "indicator": ind,
                      "count": count, "unit": g["unit"].iloc[0], "approx": approx, "summary": summary})
     cols = ["org", "period", "scope", "indicator", "count", "unit", "approx", "summary"]
     out = pd.DataFrame(rows, columns=cols)

@@ -10,29 +10,18 @@ as documents and are not compared.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from .charts import new_figure
-from .corpus import SUMMARY_TYPES, corpus, period_label
+from ..periods import parse_period, period_label
+from .corpus import SUMMARY_TYPES, corpus
 from .metrics import _sort, activity_series
 
-__all__ = ["claimed_vs_recorded", "discrepancies", "covered_halves", "plot_claimed_vs_recorded",
+__all__ = ["claimed_vs_recorded", "discrepancies", "plot_claimed_vs_recorded",
            "CONSISTENT", "INCONSISTENT"]
 
 CONSISTENT = "一致"
 INCONSISTENT = "不一致"
-
-
-def covered_halves(period: str) -> tuple[str, ...]:
-    """Half-years a summary's period covers: ``2023H1`` → (2023H1,), ``2023`` → (2023H1, 2023H2)."""
-    p = str(period)
-    if re.fullmatch(r"\d{4}H[12]", p):
-        return (p,)
-    if re.fullmatch(r"\d{4}", p):
-        return (p + "H1", p + "H2")
-    raise ValueError(f"not a period: {period!r}")
 
 
 def claimed_vs_recorded(archive, vocabulary=None) -> pd.DataFrame:
@@ -58,7 +47,7 @@ def claimed_vs_recorded(archive, vocabulary=None) -> pd.DataFrame:
     rows = []
     for c in claims.itertuples(index=False):
         keyword = rules[c.indicator]
-        hit = [t for h in covered_halves(c.period) for t in titles.get((c.org, h), []) if keyword in t]
+        hit = [t for h in parse_period(c.period).halves for t in titles.get((c.org, h), []) if keyword in t]
         recorded = len(hit)
         ok = recorded >= c.count if c.approx else recorded == c.count
         rows.append(

@@ -16,7 +16,8 @@ import yaml
 
 from ..normalize import fold
 from .charts import PALETTE, heatmap, new_figure
-from .corpus import corpus, period_label
+from ..periods import period_label
+from .corpus import corpus
 
 __all__ = [
     "term_frequency",
@@ -82,7 +83,7 @@ def term_frequency(archive, terms=None, by=("period",), unit: str = "year") -> p
     ``terms``: a list of terms, or ``{label: [spelling, …]}`` to count several spellings
     as one term; default: the year themes of :func:`default_theme_terms`.
     ``unit``: ``"year"`` (period ``2023``) or ``"half"`` (``2023H1``; see
-    :func:`~dj_archive.analysis.corpus.half_of` for documents about a whole year).
+    :func:`~dj_archive.periods.half_of` for documents about a whole year).
     Documents without a date or period are left out.
 
     Columns: period, [org], term, count, chars (text characters of the group),

@@ -25,7 +25,7 @@ class _PeriodType(click.ParamType):
     name = "PERIOD"
 
     def convert(self, value, param, ctx):
-        from ..draft.period import InvalidPeriod, parse_period
+        from ..periods import InvalidPeriod, parse_period
 
         try:
             return parse_period(value)

@@ -15,6 +15,6 @@ with earlier summaries; plus ``overlap`` for any file against the archive.
 from .compose import draft
 from .model import Draft
 from .overlap import overlap_with_archive, read_for_overlap
-from .period import InvalidPeriod, Period, parse_period
+from ..periods import InvalidPeriod, Period, parse_period
 
 __all__ = ["draft", "Draft", "overlap_with_archive", "read_for_overlap", "parse_period", "Period", "InvalidPeriod"]

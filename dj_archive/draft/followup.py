@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..normalize import fold
 from ..query import synonyms_for
 from ..understand.numerals import CN_NUMERAL_CHARS
-from .period import Period
+from ..periods import Period
 from .records import BranchRecords, Source, Summary, clauses
 from .topics import problem_topic
 

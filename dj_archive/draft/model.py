@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .followup import Commitment, Problem
-from .period import Period
+from ..periods import Period
 from .records import Figure, Source
 
 __all__ = ["Para", "Note", "Draft", "Writer", "REF", "HINT", "TODO"]

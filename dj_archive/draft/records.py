@@ -22,7 +22,7 @@ from functools import cached_property
 
 from ..errors import NoRecords, UnknownOrg
 from ..normalize import fold
-from .period import Period, parse_period
+from ..periods import Period, parse_period
 
 __all__ = ["Source", "Summary", "Figure", "BranchRecords", "SUMMARY_TITLE", "points", "clauses"]
 
