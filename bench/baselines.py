@@ -231,7 +231,7 @@ def _tantivy_index(path: str):
 
 
 def tantivy_build(corpus, db, out):
-    """tantivy + rjieba ``cut_for_search``, one writer thread."""
+    """tantivy + rjieba ``cut_for_search``, one writer thread; files read with our reader."""
     import rjieba
 
     Path(db).mkdir(parents=True, exist_ok=True)
@@ -240,10 +240,14 @@ def tantivy_build(corpus, db, out):
     cut = rjieba.Jieba().cut_for_search
     import tantivy
 
-    with open(out, encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            writer.add_document(tantivy.Document(path=d["path"], body=" ".join(cut(d["text"], True))))
+    from dj_archive.readers import read_document
+
+    for p in _files(Path(corpus)):  # the same reader as ours, inside the timed step
+        try:
+            text = read_document(p).text
+        except Exception:  # noqa: BLE001 - the scan PDF etc.
+            continue
+        writer.add_document(tantivy.Document(path=str(p.relative_to(corpus)), body=" ".join(cut(text, True))))
     writer.commit()
     writer.wait_merging_threads()
     size = sum(f.stat().st_size for f in Path(db).rglob("*") if f.is_file())
