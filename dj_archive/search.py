@@ -166,9 +166,10 @@ def _rank_expr(terms: list[Term], segmenter: Segmenter) -> str | None:
     return "words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in toks) + ")"
 
 
-def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK) -> str:
-    """A window of the original text around the first match, every match marked."""
-    folded = fold(text)
+def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK, folded: str | None = None) -> str:
+    """A window of the original text around the first match, every match marked.
+    ``folded`` is ``fold(text)`` when the caller has it already (folding is the cost)."""
+    folded = fold(text) if folded is None else folded
     spans = []
     for v in sorted(set(variants), key=len, reverse=True):
         start = folded.find(v)
@@ -359,7 +360,8 @@ def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
                 "doc_type": r["doc_type"],
                 # bm25() is "lower is better"; users expect higher is better.
                 "score": round(-float(scores.get(r["rowid"], 0.0)), 4) + 0.0,  # never -0.0
-                "snippet": make_snippet(text, found, snippet_width) if snippets else "",
+                "snippet": make_snippet(text, found, snippet_width, folded=None if mask else folded or None)
+                if snippets else "",
                 "matched": found,
             }
         )
