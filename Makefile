@@ -9,7 +9,7 @@ ARCHIVE ?= archive
 # and a fresh demo always starts from nothing.
 DEMO_DB ?= out/demo-index.sqlite
 
-.PHONY: demo test test-fast lab bench clean venv
+.PHONY: demo test test-fast lab bench clean venv docs
 
 venv: $(STAMP)
 
@@ -40,6 +40,10 @@ test-fast: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name dj_archive --display-name "dj_archive (.venv)" >/dev/null
 	$(BIN)/jupyter lab --notebook-dir notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+# docs/cli-reference.md (and .zh.md) from the commands' --help; a test fails when stale.
+docs: $(STAMP)
+	$(BIN)/python scripts/cli_reference.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .config import ArchiveConfig, default_db_path, load_config
+from .config import ArchiveConfig, default_archive_path, default_db_path, load_config
 from .errors import DocumentNotFound
 from .index import IndexReport, build_index, connect, unpack_text
 from .pii import find_pii
@@ -146,6 +146,6 @@ class Archive:
 
 def open_archive(path=None, db=None) -> Archive:
     """Open the archive at ``path`` (default ``$DJ_ARCHIVE`` or ``./archive``)."""
-    path = path or os.environ.get("DJ_ARCHIVE") or "archive"
+    path = path or default_archive_path()
     db = db or os.environ.get("DJ_ARCHIVE_DB") or None
     return Archive(load_config(path), db)

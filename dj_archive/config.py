@@ -23,7 +23,15 @@ from .errors import ArchiveNotFound, ConfigError
 from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
 
-__all__ = ["Org", "ArchiveConfig", "load_config", "default_db_path", "INDEX_DIRNAME", "METADATA_FILE"]
+__all__ = [
+    "Org",
+    "ArchiveConfig",
+    "load_config",
+    "default_archive_path",
+    "default_db_path",
+    "INDEX_DIRNAME",
+    "METADATA_FILE",
+]
 
 INDEX_DIRNAME = ".dj_archive"
 METADATA_FILE = "metadata.csv"
@@ -92,6 +100,12 @@ class ArchiveConfig:
             if name in org.names:
                 return org.name
         return None
+
+
+def default_archive_path() -> str:
+    """The archive folder when none is given: ``$DJ_ARCHIVE``, else ``./archive``.
+    The CLI's ``--archive`` default and :func:`dj_archive.open_archive` both use it."""
+    return os.environ.get("DJ_ARCHIVE") or "archive"
 
 
 def default_db_path(root: Path) -> Path:

@@ -17,6 +17,9 @@ __all__ = [
     "IndexFailure",
     "NotAnIndex",
     "InvalidFilter",
+    "UnknownCategory",
+    "OutputNotWritable",
+    "SomeItemsFailed",
 ]
 
 
@@ -103,3 +106,20 @@ class InvalidFilter(QuerySyntaxError):
     """A search filter (a date, a year) is malformed."""
 
     hint = "Dates look like 2023, 2023-06 or 2023-06-30."
+
+
+class UnknownCategory(DjArchiveError):
+    """A category code that is not in the archive's taxonomy (fonds.yml or the default)."""
+
+    hint = "Use one of the codes listed, as in the folder names (ZH_综合类 is ZH)."
+
+
+class OutputNotWritable(DjArchiveError):
+    """An output file (a draft, a catalogue) cannot be written there."""
+
+    hint = "Write to a folder that exists and that you may write to, e.g. -o ~/桌面/out.docx."
+
+
+class SomeItemsFailed(DjArchiveError):
+    """Some of several files failed; each was already reported with its reason.
+    The command exits 1 after finishing the others. The message may be empty."""

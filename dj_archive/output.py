@@ -1,6 +1,16 @@
-"""Rendering of library results for the CLI: one place for json / csv / table.
+"""Rendering of library results for the CLI: one place for json / csv / table / text.
 
+Every command hands its result to :func:`emit` (as sqlite-utils' commands hand
+rows to ``output_rows``); no command branches on ``--format`` itself.
 JSON keeps Chinese readable (``ensure_ascii=False``).
+
+>>> print(render({"hits": [{"id": "a1", "title": "党费"}]}, "csv", rows="hits"), end="")
+id,title
+a1,党费
+>>> print(render({"hits": [{"id": "a1", "title": "党费"}]}, "table", rows="hits"))
+id  title
+--  -----
+a1  党费
 """
 
 import csv
@@ -8,7 +18,7 @@ import io
 import json
 import unicodedata
 
-__all__ = ["to_json", "to_csv", "to_table", "display_width", "escape_formula"]
+__all__ = ["emit", "render", "to_json", "to_csv", "to_table", "display_width", "escape_formula"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -68,3 +78,30 @@ def to_table(rows, columns=None, max_width=40) -> str:
     for row in cells:
         lines.append("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip())
     return "\n".join(lines)
+
+
+def render(data, fmt, *, rows=None, columns=None, table_columns=None, max_width=40, lines=None) -> str:
+    """``data`` rendered as ``fmt``; see :func:`emit`."""
+    if fmt == "json":
+        return to_json(data) + "\n"
+    if fmt == "csv":
+        return to_csv(data[rows], columns)
+    out = [] if lines is None else list(lines(data))
+    if fmt == "table" and rows is not None and (lines is None or data[rows]):
+        out.append(to_table(data[rows], table_columns or columns, max_width=max_width))
+    return "".join(line + "\n" for line in out)
+
+
+def emit(data, fmt, *, rows=None, columns=None, table_columns=None, max_width=40, lines=None, err=False) -> None:
+    """Print a command's result ``data`` (a dict) as ``fmt``.
+
+    - ``json``: ``data`` itself; field names never depend on the language.
+    - ``csv``: the list ``data[rows]``, with ``columns`` (default: the first row's keys).
+    - ``table``: the lines ``lines(data)`` gives (a heading), then ``data[rows]`` as an aligned
+      table of ``table_columns`` (default ``columns``); with a heading, an empty list shows no table.
+    - ``text``: the lines ``lines(data)`` gives.
+    """
+    import click
+
+    click.echo(render(data, fmt, rows=rows, columns=columns, table_columns=table_columns,
+                      max_width=max_width, lines=lines), nl=False, err=err)  # fmt: skip

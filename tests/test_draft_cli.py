@@ -129,11 +129,12 @@ def test_output_that_cannot_be_written(draft_archive, tmp_path):
     assert r.stderr.strip().splitlines()[-1] == expected
     missing = tmp_path / "没有这个文件夹" / "x.md"
     r = run(root, "--period", "2025H1", "--org", ORG, "-o", missing)
-    expected = f"Error: cannot write {missing}: the folder {missing.parent} does not exist\n"
+    hint = "Write to a folder that exists and that you may write to, e.g. -o ~/桌面/out.docx.\n"
+    expected = f"Error: cannot write {missing}: the folder {missing.parent} does not exist\n" + hint
     assert (r.exit_code, r.stderr) == (1, expected)
     too_long = tmp_path / ("长" * 200 + ".md")  # the file system refuses the name
     r = run(root, "--period", "2025H1", "--org", ORG, "-o", too_long)
-    assert (r.exit_code, r.stderr) == (1, f"Error: cannot write {too_long}: File name too long\n")
+    assert (r.exit_code, r.stderr) == (1, f"Error: cannot write {too_long}: File name too long\n" + hint)
 
 
 def test_not_indexed_is_exit_1_with_the_hint(tmp_path):

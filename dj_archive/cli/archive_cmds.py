@@ -26,15 +26,16 @@ def index_cmd(archive, db, workers, fmt, progress):
         click.echo(f"Note: {report.rebuilt}", err=True)
     for group in report.duplicates:
         click.echo(f"Duplicate (same content): {' = '.join(group)}", err=True)
-    if fmt == "json":
-        click.echo(output.to_json(report.to_dict()))
-        return
-    click.echo(
-        f"{report.documents} documents: {report.indexed} indexed, {report.unchanged} unchanged, "
-        f"{report.removed} removed, {len(report.failed)} failed ({report.seconds:.1f} s)"
+    output.emit(report.to_dict(), fmt, lines=lambda _: _index_lines(report))
+
+
+def _index_lines(r):
+    yield (
+        f"{r.documents} documents: {r.indexed} indexed, {r.unchanged} unchanged, "
+        f"{r.removed} removed, {len(r.failed)} failed ({r.seconds:.1f} s)"
     )
-    for f in report.failed:
-        click.echo(f"  failed: {f['path']}: {f['reason']}")
+    for f in r.failed:
+        yield f"  failed: {f['path']}: {f['reason']}"
 
 
 @cli.command("search")
@@ -46,7 +47,7 @@ def index_cmd(archive, db, workers, fmt, progress):
 @click.option("--to", "date_to", help="To date, inclusive.")
 @click.option("--org", help="Branch name or alias.")
 @click.option("--type", "doc_type", help="Document type, e.g. 工作总结.")
-@click.option("--limit", type=click.IntRange(0, None), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(0, None), default=20, show_default=True, help="Show at most this many hits.")
 @click.option("--mask-pii", is_flag=True, help="Mask ID, phone and bank card numbers in snippets.")
 @format_option("table", "json", "csv")
 @handle_errors
@@ -61,15 +62,14 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
     arc = open_archive(archive, db)
     result = arc.search(query, category=category, year=year, date_from=date_from, date_to=date_to,
                         org=org, doc_type=doc_type, limit=limit, mask_pii=mask_pii)
-    data = result.to_dict()
-    if fmt == "json":
-        click.echo(output.to_json(data))
-    elif fmt == "csv":
-        click.echo(output.to_csv(data["hits"], list(HIT_FIELDS)), nl=False)
-    else:
-        click.echo(f"{data['total']} documents match {query!r}" + (f"; showing {len(data['hits'])}" if data["hits"] and len(data["hits"]) < data["total"] else ""))
-        if data["hits"]:
-            click.echo(output.to_table(data["hits"], ["date", "category", "org", "title", "snippet", "id"], max_width=44))
+    output.emit(result.to_dict(), fmt, rows="hits", columns=list(HIT_FIELDS), max_width=44,
+                table_columns=["date", "category", "org", "title", "snippet", "id"],
+                lines=lambda d: _search_lines(d, query))  # fmt: skip
+
+
+def _search_lines(d, query):
+    shown = len(d["hits"])
+    yield f"{d['total']} documents match {query!r}" + (f"; showing {shown}" if d["hits"] and shown < d["total"] else "")
 
 
 @cli.command("show")
@@ -80,35 +80,31 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
 @handle_errors
 def show_cmd(doc, archive, db, mask_pii, fmt):
     """Print a document's metadata and text (DOC is an id or an archive path)."""
-    d = open_archive(archive, db).get(doc, mask_pii=mask_pii)
-    if fmt == "json":
-        click.echo(output.to_json(d))
-        return
-    text = d.pop("text")
+    output.emit(open_archive(archive, db).get(doc, mask_pii=mask_pii), fmt, lines=_show_lines)
+
+
+def _show_lines(d):
     for k, v in d.items():
-        click.echo(f"{k}: {'' if v is None else v}")
-    click.echo("")
-    click.echo(text)
+        if k != "text":
+            yield f"{k}: {'' if v is None else v}"
+    yield ""
+    yield d["text"]
 
 
 @cli.command("list")
 @archive_options
 @click.option("--category", help="Category code, e.g. ZH.")
-@click.option("--year", type=int)
-@click.option("--org")
-@click.option("--type", "doc_type")
+@click.option("--year", type=int, help="Year, e.g. 2023.")
+@click.option("--org", help="Branch name or alias.")
+@click.option("--type", "doc_type", help="Document type, e.g. 工作总结.")
 @format_option("table", "json", "csv")
 @handle_errors
 def list_cmd(archive, db, category, year, org, doc_type, fmt):
     """List indexed documents with their metadata."""
     df = open_archive(archive, db).documents(category=category, year=year, org=org, doc_type=doc_type)
     rows = df.astype(object).where(df.notna(), None).to_dict("records")
-    if fmt == "json":
-        click.echo(output.to_json({"documents": rows}))
-    elif fmt == "csv":
-        click.echo(output.to_csv(rows, list(df.columns)), nl=False)
-    else:
-        click.echo(output.to_table(rows, ["id", "date", "category", "doc_type", "org", "title"]))
+    output.emit({"documents": rows}, fmt, rows="documents", columns=list(df.columns),
+                table_columns=["id", "date", "category", "doc_type", "org", "title"])  # fmt: skip
 
 
 @cli.command("pii")
@@ -119,11 +115,9 @@ def pii_cmd(archive, db, fmt):
     """List documents that contain personal numbers (身份证号, 手机号, 银行卡号),
     to review before sharing an export. Exit code 0 whether or not any are found."""
     rows = open_archive(archive, db).pii_report().to_dict("records")
-    if fmt == "json":
-        click.echo(output.to_json({"documents": rows}))
-    elif fmt == "csv":
-        click.echo(output.to_csv(rows, ["id", "path", "title", "kind", "count"]), nl=False)
-    else:
-        click.echo(f"{len({r['id'] for r in rows})} documents contain personal numbers")
-        if rows:
-            click.echo(output.to_table(rows, ["id", "kind", "count", "title"]))
+    output.emit({"documents": rows}, fmt, rows="documents", columns=["id", "path", "title", "kind", "count"],
+                table_columns=["id", "kind", "count", "title"], lines=_pii_lines)  # fmt: skip
+
+
+def _pii_lines(d):
+    yield f"{len({r['id'] for r in d['documents']})} documents contain personal numbers"

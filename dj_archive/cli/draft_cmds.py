@@ -14,7 +14,7 @@ import click
 
 from .. import output
 from ..archive import open_archive
-from ..errors import NoRecords
+from ..errors import NoRecords, OutputNotWritable, UnknownCategory
 from . import cli
 from .common import archive_options, format_option, handle_errors
 
@@ -41,20 +41,15 @@ def _check_output(path: str, suffixes: tuple[str, ...]) -> Path:
             f"{path!r} must end with {' or '.join(suffixes)}", param_hint="'-o' / '--output'"
         )
     if not p.parent.is_dir():
-        _fail(f"cannot write {path}: the folder {p.parent} does not exist")
+        raise OutputNotWritable(f"cannot write {path}: the folder {p.parent} does not exist")
     return p
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    raise SystemExit(1)
 
 
 def _save(path: Path, write) -> None:
     try:
         write(path)
     except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 @cli.command("draft")
@@ -84,26 +79,25 @@ def draft_cmd(period, org, out, sign_date, archive, db):
             raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-07-05", param_hint="'--date'")
     d = draft(open_archive(archive, db), period, org, date=sign_date)
     _save(path, d.save)
-    counted = [f for f in d.figures if f.count]
-    sources = {s.path for f in counted for s in f.sources}
-    click.echo(f"Wrote {path}: {d.title}")
-    click.echo(
-        f"Figures: {len(counted)} counted from {len(sources)} records (sources in the footnotes); "
-        f"{len(d.figures) - len(counted)} indicators have no records this period"
+    output.emit(d.summary(), "text", lines=lambda s: _draft_lines(s, path, d.title))
+
+
+def _draft_lines(s, path, title):
+    yield f"Wrote {path}: {title}"
+    yield (
+        f"Figures: {s['figures']} counted from {s['records']} records (sources in the footnotes); "
+        f"{s['indicators_without_records']} indicators have no records this period"
     )
-    if d.previous is None:
-        click.echo("Previous summary: none in the archive")
+    if s["previous"] is None:
+        yield "Previous summary: none in the archive"
     else:
-        missing = sum(not c.found for c in d.commitments)
-        click.echo(f"Previous summary: {d.previous.title}; {len(d.commitments)} plans, {missing} without records")
-    recurring = [g for g in d.problems if g.recurs]
-    persistent = sum(g.persistent for g in recurring)
-    click.echo(f"Recurring problems: {len(recurring)} ({persistent} in 3+ consecutive summaries)")
-    if d.overlaps:
-        shares = ", ".join(f"{o['label']} {o['share']:.1%}" for o in sorted(d.overlaps, key=lambda o: -o["share"]))
-        click.echo(f"Overlap with earlier summaries: {shares}")
-    if d.existing is not None:
-        click.echo(f"Note: the archive already holds a summary of this period: {d.existing.path}")
+        yield f"Previous summary: {s['previous']}; {s['plans']} plans, {s['plans_without_records']} without records"
+    yield f"Recurring problems: {s['recurring_problems']} ({s['persistent_problems']} in 3+ consecutive summaries)"
+    if s["overlaps"]:
+        shares = ", ".join(f"{o['label']} {o['share']:.1%}" for o in s["overlaps"])
+        yield f"Overlap with earlier summaries: {shares}"
+    if s["existing"] is not None:
+        yield f"Note: the archive already holds a summary of this period: {s['existing']}"
 
 
 @cli.command("overlap")
@@ -127,16 +121,18 @@ def overlap_cmd(file, archive, db, fmt, limit):
     text = read_for_overlap(file)
     sha = hashlib.sha256(Path(file).read_bytes()).hexdigest()
     rows = overlap_with_archive(arc, text, exclude_sha256=sha)
-    if fmt == "json":
-        click.echo(output.to_json({"file": file, "overlaps": rows}))
-        return
+    output.emit({"file": file, "overlaps": rows}, fmt, lines=lambda d: _overlap_lines(d, limit))
+
+
+def _overlap_lines(d, limit):
+    file, rows = d["file"], d["overlaps"]
     if not rows:
-        click.echo(f"{file}: no archived document shares a span of 13+ characters")
+        yield f"{file}: no archived document shares a span of 13+ characters"
         return
     more = f"; showing the first {limit}" if len(rows) > limit else ""
-    click.echo(f"{file}: {len(rows)} archived documents share spans of 13+ characters{more}")
+    yield f"{file}: {len(rows)} archived documents share spans of 13+ characters{more}"
     shown = [{**r, "share": f"{r['share']:.1%}"} for r in rows[:limit]]
-    click.echo(output.to_table(shown, ["share", "chars", "title", "path"], max_width=50))
+    yield output.to_table(shown, ["share", "chars", "title", "path"], max_width=50)
 
 
 @cli.command("catalog")
@@ -158,18 +154,20 @@ def catalog_cmd(year, category, out, archive, db):
     from ..catalog import catalog, write_catalog
 
     path = _check_output(out, (".xlsx", ".csv"))
-    arc = open_archive(archive, db)
-    if category:
-        codes = arc.config.taxonomy.codes + ["UNKNOWN"]
-        if category.upper() not in [c.upper() for c in codes]:
-            raise click.BadParameter(
-                f"{category!r} is not a category of this archive ({', '.join(codes)})", param_hint="'--category'"
-            )
-    df = catalog(arc, year=year, category=category)
+    try:
+        df = catalog(open_archive(archive, db), year=year, category=category)
+    except UnknownCategory as exc:
+        raise click.BadParameter(str(exc), param_hint="'--category'") from None
     if df.empty:
         parts = ([f"year {year}"] if year else []) + ([f"category {category}"] if category else [])
         what = " and ".join(parts)
         raise NoRecords(f"no documents {('for ' + what) if what else 'in the index'}; nothing written")
     _save(path, lambda p: write_catalog(df, p))
     unnumbered = int((df["档号"] == "").sum())
-    click.echo(f"Wrote {path}: {len(df)} entries" + (f" ({unnumbered} 待分类, without 档号)" if unnumbered else ""))
+    output.emit({"entries": len(df), "unnumbered": unnumbered}, "text", lines=lambda s: _catalog_lines(s, path))
+
+
+def _catalog_lines(s, path):
+    yield f"Wrote {path}: {s['entries']} entries" + (
+        f" ({s['unnumbered']} 待分类, without 档号)" if s["unnumbered"] else ""
+    )

@@ -4,6 +4,7 @@ import click
 
 from .. import output
 from ..archive import open_archive
+from ..errors import SomeItemsFailed
 from ..filing import file_documents
 from . import cli
 from .common import archive_options, format_option, handle_errors
@@ -23,21 +24,22 @@ def file_cmd(paths, archive, db, category, org, dry_run, fmt):
     in the archive is reported, not copied again. Exit 1 if any file could not be filed,
     or if the files were filed but indexing them failed (run `dj-archive index` later)."""
     report = file_documents(open_archive(archive, db), paths, category=category, org=org, dry_run=dry_run)
-    if fmt == "json":
-        click.echo(output.to_json(report.to_dict()))
-    else:
-        verb = "would file" if dry_run else "filed"
-        for p in report.plans:
-            if p.status in ("planned", "filed"):
-                conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
-                click.echo(f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]")
-            else:
-                click.echo(f"{p.status}: {p.source}: {p.reason}")
-        if report.to_confirm:
-            click.echo("Please confirm these categories (low confidence); re-run with --category to set them:")
-            for p in report.to_confirm:
-                click.echo(f"  {p.target}: {p.category} ({p.confidence:.0%})")
+    output.emit(report.to_dict(), fmt, lines=lambda _: _file_lines(report, dry_run))
     if report.index_error:
         click.echo(f"Note: filed but not indexed: {report.index_error.rstrip('.')}. Run `dj-archive index`.", err=True)
     if report.index_error or any(p.status == "failed" for p in report.plans):
-        raise SystemExit(1)
+        raise SomeItemsFailed("")
+
+
+def _file_lines(report, dry_run):
+    verb = "would file" if dry_run else "filed"
+    for p in report.plans:
+        if p.status in ("planned", "filed"):
+            conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
+            yield f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]"
+        else:
+            yield f"{p.status}: {p.source}: {p.reason}"
+    if report.to_confirm:
+        yield "Please confirm these categories (low confidence); re-run with --category to set them:"
+        for p in report.to_confirm:
+            yield f"  {p.target}: {p.category} ({p.confidence:.0%})"

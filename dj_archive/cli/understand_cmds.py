@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import output
-from ..errors import DjArchiveError
+from ..errors import DjArchiveError, SomeItemsFailed
 from ..readers import read_document
 from ..understand import classifier_for_archive, document_title, extract_metrics, outline_summary
 from . import cli
@@ -40,17 +40,17 @@ def outline_cmd(file, fmt):
     """Print FILE's period, date, heading hierarchy and its work / problems / next-steps parts."""
     docs, failed = _read_all([file])
     if failed:
-        raise SystemExit(1)
-    data = outline_summary(docs[0][1], title=document_title(file))
-    if fmt == "json":
-        click.echo(output.to_json(data))
-        return
-    click.echo(f"period: {data['period'] or '-'}")
-    click.echo(f"date: {data['date'] or '-'}")
+        raise SomeItemsFailed("")
+    output.emit(outline_summary(docs[0][1], title=document_title(file)), fmt, lines=_outline_lines)
+
+
+def _outline_lines(data):
+    yield f"period: {data['period'] or '-'}"
+    yield f"date: {data['date'] or '-'}"
     parts = {text: name for name, text in data["parts"].items() if text}
     for h in data["headings"]:
         tag = f"  [{parts[h['text']]}]" if h["level"] == 1 and h["text"] in parts else ""
-        click.echo(f"{'  ' * (h['level'] - 1)}{h['number']}{h['text']}{tag}")
+        yield f"{'  ' * (h['level'] - 1)}{h['number']}{h['text']}{tag}"
 
 
 @cli.command("metrics")
@@ -68,14 +68,9 @@ def metrics_cmd(files, fmt):
                 {"file": f, "indicator": rec["indicator"], "activity": rec["activity"], "count": int(rec["count"]),
                  "unit": rec["unit"], "approx": bool(rec["approx"]), "sentence": rec["sentence"]}
             )  # fmt: skip
-    if fmt == "json":
-        click.echo(output.to_json({"metrics": rows}))
-    elif fmt == "csv":
-        click.echo(output.to_csv(rows, list(METRIC_FIELDS)), nl=False)
-    else:
-        click.echo(output.to_table(rows, list(METRIC_FIELDS)))
+    output.emit({"metrics": rows}, fmt, rows="metrics", columns=list(METRIC_FIELDS))
     if failed:
-        raise SystemExit(1)
+        raise SomeItemsFailed("")
 
 
 @cli.command("classify")
@@ -96,9 +91,6 @@ def classify_cmd(files, archive, fmt):
     for f, text in docs:
         p = clf.predict(text, title=document_title(f))
         rows.append({"file": f, "category": p.category, "confidence": p.confidence, "doc_type": p.doc_type})
-    if fmt == "json":
-        click.echo(output.to_json({"results": rows}))
-    else:
-        click.echo(output.to_table(rows, list(CLASSIFY_FIELDS)))
+    output.emit({"results": rows}, fmt, rows="results", columns=list(CLASSIFY_FIELDS))
     if failed:
-        raise SystemExit(1)
+        raise SomeItemsFailed("")

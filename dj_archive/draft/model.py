@@ -96,6 +96,27 @@ class Draft:
         ]
         return pd.DataFrame(rows, columns=["问题", "出现期间", "连续期数"])
 
+    def summary(self) -> dict:
+        """What the drafter should know at a glance: figures counted (and from how many
+        records), indicators without records, last period's plans without records,
+        recurring problems, and the overlap with earlier summaries (largest first)."""
+        counted = [f for f in self.figures if f.count]
+        recurring = [g for g in self.problems if g.recurs]
+        return {
+            "figures": len(counted),
+            "records": len({s.path for f in counted for s in f.sources}),
+            "indicators_without_records": len(self.figures) - len(counted),
+            "previous": None if self.previous is None else self.previous.title,
+            "plans": len(self.commitments),
+            "plans_without_records": sum(not c.found for c in self.commitments),
+            "recurring_problems": len(recurring),
+            "persistent_problems": sum(g.persistent for g in recurring),
+            "overlaps": [
+                {"label": o["label"], "share": o["share"]} for o in sorted(self.overlaps, key=lambda o: -o["share"])
+            ],
+            "existing": None if self.existing is None else self.existing.path,
+        }
+
     def to_markdown(self) -> str:
         from .markdown import to_markdown
 

@@ -1,0 +1,130 @@
+"""Messages in the user's language: English in the code, Chinese from a gettext catalog.
+
+The language is chosen at each call, so a test or a notebook can switch it:
+``DJ_ARCHIVE_LANG=zh`` or ``en`` first, else the locale (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``: a ``zh_*`` value means Chinese), else English.
+The catalog is ``dj_archive/locale/zh_CN/LC_MESSAGES/dj_archive.po`` (compiled to ``.mo``),
+kept current with ``make messages`` (Babel's ``pybabel extract/update/compile``).
+
+Only what a person reads is translated: JSON field names, exit codes and the data
+the library returns (an index's failure reasons, exception text) stay English, so
+scripts behave the same in every locale. The CLI translates a finished English
+message with :func:`translate`, which also recognises messages made from a
+template in the catalog (``"no records of {org} for {period}"``).
+
+>>> import os
+>>> os.environ["DJ_ARCHIVE_LANG"] = "en"
+>>> _("Output format.")
+'Output format.'
+>>> del os.environ["DJ_ARCHIVE_LANG"]
+"""
+
+from __future__ import annotations
+
+import gettext
+import inspect
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["_", "N_", "ngettext", "translate", "language", "LOCALE_DIR", "DOMAIN"]
+
+DOMAIN = "dj_archive"
+LOCALE_DIR = Path(__file__).parent / "locale"
+_FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
+
+
+def language() -> str:
+    """``"zh_CN"`` or ``"en"``, from ``DJ_ARCHIVE_LANG`` or the locale variables."""
+    choice = os.environ.get("DJ_ARCHIVE_LANG", "").strip().lower()
+    if choice:
+        return "zh_CN" if choice.startswith("zh") else "en"
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "").strip()
+        if value:
+            return "zh_CN" if value.split(":")[0].lower().startswith("zh") else "en"
+    return "en"
+
+
+@lru_cache(maxsize=None)
+def _catalog(lang: str) -> dict:
+    """msgid -> msgstr of one language ({} for English). Plural entries keep gettext's keys."""
+    if lang == "en":
+        return {}
+    t = gettext.translation(DOMAIN, str(LOCALE_DIR), [lang], fallback=True)
+    cat = dict(getattr(t, "_catalog", {}))
+    cat.pop("", None)  # the header
+    # click stores help texts cleaned (inspect.cleandoc); look them up cleaned too.
+    for msgid, msgstr in list(cat.items()):
+        if isinstance(msgid, str) and "\n" in msgid:
+            cat.setdefault(inspect.cleandoc(msgid), inspect.cleandoc(msgstr))
+    return cat
+
+
+@lru_cache(maxsize=None)
+def _templates(lang: str) -> list:
+    """(regex, msgstr) for each message with {fields}, longest template first."""
+    out = []
+    for msgid, msgstr in _catalog(lang).items():
+        if not isinstance(msgid, str) or not _FIELD.search(msgid):
+            continue
+        parts, pos, names = [], 0, []
+        for m in _FIELD.finditer(msgid):
+            parts.append(re.escape(msgid[pos : m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in names else f"(?P<{name}>.+?)")
+            names.append(name)
+            pos = m.end()
+        parts.append(re.escape(msgid[pos:]))
+        out.append((len(msgid), re.compile("".join(parts), re.S), msgstr))
+    out.sort(key=lambda t: -t[0])
+    return [(rx, msgstr) for _, rx, msgstr in out]
+
+
+def _(message: str) -> str:
+    """``message`` in the user's language (English when there is no translation)."""
+    if not message:
+        return message
+    lang = language()
+    if lang == "en":
+        return message
+    cat = _catalog(lang)
+    return cat.get(message) or cat.get(inspect.cleandoc(message)) or message
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (class attributes,
+    help texts, library messages that stay English until the CLI shows them)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n`` in the user's language."""
+    lang = language()
+    if lang != "en":
+        t = _catalog(lang).get((singular, 0))
+        if t:
+            return t  # Chinese has one form
+    return singular if n == 1 else plural
+
+
+def translate(text: str, _depth: int = 0) -> str:
+    """A finished English message in the user's language: an exact catalog entry, or a
+    template of the catalog whose fields are filled in (each field translated in turn).
+    Text the catalog does not know is returned unchanged."""
+    if not text or language() == "en":
+        return text
+    lang = language()
+    exact = _(text)
+    if exact is not text or _depth > 3:
+        return exact
+    lines = text.split("\n")
+    if len(lines) > 1:
+        return "\n".join(translate(line, _depth + 1) for line in lines)
+    for rx, msgstr in _templates(lang):
+        m = rx.fullmatch(text)
+        if m:
+            values = {k: translate(v, _depth + 1) for k, v in m.groupdict().items()}
+            return _FIELD.sub(lambda f: values.get(f.group(1), f.group(0)), msgstr)
+    return text
