@@ -20,6 +20,7 @@ __all__ = [
     "UnknownCategory",
     "OutputNotWritable",
     "SomeItemsFailed",
+    "InvalidKind",
 ]
 
 
@@ -123,3 +124,9 @@ class OutputNotWritable(DjArchiveError):
 class SomeItemsFailed(DjArchiveError):
     """Some of several files failed; each was already reported with its reason.
     The command exits 1 after finishing the others. The message may be empty."""
+
+
+class InvalidKind(DjArchiveError, ValueError):
+    """A figure kind that is not one of work, state, plan, rule, breakdown, delta."""
+
+    hint = "Pass --kinds as a comma-separated list, e.g. --kinds work,state."

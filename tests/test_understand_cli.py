@@ -85,10 +85,10 @@ def test_metrics_json_reports_bad_files_and_still_prints_good_ones(summary, tmp_
     f = str(summary)
     assert json.loads(r.stdout) == {
         "metrics": [
-            {"file": f, "indicator": "集中学习", "activity": "组织集中学习", "count": 6, "unit": "次", "approx": False, "sentence": sentence1},
-            {"file": f, "indicator": "志愿服务", "activity": "开展志愿服务", "count": 10, "unit": "次", "approx": True, "sentence": sentence1},
-            {"file": f, "indicator": "支委会", "activity": "召开支委会", "count": 6, "unit": "次", "approx": False, "sentence": sentence2},
-            {"file": f, "indicator": "党员大会", "activity": "党员大会", "count": 2, "unit": "次", "approx": False, "sentence": sentence2},
+            {"file": f, "indicator": "集中学习", "activity": "组织集中学习", "count": 6, "unit": "次", "approx": False, "kind": "work", "confidence": 0.9, "sentence": sentence1},
+            {"file": f, "indicator": "志愿服务", "activity": "开展志愿服务", "count": 10, "unit": "次", "approx": True, "kind": "work", "confidence": 0.9, "sentence": sentence1},
+            {"file": f, "indicator": "支委会", "activity": "召开支委会", "count": 6, "unit": "次", "approx": False, "kind": "work", "confidence": 0.9, "sentence": sentence2},
+            {"file": f, "indicator": "党员大会", "activity": "党员大会", "count": 2, "unit": "次", "approx": False, "kind": "work", "confidence": 0.85, "sentence": sentence2},
         ]
     }  # fmt: skip
 
@@ -104,12 +104,24 @@ def test_metrics_csv_and_table(summary):
     r = run("metrics", summary, "--format", "csv")
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0] == "file,indicator,activity,count,unit,approx,sentence"
-    assert lines[1] == f"{summary},集中学习,组织集中学习,6,次,False,组织集中学习6次，开展志愿服务10余次。"
+    assert lines[0] == "file,indicator,activity,count,unit,approx,kind,confidence,sentence"
+    assert lines[1] == f"{summary},集中学习,组织集中学习,6,次,False,work,0.9,组织集中学习6次，开展志愿服务10余次。"
     assert len(lines) == 5
     t = run("metrics", summary, "--format", "table")
     assert t.exit_code == 0
-    assert t.stdout.splitlines()[0].split() == ["file", "indicator", "activity", "count", "unit", "approx", "sentence"]
+    assert t.stdout.splitlines()[0].split() == ["file", "indicator", "activity", "count", "unit", "approx", "kind", "confidence", "sentence"]
+
+
+def test_metrics_kinds_adds_state_figures_and_rejects_unknown_kinds(tmp_path):
+    path = write_text(tmp_path / "a.txt", "支部现有党员23名。上半年召开支委会6次。计划下半年召开支委会6次。", encoding="utf-8")
+    r = run("metrics", path)
+    assert [(m["kind"], m["count"]) for m in json.loads(r.stdout)["metrics"]] == [("work", 6)]
+    r = run("metrics", path, "--kinds", "work,state")
+    assert [(m["kind"], m["activity"], m["count"]) for m in json.loads(r.stdout)["metrics"]] == [
+        ("state", "支部现有党员", 23), ("work", "召开支委会", 6)
+    ]
+    r = run("metrics", path, "--kinds", "work,bogus")
+    assert r.exit_code == 1 and "bogus" in r.stderr and "--kinds work,state" in r.stderr
 
 
 def test_classify_json(summary, tmp_path):

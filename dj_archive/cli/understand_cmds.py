@@ -13,10 +13,11 @@ from .. import output
 from ..errors import DjArchiveError, SomeItemsFailed
 from ..readers import read_document
 from ..understand import classifier_for_archive, document_title, extract_metrics, outline_summary
+from ..understand.metrics import parse_kinds
 from . import cli
 from .common import format_option, handle_errors
 
-METRIC_FIELDS = ("file", "indicator", "activity", "count", "unit", "approx", "sentence")
+METRIC_FIELDS = ("file", "indicator", "activity", "count", "unit", "approx", "kind", "confidence", "sentence")
 CLASSIFY_FIELDS = ("file", "category", "confidence", "doc_type")
 
 
@@ -55,18 +56,27 @@ def _outline_lines(data):
 
 @cli.command("metrics")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--kinds",
+    default="work",
+    show_default=True,
+    help="Kinds of figure to list, comma-separated: work, state (党员人数, 实到人数…), plan, rule, breakdown, delta.",
+)
 @format_option("json", "table", "csv")
 @handle_errors
-def metrics_cmd(files, fmt):
-    """List the activity counts (召开支委会6次, 发展预备党员2名…) each FILE reports."""
+def metrics_cmd(files, kinds, fmt):
+    """List the activity counts (召开支委会6次, 发展预备党员2名…) each FILE reports, each with
+    its kind (work done, state, plan…) and a confidence."""
+    parse_kinds(kinds)  # a bad --kinds fails before any file is read
     docs, failed = _read_all(files)
     rows = []
     for f, text in docs:
-        df = extract_metrics(text, title=document_title(f))
+        df = extract_metrics(text, title=document_title(f), kinds=kinds)
         for rec in df.to_dict("records"):
             rows.append(
                 {"file": f, "indicator": rec["indicator"], "activity": rec["activity"], "count": int(rec["count"]),
-                 "unit": rec["unit"], "approx": bool(rec["approx"]), "sentence": rec["sentence"]}
+                 "unit": rec["unit"], "approx": bool(rec["approx"]), "kind": rec["kind"],
+                 "confidence": float(rec["confidence"]), "sentence": rec["sentence"]}
             )  # fmt: skip
     output.emit({"metrics": rows}, fmt, rows="metrics", columns=list(METRIC_FIELDS))
     if failed:

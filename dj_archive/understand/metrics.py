@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from ._text import fold_text as fold
+from .cleanup import clean_text
 from .dates import detect_period
 from .indicators import Vocabulary, default_indicators
 from .numerals import parse_number
@@ -42,9 +43,14 @@ from .outline import Outline, parse_outline
 if TYPE_CHECKING:  # annotations only: pandas is imported lazily (indexing must start fast)
     import pandas as pd
 
-__all__ = ["Figure", "find_figures", "extract_metrics", "extract_state_figures", "is_plan_document", "COLUMNS"]
+__all__ = ["Figure", "find_figures", "extract_metrics", "extract_state_figures", "is_plan_document", "COLUMNS", "KINDS", "parse_kinds"]
 
-COLUMNS = ["doc_id", "period", "org", "indicator", "activity", "count", "unit", "approx", "section", "sentence", "start"]
+COLUMNS = [
+    "doc_id", "period", "org", "indicator", "activity", "count", "unit", "approx", "section", "sentence", "start",
+    "kind", "confidence",
+]  # fmt: skip
+#: Kinds of figure, in the order ``--kinds`` lists them.
+KINDS = ("work", "state", "plan", "rule", "breakdown", "delta")
 
 # 批次/批 and 轮 count rounds of an activity (组织3批次党员参观), 堂 lessons (党课3堂);
 # 课时 is a duration and 份/条/部/户 count things, not work.
@@ -151,6 +157,7 @@ class Figure:
     section: str
     start: int  # offset of the number in the text
     end: int
+    confidence: float = 0.5  # how sure the kind (and, for work, the activity) is: 0.5 … 0.95
 
 
 def is_plan_document(text: str, title: str | None = None) -> bool:
@@ -268,12 +275,13 @@ class _Extractor:
                 kind = "breakdown"  # 讲党课4次（书记2次、委员2人次）: parts of the count before
             if kind == "work":
                 kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start())
-            elif kind == "state":
+            confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not _WORK_VERB.search(hit.own)))
+            if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
                 hit.activity = self.text[hit.clause_start : m.start()].strip(" \t\u3000、，,和及与")
             figures.append(
                 Figure(hit.indicator, hit.activity, count, m.group("unit"), hit.approx, kind,
-                       self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end)
+                       self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end, confidence)
             )  # fmt: skip
             prev_end, prev_kind, prev_indicator = hit.end, kind, hit.indicator
             prev_reversed = hit.reversed
@@ -408,6 +416,27 @@ class _Extractor:
         return max(hits, key=lambda t: (t[1], t[1] - t[0]))[2]
 
     # -- what kind of figure ------------------------------------------------
+    def _confidence(self, kind: str, hit: _Hit, inherited: bool) -> float:
+        """How sure the kind is, from the cues behind it: an explicit cue in the figure's own
+        clause (a verb of work, 现有/实到, 计划/拟, 每月) is surer than a kind shared with the
+        item before or a bare count of people."""
+        own = hit.own
+        if kind == "work":
+            c = 0.9 if hit.indicator else 0.75
+            if inherited:
+                c -= 0.05
+            if hit.reversed:
+                c -= 0.05
+            return round(c, 2)
+        if kind == "state":
+            return 0.9 if _STATE.search(own) else 0.65
+        if kind == "plan":
+            strong = self.plan_doc or _PLAN_STRONG.search(own) or _PLAN_NOUN.search(own)
+            return 0.9 if strong else 0.75
+        if kind in ("rule", "delta"):
+            return 0.9
+        return 0.75
+
     def _kind(self, hit: _Hit, unit: str, prev_kind, prev_indicator) -> str:
         own = hit.own
         if _DELTA.search(own):
@@ -458,18 +487,43 @@ def find_figures(
     text: str, *, title: str | None = None, outline: Outline | None = None, period: str | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> list[Figure]:  # fmt: skip
-    """Every count-like figure in ``text`` with its kind (work/state/plan/rule/breakdown)."""
-    text = text or ""
+    """Every count-like figure in ``text`` with its kind (work/state/plan/rule/breakdown/delta)
+    and a confidence. Converter debris (發(fā)展) is dropped first; offsets are the original's."""
+    cleaned = clean_text(text or "")
     if period is None:
-        period = detect_period(text, title=title)
-    ex = _Extractor(text, title, outline, period, vocabulary or default_indicators())
-    return ex.run()
+        period = detect_period(cleaned.text, title=title)
+    if cleaned.text != (text or ""):
+        outline = None  # its offsets are the original's
+    ex = _Extractor(cleaned.text, title, outline, period, vocabulary or default_indicators())
+    figures = ex.run()
+    if cleaned.text != (text or ""):
+        for f in figures:
+            f.start, f.end = cleaned.original_offset(f.start), cleaned.original_offset(f.end)
+    return figures
 
 
-def _frame(figures, kind, doc_id, period, org) -> "pd.DataFrame":
+def parse_kinds(kinds) -> set[str]:
+    """The set of kinds ``kinds`` names (a list, or ``"work,state"``); InvalidKind for others.
+
+    >>> sorted(parse_kinds("work, state"))
+    ['state', 'work']
+    """
+    if isinstance(kinds, str):
+        kinds = [k for k in re.split(r"[,，\s]+", kinds) if k]
+    wanted = set(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        from ..errors import InvalidKind
+
+        raise InvalidKind(f"unknown figure kind(s): {', '.join(sorted(unknown))} (choose from {', '.join(KINDS)})")
+    return wanted
+
+
+def _frame(figures, kinds, doc_id, period, org) -> "pd.DataFrame":
     rows = []
+    wanted = parse_kinds(kinds)
     for fig in figures:
-        if fig.kind != kind:
+        if fig.kind not in wanted:
             continue
         d = asdict(fig)
         rows.append({"doc_id": doc_id, "period": period, "org": org, **d})
@@ -477,7 +531,7 @@ def _frame(figures, kind, doc_id, period, org) -> "pd.DataFrame":
 
     df = pd.DataFrame(rows, columns=COLUMNS)
     if rows:
-        df = df.astype({"count": "int64", "approx": "bool", "start": "int64"})
+        df = df.astype({"count": "int64", "approx": "bool", "start": "int64", "confidence": "float64"})
     # Unmapped activities have indicator None (not NaN), so JSON shows null.
     df["indicator"] = df["indicator"].astype(object).where(df["indicator"].notna(), None)
     return df
@@ -486,16 +540,21 @@ def _frame(figures, kind, doc_id, period, org) -> "pd.DataFrame":
 def extract_metrics(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None, outline: Outline | None = None, vocabulary: Vocabulary | None = None,
+    kinds=("work",),
 ) -> "pd.DataFrame":  # fmt: skip
     """Counts of the branch's own work in ``text`` as a DataFrame (columns :data:`COLUMNS`).
 
     ``indicator`` is the canonical name from the vocabulary, or None when the activity
-    (kept as written in ``activity``) is not in it.
+    (kept as written in ``activity``) is not in it. ``kinds`` (a list, or ``"work,state"``)
+    adds figures of other kinds (:data:`KINDS`); each row says its ``kind`` and ``confidence``.
+
+    >>> extract_metrics("支部现有党员23名，上半年召开支委会6次。", kinds="work,state")[["kind", "count", "confidence"]].values.tolist()
+    [['state', 23, 0.9], ['work', 6, 0.9]]
     """
     text = text or ""
-    period = period if period is not None else detect_period(text, title=title)
+    period = period if period is not None else detect_period(clean_text(text).text, title=title)
     figs = find_figures(text, title=title, outline=outline, period=period, vocabulary=vocabulary)
-    return _frame(figs, "work", doc_id, period, org)
+    return _frame(figs, kinds, doc_id, period, org)
 
 
 def extract_state_figures(
@@ -505,4 +564,4 @@ def extract_state_figures(
     """Figures that describe a state (membership, attendance, reach), same columns."""
     text = text or ""
     period = period if period is not None else detect_period(text, title=title)
-    return _frame(find_figures(text, title=title, period=period), "state", doc_id, period, org)
+    return _frame(find_figures(text, title=title, period=period), ("state",), doc_id, period, org)

@@ -238,11 +238,34 @@ _RUN_ON = re.compile(
 )
 
 
+# A canonical part heading that lost its break runs on into its first words:
+# 存在问题党员活动形式单一 -> 存在问题, 下步打算下半年将… -> 下步打算.
+_PART_HEAD = re.compile(
+    r"(?:存在(?:的)?(?:主要)?(?:问题|不足)(?:[和及与](?:不足|原因|差距|问题|短板))?|"
+    r"下一?步(?:工作)?(?:打算|计划|思路|措施|安排)(?:[和及与](?:主要)?措施)?|"
+    r"(?:上半年|下半年|全年)?(?:主要工作|工作开展情况|工作完成情况)(?:及成效)?|基本情况)"
+)
+# A heading on a line of its own is followed by a space and its first sentence:
+# 一、基本情况 本支部现有党员21名… -> 基本情况.
+_SPACE_RUN_ON = re.compile(r"[ \t\u3000\xa0]+(?=\S.{3})")
+
+
 def _run_on_cut(folded: str, start: int, end: int) -> int:
+    part = _PART_HEAD.match(folded, start, end)
+    if part and end - part.end() >= 4 and folded[part.end()] not in "和及与、（(":
+        return part.end()
     if end - start <= 20:
         return end
     m = _RUN_ON.search(folded, start + 4, end)
     return m.start() if m else end
+
+
+def _space_cut(folded: str, start: int, end: int) -> int:
+    """Where a heading's text ends when a space separates it from its first sentence."""
+    m = _SPACE_RUN_ON.search(folded, start, end)
+    if m and 2 <= m.start() - start <= 30:
+        return m.start()
+    return end
 
 
 def _part_of(text: str) -> list[str]:
@@ -262,8 +285,10 @@ def parse_outline(text: str) -> Outline:
         limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
         stop = _HEADING_STOP.search(folded, c.marker_end, limit)
         raw_end = stop.start() if stop else limit
+        text_at = c.marker_end + (len(folded[c.marker_end : raw_end]) - len(folded[c.marker_end : raw_end].lstrip(" \t\u3000")))
+        raw_end = _space_cut(folded, text_at, raw_end)
         if c.context != "line":
-            raw_end = _run_on_cut(folded, c.marker_end, raw_end)
+            raw_end = _run_on_cut(folded, text_at, raw_end)
         raw = text[c.marker_end : raw_end]
         title = raw.strip(_TRAILING)
         end = c.marker_end + len(raw.rstrip(_TRAILING))
