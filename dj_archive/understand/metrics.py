@@ -54,7 +54,10 @@ KINDS = ("work", "state", "plan", "rule", "breakdown", "delta")
 
 # 批次/批 and 轮 count rounds of an activity (组织3批次党员参观), 堂 lessons (党课3堂);
 # 课时 is a duration and 份/条/部/户 count things, not work.
-UNITS = ("人次", "场次", "批次", "次", "名", "人", "场", "篇", "项", "个", "件", "期", "批", "轮", "堂")
+# 幅/份/册 count material made or handed out (张贴挂图30幅, 发放资料500份), 户 households
+# visited or helped; they are work only when a verb of work stands before them.
+UNITS = ("人次", "场次", "批次", "次", "名", "人", "场", "篇", "项", "个", "件", "期", "批", "轮", "堂", "幅", "份", "册", "户")
+_ITEM_UNITS = {"幅", "份", "册", "户"}
 _PERSON_UNITS = ("名", "人")
 _UNIT_RX = "|".join(UNITS)
 # Matched on folded text (simplified, half-width digits): 余 and 场 are already simplified.
@@ -81,21 +84,20 @@ _BARE_VERB = re.compile(r"^(?:召开|开展|组织|举办|举行|完成|进行|�
 _GENERIC = re.compile(r"^(?:联合|共同|集中|先后|相继)?(?:开展|组织|举办|举行|进行)了?(?:各类|相关)?活动$")
 _WORK_VERB = re.compile(
     r"召开|开展|组织|举办|举行|讲|上(?=[微专]?[题]?党课)|授课|撰写|提交|完成|参观|观看|收看|走访|慰问|看望|帮扶|"
-    r"结对|办理|办实事|解决|整改|查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展|培养|确定|"
-    r"接收|吸收|转入|转出|转正|转为|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|"
+    r"结对|办理|办实事|解决|整改|查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展(?!对象)|培养|确定|"
+    r"接收|吸收|转入|转出|转正|转为|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|张贴|悬挂|"
     r"设立|制定|修订|印发|编印|发放|捐|服务|选派|派出|签订|督查|检查|考核|测评|评选|命名|认领|筹集|联系|回访|"
     r"宣传|录制|制作|上报|填报|送学|送温暖|帮扶|帮带|带徒|带教|引导|吸纳|列为|纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|"
     r"增补|配强|配备|选配|处分|问责|提醒|函询|批评|诫勉"
 )
 _STATE = re.compile(
     r"应到|实到|缺席|请假|列席|出席|参会|到会|与会|共有|现有|拥有|尚有|仍有|还有|另有|只有|仅有|计有|^有|"
-    r"有(?:正式|预备)?党员|下设|设有|辖|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|(?<!接)受教育|参学|参训|"
+    r"有(?:正式|预备)?党员|下设|设有|辖(?!区)|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|(?<!接)受教育|参学|参训|"
     r"(?:参加|参与)(?:人员|人数|党员|学生|群众|职工|居民|干部|对象)|参加会议|占|少数民族|学历|大专|本科|研究生|参评|"
-    # reach: 党员累计服务群众200人次
-    r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$|"
     # outcomes, not work: 评出优秀党员3名, 3人被评为…, 被市级媒体采用5篇
     r"评为|评出|获评|荣获|获得|评定为?(?:优秀|合格|先进|等次)|被[^，,]{0,10}(?:采用|采纳|刊发|转载)"
 )
+_REACH = re.compile(r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$")
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
 # A total stands on its own (每月1次，全年共12次 / 全年12次): it does not share the clause before's kind.
 _TOTAL = re.compile(r"共|累计|合计|总计|全年|年内|上半年|下半年")
@@ -443,6 +445,10 @@ class _Extractor:
             return "delta"
         if _STATE.search(own):
             return "state"
+        if unit in _PERSON_UNITS and _REACH.search(own):
+            return "state"  # 签约服务群众4800余人 is reach; 服务群众1200余人次 is service given
+        if unit in _ITEM_UNITS and not _WORK_VERB.search(own):
+            return "state"  # 收到入党申请书5份, 低保户12户: things, not work
         if _BREAKDOWN.search(own):
             if prev_kind is None:
                 return "state" if unit in _PERSON_UNITS else "work"
