@@ -177,6 +177,9 @@ def detect_period(text: str, title: str | None = None) -> str | None:
     Looks at ``title``, then the first line, then the second; a half-year or year
     without a number (今年上半年, 本年度) takes its year from the document's date.
     """
+    from .cleanup import clean_text
+
+    text = clean_text(text or "").text
     date_cache: list = []
 
     def fallback_year(kind: str):
@@ -184,15 +187,33 @@ def detect_period(text: str, title: str | None = None) -> str | None:
             date_cache.append(detect_date(text))
         d = date_cache[0]
         if not d:
-            return None
+            return _events_year(text, kind)
         year, month = int(d[:4]), int(d[5:7])
         # A year-end summary signed in January or February speaks of the year before.
         if kind in ("H2", "Y") and month <= 2:
             year -= 1
         return year
 
-    for cand in _candidates(text, title):
+    cands = _candidates(text, title)
+    for cand in cands:
         p = _period_in(cand, fallback_year, loose=len(cand) <= 60)
         if p:
             return p
+    for cand in cands:
+        # 2021年以来，支部…: the year the report starts from, when nothing else names one.
+        m = _SINCE_YEAR.search(fold(cand))
+        if m:
+            return str(parse_number(m.group(1)))
     return None
+
+
+_SINCE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*以来")
+
+
+def _events_year(text: str, kind: str) -> int | None:
+    """The one year of the dated events in ``text`` (2022年3月5日…, 2022年4月8日…), for a
+    上半年 without a year; None when they span years or there are none."""
+    years = {iso[:4] for _, _, iso in find_dates(text)}
+    if len(years) != 1:
+        return None
+    return int(years.pop())

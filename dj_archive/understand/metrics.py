@@ -97,6 +97,14 @@ _STATE = re.compile(
     # outcomes, not work: 评出优秀党员3名, 3人被评为…, 被市级媒体采用5篇
     r"评为|评出|获评|荣获|获得|评定为?(?:优秀|合格|先进|等次)|被[^，,]{0,10}(?:采用|采纳|刊发|转载)"
 )
+# A sentence that opens with the parts of the figure before.
+_PARTS_OF_BEFORE = re.compile(r"\s*(?:其中|包括|含)")
+# A stock at a date: 截至目前共建成服务站18个 (things that exist, not occasions or people).
+_AS_OF = re.compile(r"截[至止](?:目前|当前|现在|今|年底|年末|[0-9一二三四五六七八九十]{1,2}月)|目前|现有|至今")
+# What the figure is followed by in its clause: …12次、发展党员2名的目标.
+_TARGET_AFTER = re.compile(r"[^，,。；;！!？?]*?的(?:目标|任务|计划|指标)")
+# The count comes before where the activity went: 先后三次到社区开展调研.
+_GOING = re.compile(r"(?:到|赴|深入|前往|走进|进入|下沉|带队到|带领[^，,]{0,6}到)")
 _REACH = re.compile(r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$")
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
 # A total stands on its own (每月1次，全年共12次 / 全年12次): it does not share the clause before's kind.
@@ -121,7 +129,7 @@ _REVERSED_UNITS = {"次", "场", "场次", "名", "篇", "期", "轮", "人次",
 # Indicators whose counted people can open a clause: 2名预备党员按期转正.
 _SUBJECT_INDICATORS = {"转正", "组织关系转入", "组织关系转出", "发展预备党员", "入党积极分子", "发展对象", "表彰先进"}
 # ... and those that can follow 为/对/与 + people: 与3名党员开展谈心谈话, 为5名困难党员送去慰问.
-_PEOPLE_INDICATORS = _SUBJECT_INDICATORS | {"谈心谈话", "廉政谈话", "走访慰问"}
+_PEOPLE_INDICATORS = _SUBJECT_INDICATORS | {"谈心谈话", "廉政谈话", "走访慰问", "培训"}
 # Units that count occasions of an activity (not people, items or kinds).
 _EVENT_UNITS = {"次", "场", "场次", "期", "轮", "批", "批次", "堂"}
 # What names an activity when the vocabulary does not: 8场专题讲座, 2轮党员积分评定.
@@ -132,7 +140,7 @@ _ACTIVITY_HEAD = re.compile(
 _VERB_BEFORE = re.compile(r"(?:召开|开展|组织|举办|举行|进行|讲授?|上|观看|收看|参观|走访|慰问|完成)了?\s*$")
 # The counted people stand before their verb as a beneficiary, the object of 将/把 or the
 # other party of a talk: 为2名预备党员办理转正手续, 将2名积极分子列为发展对象, 对2名民警进行提醒谈话.
-_PEOPLE_BEFORE = re.compile(r"(?:为|给|帮助?|将|把|对|与|同)(?:[^，,、]{1,8}的)?$")  # 对新提任的2名干部
+_PEOPLE_BEFORE = re.compile(r"(?:为|给|帮助?|将|把|对|与|同|办理)(?:[^，,、]{1,8}的)?$")  # 对新提任的2名干部
 _DISPATCH = re.compile(r"(?:选派|派出|推荐|选送|输送|安排)$")
 _MAIN_VERB = re.compile(r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)")
 _PARA_PLAN = re.compile(r"^.{0,4}(?:下一步|下阶段|今后|明年|来年)")
@@ -257,9 +265,18 @@ class _Extractor:
         self.paragraphs = _spans(self.folded, re.compile(r"\n"), [h.start for h in heads])
 
     def run(self) -> list[Figure]:
-        out = []
+        out: list[Figure] = []
+        carried = None
         for a, b in self.sentences:
-            out.extend(self._sentence(a, b))
+            figures = self._sentence(a, b)
+            if carried and _PARTS_OF_BEFORE.match(self.folded, a, b):
+                # 预计全年开展活动200余场。其中文艺演出80余场: the parts share the forecast's kind.
+                for f in figures:
+                    if f.kind == "work":
+                        f.kind, f.confidence = carried, 0.75
+            out.extend(figures)
+            if figures:
+                carried = figures[-1].kind if figures[-1].kind in ("plan", "state") else None
         return out
 
     # -- one sentence -------------------------------------------------------
@@ -277,6 +294,12 @@ class _Extractor:
                 kind = "breakdown"  # 讲党课4次（书记2次、委员2人次）: parts of the count before
             if kind == "work":
                 kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start())
+            if kind == "work" and _TARGET_AFTER.match(self.folded, m.end(), s1):
+                kind = "plan"  # 确定全年开展主题党日12次、发展党员2名的目标
+            unit = m.group("unit")
+            if kind == "work" and unit not in _EVENT_UNITS and unit not in _PERSON_UNITS and unit != "人次" \
+                    and _AS_OF.search(self.folded, s0, m.start()) and not _PAST.search(hit.own):
+                kind = "state"  # 截至目前共建成党员责任区18个
             confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not _WORK_VERB.search(hit.own)))
             if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
@@ -311,7 +334,8 @@ class _Extractor:
                 approx = approx or approx_inside
                 end += f[end : end + 1] in "）)"
         own = f[clause_a:act_end]
-        if _BOUNDARY_AFTER.match(f[m.end() : m.end() + 4]):
+        sent_on = m.group("unit") in _PERSON_UNITS and re.match(r"(?:参加|参与|赴|前往|作为)", f[m.end() : m.end() + 2])
+        if _BOUNDARY_AFTER.match(f[m.end() : m.end() + 4]) or sent_on:
             return self._forward(m, s0, lo, clause_a, act_end, end, own, approx)
         if (m.group("after") and m.group("after") != "多") or m.group("unit") not in _REVERSED_UNITS:
             return None  # 分两批参观…, 5项活动: a batch or a kind, not a count of the noun
@@ -376,8 +400,18 @@ class _Extractor:
             sent = re.match(r"[^，,；;。]{0,8}?(?:参加|参与)", f[m.end() : clause_end])
             indicator = self.vocab.match(self.text[m.end() + sent.end() : clause_end]) if sent else None
             if indicator is None:
-                return None
+                # 推荐12名团员作为入党积极分子: the count is of what they were put forward as.
+                became = re.match(r"[^，,；;。]{0,8}?(?:作为|为)", f[m.end() : clause_end])
+                indicator = self.vocab.match(self.text[m.end() + became.end() : clause_end]) if became else None
+                if indicator not in _SUBJECT_INDICATORS:
+                    return None
             noun = self.text[m.end() : clause_end]
+        elif unit in _EVENT_UNITS and _GOING.match(f, m.end(), clause_end) and not lead.endswith("分") \
+                and (_WORK_VERB.search(f, m.end(), clause_end) or _ACTIVITY_HEAD.search(f, m.end(), clause_end)):
+            # 先后三次到农户家中开展调研: the activity follows the count and where it took place.
+            noun = self.text[m.end() : clause_end]
+            indicator = self.vocab.match(noun)
+            return _Hit(noun.strip(), indicator, approx, clause_end, f[clause_a : clause_end], clause_a, True)
         else:
             if not _WORK_VERB.search(own) or re.search(r"作为|成为|是|有", own):
                 return None
