@@ -3,7 +3,7 @@ the genre written for issue 11 from patterns of real public summaries, news item
 reflections and forms, with gold labels written before the extractor ran on them.
 
 batch_a was written first and the extractor tuned on it; later batches were scored blind
-(their first scores are in docs/understanding.md and bench/devset.py prints them). The floors
+(their first, blind scores are in the header of each batch file; bench/devset.py prints the current ones). The floors
 here are the issue's targets, so a change that makes any batch fall below them fails.
 """
 

@@ -261,3 +261,17 @@ def test_a_list_of_counts_before_nouns_shares_its_verb():
 def test_what_was_done_against_a_plan_is_work():
     text = "第一党支部2023年工作总结\n年初计划开展集中学习12次，全年实际开展15次。"
     assert keys(extract_metrics(text)) == [["集中学习", 15, "次", False]]
+
+
+def test_a_summary_like_the_seed_gives_exactly_its_15_counts():
+    # seed_like_2023H1.txt keeps the count statements of the project's seed summary (and its
+    # decoys: 从六个方面, 两个维护, 每月开展学习研讨, 每周集中学习) around text of our own.
+    df = extract_metrics(read("seed_like_2023H1.txt"))
+    assert keys(df) == [
+        ["集中学习", 10, "次", False], ["交流研讨", 2, "次", False], ["心得体会", 2, "篇", False],
+        ["支委会", 6, "次", False], ["党员大会", 5, "次", False], ["党课", 3, "人次", False],
+        ["主题党日", 6, "次", False], ["组织生活会", 1, "次", False], ["发展预备党员", 7, "名", False],
+        ["入党积极分子", 6, "名", False], ["组织关系转入", 4, "名", False], ["组织关系转入", 1, "名", False],
+        ["学习党规党纪", 15, "项", False], ["警示教育", 4, "次", False], ["谈心谈话", 30, "人次", False],
+    ]  # fmt: skip
+    assert set(df["kind"]) == {"work"} and df["confidence"].between(0.5, 0.95).all()

@@ -62,7 +62,7 @@ _PERSON_UNITS = ("名", "人")
 _UNIT_RX = "|".join(UNITS)
 # Matched on folded text (simplified, half-width digits): 余 and 场 are already simplified.
 _FIGURE = re.compile(
-    rf"(?P<num>[0-9]+(?:,[0-9]{{3}})*|[〇零一二两三四五六七八九十百千万]+)\s*(?P<post>余|多)?\s*(?P<unit>{_UNIT_RX})"
+    rf"(?P<num>[0-9]+万|[0-9]+(?:,[0-9]{{3}})*|[〇零一二两三四五六七八九十百千万]+)\s*(?P<post>余|多)?\s*(?P<unit>{_UNIT_RX})"
     r"(?P<after>以上|左右|之多|多)?"
 )
 # What may follow a count for it to close a statement: punctuation, a conjunction, the end.
@@ -104,7 +104,9 @@ _AS_OF = re.compile(r"截[至止](?:目前|当前|现在|今|年底|年末|[0-9�
 # What the figure is followed by in its clause: …12次、发展党员2名的目标.
 _TARGET_AFTER = re.compile(r"[^，,。；;！!？?]*?的(?:目标|任务|计划|指标)")
 # The count comes before where the activity went: 先后三次到社区开展调研.
-_GOING = re.compile(r"(?:到|赴|深入|前往|走进|进入|下沉|带队到|带领[^，,]{0,6}到)")
+_GOING = re.compile(
+    r"(?:(?:组织|带领|带队|率领?)[^，,。；;]{0,8}?)?(?:到|赴|深入|前往|走进|进入|下沉)|组织(?:开展|召开|举办)|深入"
+)
 _REACH = re.compile(r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$")
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
 # A total stands on its own (每月1次，全年共12次 / 全年12次): it does not share the clause before's kind.
@@ -189,6 +191,24 @@ def is_plan_document(text: str, title: str | None = None) -> bool:
     return any(_PLAN_TITLE.search(h) for h in heads)
 
 
+_PERSONAL_TITLE = re.compile(r"心得|体会|感悟|感想|读后感|思想汇报|发言提纲|对照检查")
+
+
+def is_personal_document(text: str, title: str | None = None) -> bool:
+    """True for a reflection or a personal statement (心得体会, 思想汇报…): its counts are
+    the writer's (撰写了3篇读书笔记), not the branch's work.
+
+    >>> is_personal_document("学习二十大报告心得体会\n我认真研读了报告……"), is_personal_document("", title="2023年工作总结")
+    (True, False)
+    """
+    heads = [fold(title or "")]
+    first = next((ln.strip() for ln in (text or "").split("\n") if ln.strip()), "")
+    heads.append(fold(first) if len(first) <= 30 and not re.search(r"[。，,；;]", first) else "")
+    if any(_NOT_PLAN_TITLE.search(h) for h in heads):
+        return False
+    return any(_PERSONAL_TITLE.search(h) for h in heads)
+
+
 def _spans(folded: str, pattern: re.Pattern, extra_cuts=()) -> list[tuple[int, int]]:
     cuts = sorted({0, len(folded), *extra_cuts, *(m.end() for m in pattern.finditer(folded))})
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
@@ -247,6 +267,7 @@ class _Hit:
     own: str  # the clause in front of the number (folded), where cues are looked for
     clause_start: int
     reversed: bool = False  # the counted noun follows the number (召开3次支委会)
+    each: list = None  # type: ignore[assignment]  # 召开支委会、党员大会各2次: (activity, indicator) of each
 
 
 class _Extractor:
@@ -257,6 +278,7 @@ class _Extractor:
         self.period = period
         self.vocab = vocab
         self.plan_doc = is_plan_document(text, title)
+        self.personal = is_personal_document(text, title)
         self.period_year = int(period[:4]) if period and period[:4].isdigit() else None
         heads = self.outline.headings
         # A heading is its own sentence, and its marker (1. / （二）) is not part of any clause.
@@ -269,6 +291,10 @@ class _Extractor:
         carried = None
         for a, b in self.sentences:
             figures = self._sentence(a, b)
+            if self.personal:
+                for f in figures:
+                    if f.kind == "work":
+                        f.kind, f.confidence = "state", 0.7  # the writer's own, not the branch's
             if carried and _PARTS_OF_BEFORE.match(self.folded, a, b):
                 # 预计全年开展活动200余场。其中文艺演出80余场: the parts share the forecast's kind.
                 for f in figures:
@@ -304,10 +330,11 @@ class _Extractor:
             if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
                 hit.activity = self.text[hit.clause_start : m.start()].strip(" \t\u3000、，,和及与")
-            figures.append(
-                Figure(hit.indicator, hit.activity, count, m.group("unit"), hit.approx, kind,
-                       self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end, confidence)
-            )  # fmt: skip
+            for indicator, activity in ([(i, a) for a, i in hit.each] if hit.each else [(hit.indicator, hit.activity)]):
+                figures.append(
+                    Figure(indicator, activity, count, m.group("unit"), hit.approx, kind,
+                           self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end, confidence)
+                )  # fmt: skip
             prev_end, prev_kind, prev_indicator = hit.end, kind, hit.indicator
             prev_reversed = hit.reversed
         return figures
@@ -334,7 +361,11 @@ class _Extractor:
                 approx = approx or approx_inside
                 end += f[end : end + 1] in "）)"
         own = f[clause_a:act_end]
-        sent_on = m.group("unit") in _PERSON_UNITS and re.match(r"(?:参加|参与|赴|前往|作为)", f[m.end() : m.end() + 2])
+        sent_on = (
+            m.group("unit") in _PERSON_UNITS
+            and re.match(r"(?:参加|参与|赴|前往|作为)", f[m.end() : m.end() + 2])
+            and re.search(r"推荐|选派|选送|派出|输送", own)
+        )  # 推荐优秀团员60名参加团校学习; not 组织党员30余人前往纪念馆 (attendance)
         if _BOUNDARY_AFTER.match(f[m.end() : m.end() + 4]) or sent_on:
             return self._forward(m, s0, lo, clause_a, act_end, end, own, approx)
         if (m.group("after") and m.group("after") != "多") or m.group("unit") not in _REVERSED_UNITS:
@@ -344,7 +375,8 @@ class _Extractor:
     def _forward(self, m, s0, lo, clause_a, act_end, end, own, approx) -> _Hit | None:
         """Activity before the number: 组织集中学习10次, 党员大会5次, 开展集中学习（共15次）.
         ``lo`` is the end of the figure before (or the sentence start ``s0``)."""
-        a, b, approx_before = _strip_activity(self.folded, clause_a, act_end)
+        each = act_end > clause_a and self.folded[act_end - 1] == "各"
+        a, b, approx_before = _strip_activity(self.folded, clause_a, act_end - each)
         indicator = self.vocab.match(self.text[a:b])
         if indicator is None and clause_a - 1 > lo and _GENERIC.match(self.folded[a:b]):
             indicator = self.vocab.match(self.text[_clause_start(self.folded, lo, clause_a - 1) : clause_a - 1])
@@ -360,7 +392,16 @@ class _Extractor:
         if b <= a:
             return None
         a = self._trim_long(a, b)
-        return _Hit(self.text[a:b].strip(), indicator, approx or approx_before, end, own, clause_a)
+        hit = _Hit(self.text[a:b].strip(), indicator, approx or approx_before, end, own, clause_a)
+        if each:
+            hit.each = self._each(a, b)
+        return hit
+
+    def _each(self, a: int, b: int) -> list | None:
+        """The items of 召开支委会、党员大会各2次 (the verb goes with the first), or None."""
+        bounds = [a, *(i + 1 for i in range(a, b) if self.folded[i] in "、和及与"), b + 1]
+        items = [(self.text[x : y - 1].strip(), self.vocab.match(self.text[x : y - 1])) for x, y in zip(bounds, bounds[1:])]
+        return items if len(items) > 1 and all(act for act, _ in items) else None
 
     def _reversed(self, m, s1, clause_a, own, approx, after_reversed) -> _Hit | None:
         """Number before the noun: 召开3次支委会、2次党员大会, 发展了2名预备党员, 开展了8场专题讲座,
@@ -379,6 +420,12 @@ class _Extractor:
         # activity (8场专题讲座, 2轮党员积分评定), not 从六个方面, 一名党员, 5项措施.
         named = unit in _EVENT_UNITS and bool(_ACTIVITY_HEAD.search(fold(long_noun)))
 
+        if unit in _EVENT_UNITS and _GOING.match(f, m.end(), clause_end) and not lead.endswith("分") \
+                and (_WORK_VERB.search(f, m.end(), clause_end) or _ACTIVITY_HEAD.search(f, m.end(), clause_end)):
+            # 先后三次到农户家中开展调研: the activity follows the count and where it took place.
+            noun = self.text[m.end() : clause_end]
+            indicator = self.vocab.match(noun)
+            return _Hit(noun.strip(), indicator, approx, clause_end, f[clause_a : clause_end], clause_a, True)
         if a == m.start() and after_reversed and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", own):
             # 召开了6次支委会、2次党员大会: the list shares the verb before its first count.
             indicator = self._head_indicator(noun, 0)
@@ -391,6 +438,8 @@ class _Extractor:
             # (为2名预备党员办理转正手续, 对2名民警进行提醒谈话); not 对31名党员进行民主评议.
             indicator = self.vocab.match(noun)
             allowed = _SUBJECT_INDICATORS if a == m.start() else _PEOPLE_INDICATORS
+            if indicator not in allowed and a < m.start() and self.vocab.match(long_noun) in allowed:
+                noun, indicator = long_noun, self.vocab.match(long_noun)  # 将3名青年职工确定为入党积极分子
             if indicator not in allowed or not _WORK_VERB.search(fold(noun)):
                 return None
             activity = (self.text[a : m.start()] + noun).strip()
@@ -406,12 +455,6 @@ class _Extractor:
                 if indicator not in _SUBJECT_INDICATORS:
                     return None
             noun = self.text[m.end() : clause_end]
-        elif unit in _EVENT_UNITS and _GOING.match(f, m.end(), clause_end) and not lead.endswith("分") \
-                and (_WORK_VERB.search(f, m.end(), clause_end) or _ACTIVITY_HEAD.search(f, m.end(), clause_end)):
-            # 先后三次到农户家中开展调研: the activity follows the count and where it took place.
-            noun = self.text[m.end() : clause_end]
-            indicator = self.vocab.match(noun)
-            return _Hit(noun.strip(), indicator, approx, clause_end, f[clause_a : clause_end], clause_a, True)
         else:
             if not _WORK_VERB.search(own) or re.search(r"作为|成为|是|有", own):
                 return None

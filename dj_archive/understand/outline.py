@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._text import fold_text as fold
+from .cleanup import clean_text
 from .numerals import parse_number
 
 __all__ = ["Heading", "Section", "Outline", "parse_outline", "PARTS"]
@@ -290,7 +291,7 @@ def parse_outline(text: str) -> Outline:
         if c.context != "line":
             raw_end = _run_on_cut(folded, text_at, raw_end)
         raw = text[c.marker_end : raw_end]
-        title = raw.strip(_TRAILING)
+        title = clean_text(raw).text.strip(_TRAILING)  # 党员发(fā)展 -> 党员发展
         end = c.marker_end + len(raw.rstrip(_TRAILING))
         number = text[c.start : c.marker_end].replace(" ", "").replace("\u3000", "")
         text_start = c.marker_end + (len(raw) - len(raw.lstrip(_TRAILING)))
