@@ -171,6 +171,23 @@ def test_reworded_problems_of_one_kind_are_one_problem():
     ]
 
 
+def test_consecutive_means_adjacent_in_the_branchs_own_sequence():
+    # 2023年度 and 2024年度 with 2024上半年 between them are not consecutive; where the
+    # branch filed no half-year summary, the annual ones are.
+    mixed = problem_history(
+        [
+            _summary("2023", ["理论学习的深度还不够。"]),
+            _summary("2024H1", ["组织生活的质量有待提升。"]),
+            _summary("2024", ["学习的系统性和实效性有待增强。"]),
+            _summary("2025", ["理论学习仍有重形式的倾向。"]),
+        ]
+    )
+    assert [(g.label, [str(p) for p in g.periods], g.run, g.latest_run) for g in mixed] == [
+        ("理论学习", ["2023", "2024", "2025"], 2, 2),
+        ("组织生活", ["2024H1"], 1, 1),
+    ]
+
+
 def test_draft_tables_for_notebooks(sample_index):
     from conftest import ROOT
 

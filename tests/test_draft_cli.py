@@ -52,13 +52,11 @@ def test_markdown_draft_reports_what_it_did(draft_archive, tmp_path):
     assert "上半年，支部召开支委会2次[^3]、党员大会1次[^4]，开展主题党日活动1次[^5]。" in body
     # Figures are counted, never copied: the old summaries said 支委会12次.
     assert "12次" not in body
-    # Each footnote lists 题名, date and archive path of every document counted.
+    # A footnote is one short line: what was counted and the numbers of the documents in
+    # the 引用记录 table of 起草参考, which gives 档号, 题名, 日期 and path.
     note3 = re.search(r"^\[\^3\]: (.*)$", md, re.M).group(1)
-    assert note3 == (
-        "题名含“支委会会议记录”的本期记录2件：《机关第一党支部2025年第1次支委会会议记录》（2025-01-15，"
-        f"`{SUPPORTS}`）；《机关第一党支部2025年第2次支委会会议记录》（2025-02-20，"
-        "`SH_组织生活类/2025/2025-02-20_机关第一党支部2025年第2次支委会会议记录.txt`）。"
-    )
+    assert note3 == "支委会会议记录2件，见起草参考“引用记录”第3、4号。"
+    assert f"| 3 | D099-WS·2025-D30-SH-0001 | 机关第一党支部2025年第1次支委会会议记录 | 2025-01-15 | {SUPPORTS} |" in annex
     assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == 7
     # Reused wording is marked; problems carry their history.
     assert "【参考往期表述】理论学习的深度还不够。" in body

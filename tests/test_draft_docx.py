@@ -95,12 +95,7 @@ def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
         for n in root.iter(f"{W}footnote")
     }
     assert set(notes) == {"-1", "0", *refs}  # Word's separators plus one per figure
-    first, second = (f"SH_组织生活类/2025/2025-0{m}_机关第一党支部2025年第{n}次支委会会议记录.txt" for m, n in (("1-15", 1), ("2-20", 2)))
-    assert notes["3"] == [
-        " 题名含“支委会会议记录”的本期记录2件：",
-        f"1.《机关第一党支部2025年第1次支委会会议记录》，2025-01-15，{first}",
-        f"2.《机关第一党支部2025年第2次支委会会议记录》，2025-02-20，{second}",
-    ]
+    assert notes["3"] == [" 支委会会议记录2件，见起草参考“引用记录”第3、4号。"]
     note_style = d.styles["Footnote Text"]
     assert fonts(note_style)["eastAsia"] == "仿宋_GB2312"
     with zipfile.ZipFile(draft_docx) as z:
@@ -116,3 +111,63 @@ def test_annex_has_the_overlap_table(draft_docx):
     rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
     assert rows[0] == ["往期总结", "报告期", "重复字数", "占本稿比例"]
     assert rows[1] == ["机关第一党支部2024年度党建工作总结", "2024年度", "311", "30.1%"]
+
+
+def test_page_numbers_outside_one_character_in_on_odd_and_even_pages(draft_docx):
+    d = docx.Document(str(draft_docx))
+    sec = d.sections[0]
+    with zipfile.ZipFile(draft_docx) as z:
+        assert "<w:evenAndOddHeaders/>" in z.read("word/settings.xml").decode()
+    odd, even = sec.footer.paragraphs[0], sec.even_page_footer.paragraphs[0]
+    assert not sec.even_page_footer.is_linked_to_previous
+    assert (odd.alignment, odd.paragraph_format.right_indent) == (WD_ALIGN_PARAGRAPH.RIGHT, Pt(14))
+    assert (even.alignment, even.paragraph_format.left_indent) == (WD_ALIGN_PARAGRAPH.LEFT, Pt(14))
+    for p in (odd, even):
+        assert p.text == "—  —" and "PAGE" in p._p.xml  # "— n —": n is the PAGE field
+
+
+def test_28_characters_a_line_22_lines_a_page(draft_docx):
+    d = docx.Document(str(draft_docx))
+    sec = d.sections[0]
+    grid = sec._sectPr.find(qn("w:docGrid"))
+    assert (grid.get(qn("w:type")), grid.get(qn("w:linePitch"))) == ("lines", "579")
+    spacing = d.styles["Normal"].element.rPr.find(qn("w:spacing"))
+    pitch = 16 + int(spacing.get(qn("w:val"))) / 20  # points a character advances
+    width = (sec.page_width - sec.left_margin - sec.right_margin) / 12700
+    assert int(width // pitch) == 28
+
+
+def test_appendix_starts_a_page_without_an_empty_paragraph(draft_docx):
+    d = docx.Document(str(draft_docx))
+    paras = d.paragraphs
+    assert all(p.text.strip() or p._p.find(f".//{W}br") is None for p in paras)
+    assert not [p for p in paras if not p.text.strip()]  # no empty paragraph anywhere
+    [head] = [p for p in paras if p.text.startswith("起草参考")]
+    assert head.paragraph_format.page_break_before is True
+    assert [p for p in paras if p.paragraph_format.page_break_before] == [head]
+
+
+def test_document_properties_are_this_drafts(draft_docx):
+    import datetime as dt
+
+    cp = docx.Document(str(draft_docx)).core_properties
+    assert cp.author == cp.last_modified_by == "机关第一党支部"
+    assert cp.title == "机关第一党支部2025年上半年党建工作总结"
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    for stamp in (cp.created, cp.modified):
+        assert abs((now - stamp.replace(tzinfo=None)).total_seconds()) < 3600
+    assert cp.last_printed is None
+
+
+def test_appendix_tables_repeat_the_header_and_keep_rows_whole(draft_docx):
+    d = docx.Document(str(draft_docx))
+    assert len(d.tables) == 2  # overlap with earlier summaries; the cited records
+    for t in d.tables:
+        trs = [r._tr for r in t.rows]
+        assert trs[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
+        assert all(tr.trPr.find(qn("w:tblHeader")) is None for tr in trs[1:])
+    cited = [[c.text for c in r.cells] for r in d.tables[1].rows]
+    assert cited[0] == ["序号", "档号", "题名", "日期", "路径"]
+    assert [r[0] for r in cited[1:]] == [str(i) for i in range(1, len(cited))]
+    assert all(r[1].startswith("D099-WS·2025-") for r in cited[1:])

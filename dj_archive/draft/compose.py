@@ -133,7 +133,7 @@ def _figure_runs(w: Writer, figs: list[Figure], lead: str) -> list:
         if i:
             runs.append("、" if verb == last_verb else "，")
         runs.append((obj if verb == last_verb else verb + obj).format(n=f.count))
-        runs.append(w.note(f"题名含“{f.record_title}”的本期记录{f.count}件：", f.sources))
+        runs.append(w.note(f"{f.record_title}{f.count}件", f.sources))
         last_verb = verb
     runs.append("。")
     return runs
@@ -224,6 +224,16 @@ def _plans(w: Writer, prev: Summary | None, plans: list[Commitment], history: li
     w.add("body", TODO + "结合上级部署和支部实际，提出下一阶段工作打算。")
 
 
+def _file_numbers(archive, sources) -> dict:
+    """档号 of the cited documents, by path (as the 归档文件目录 numbers them)."""
+    if not sources:
+        return {}
+    from ..catalog import catalog
+
+    df = catalog(archive)
+    return dict(zip(df["path"], df["档号"]))
+
+
 def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -> Draft:
     """Draft the summary of ``org`` for ``period`` (``2025H1``, ``2025H2`` or ``2025``).
 
@@ -260,7 +270,7 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
         org=branch.org, period=p, title=title, date=date, body=body, annex=[], notes=w.notes,
         figures=figures, commitments=plans, problems=history,
         previous=prev.source if prev else None, overlaps=[],
-        existing=branch.existing.source if branch.existing else None,
+        existing=branch.existing.source if branch.existing else None, sources=w.sources,
     )
     ov = Overlap(d.body_text())
     for s in branch.earlier:
@@ -268,5 +278,5 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
         d.overlaps.append(
             {"period": str(s.period), "label": s.period.label, **s.source.to_dict(), "share": share, "chars": chars}
         )
-    d.annex = drafting_notes(d, branch, source_summary, len(ov))
+    d.annex = drafting_notes(d, branch, source_summary, len(ov), _file_numbers(archive, d.sources))
     return d

@@ -1,7 +1,9 @@
 """Write a :class:`~dj_archive.draft.compose.Draft` as .docx in the layout of Party and
 government documents (GB/T 9704-2012):
 
-* A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; page number ``— n —``;
+* A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; a document grid of
+  22 lines × 28 characters; page number ``— n —`` in 宋体 4号, right on odd pages and
+  left on even pages, one character in;
 * title 方正小标宋简体 2号 (22 pt), centred;
 * body 仿宋_GB2312 3号 (16 pt), first line indented two characters, line spacing
   fixed at 28.95 pt (22 lines a page);
@@ -14,15 +16,21 @@ and Word and WPS draw Chinese with the ``eastAsia`` one. The font table names th
 common fallbacks (小标宋, 仿宋, 楷体) for machines without the GB2312 fonts.
 
 Figures' sources are real Word footnotes (a ``word/footnotes.xml`` part; python-docx
-has no footnote API), one paragraph per source document.
+has no footnote API), one short line each: what was counted and the numbers of the
+documents in the 引用记录 table of 起草参考 (档号, 题名, 日期, 路径), so the notes do not
+crowd the body off the page. The appendix heading starts a page by page-break-before
+(no empty paragraph, so no blank page); the table's header row repeats and rows do not
+split across pages.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import docx
 from lxml import etree
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -46,6 +54,25 @@ _ALT_NAMES = {"方正小标宋简体": "小标宋", "仿宋_GB2312": "仿宋", "
 SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 LINE = Twips(579)  # 28.95 pt: 22 lines in the 225 mm type area
+CHARS_PER_LINE = 28
+#: 156 mm / 28 = 15.79 pt a character: 3号 (16 pt) set 0.25 pt closer.
+CHAR_SPACING = Pt(-0.25)
+PAGE_NUMBER_SIZE = Pt(14)  # 4号: the page number's size and its one-character indent
+# Elements that follow w:evenAndOddHeaders in w:settings (schema order).
+_SETTINGS_AFTER_EVEN_ODD = (
+    "w:bookFoldRevPrinting", "w:bookFoldPrinting", "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData", "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+    "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent", "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+    "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr",
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
 INDENT = Pt(32)  # two characters of 3号
 _STYLE_OF = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3"}
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -85,6 +112,13 @@ def _setup_styles(d) -> dict:
     _set_fonts(normal.element, FONTS["body"])
     normal.font.size = SIZE
     normal.font.color.rgb = RGBColor(0, 0, 0)
+    spacing = OxmlElement("w:spacing")  # condensed so that 28 characters fit a line
+    spacing.set(qn("w:val"), str(round(CHAR_SPACING.pt * 20)))
+    normal.element.get_or_add_rPr().insert_element_before(
+        spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+        "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+        "w:specVanish", "w:oMath",
+    )  # fmt: skip
     pf = normal.paragraph_format
     pf.first_line_indent = INDENT
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -153,20 +187,42 @@ def _setup_page(d) -> None:
     sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
     sec.left_margin, sec.right_margin = Mm(28), Mm(26)
     sec.header_distance, sec.footer_distance = Mm(15), Mm(28)
+    # The document grid: 22 lines a page. 28 characters a line: 28 × 16 pt overflows the
+    # 156 mm line by 6 pt, so characters are set 0.25 pt closer (Normal's character
+    # spacing). A "linesAndChars" grid with a negative charSpace does this in Word, but
+    # LibreOffice then gives every character two grid cells (14 a line).
     grid = sec._sectPr.find(qn("w:docGrid"))
-    if grid is not None:
-        grid.set(qn("w:type"), "lines")
-        grid.set(qn("w:linePitch"), str(LINE.twips))
-    # Page number "— n —" centred in 宋体 4号 (GB/T 9704 7.5).
-    p = sec.footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.first_line_indent = Pt(0)
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sec._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE.twips))
+    grid.attrib.pop(qn("w:charSpace"), None)
+    # Page numbers (GB/T 9704 7.5): "— n —" in 宋体 4号, odd pages on the right and even
+    # pages on the left, one character in; Word needs evenAndOddHeaders to tell them apart.
+    settings = d.settings.element
+    if settings.find(qn("w:evenAndOddHeaders")) is None:
+        settings.insert_element_before(OxmlElement("w:evenAndOddHeaders"), *_SETTINGS_AFTER_EVEN_ODD)
+    _page_number(sec.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    sec.even_page_footer.is_linked_to_previous = False
+    _page_number(sec.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number(p, side) -> None:
+    p.alignment = side
+    pf = p.paragraph_format
+    pf.first_line_indent = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if side == WD_ALIGN_PARAGRAPH.RIGHT:
+        pf.right_indent = PAGE_NUMBER_SIZE
+    else:
+        pf.left_indent = PAGE_NUMBER_SIZE
     p.add_run("— ")
     p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     p.add_run(" —")
     for r in p._p.iter(qn("w:r")):
         _set_fonts(r, "宋体")
-        r.get_or_add_rPr().append(parse_xml(f'<w:sz {nsdecls("w")} w:val="28"/>'))
+        r.get_or_add_rPr().append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{int(PAGE_NUMBER_SIZE.pt * 2)}"/>'))
 
 
 def _setup_package(d, title: str, author: str) -> None:
@@ -189,6 +245,13 @@ def _setup_package(d, title: str, author: str) -> None:
             part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
     cp = d.core_properties
     cp.title, cp.author, cp.last_modified_by = title, author, author
+    # The template's own dates (2013) would say the draft is years old.
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = cp.modified = now
+    printed = cp._element.find(qn("cp:lastPrinted"))
+    if printed is not None:
+        cp._element.remove(printed)
+    cp.revision = 1
     cp.comments = "dj-archive draft: figures counted from the archive; see footnotes and 起草参考."
 
 
@@ -262,22 +325,20 @@ class _Footnotes:
         run._r.append(ref)
 
 
-def _note_lines(note) -> list[str]:
-    lines = [note.text]
-    for i, s in enumerate(note.sources, 1):
-        lines.append(f"{i}.《{s.title}》，{s.date or '无日期'}，{s.path}")
-    return lines
-
-
 def _right_indent_chars(text: str) -> float:
     # Width in characters of 3号: CJK one, ASCII digits half.
     return sum(0.5 if ch.isascii() else 1 for ch in text)
 
 
 def _add_table(d, rows):
+    """A bordered table whose header row repeats on every page and whose rows never split."""
     t = d.add_table(rows=len(rows), cols=len(rows[0]))
     t.style = d.styles["Table Grid"]
     for i, row in enumerate(rows):
+        tr_pr = t.rows[i]._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if i == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
         for j, value in enumerate(row):
             cell = t.cell(i, j)
             p = cell.paragraphs[0]
@@ -307,17 +368,16 @@ def write_docx(draft, path) -> None:
             date_width = _right_indent_chars(para.text)
     for para in draft.body + draft.annex:
         kind = para.kind
-        if kind == "break":
-            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            continue
         if kind == "table":
             _add_table(d, para.rows)
             continue
         p = d.add_paragraph(style=_STYLE_OF.get(kind))
+        if para.new_page:
+            p.paragraph_format.page_break_before = True
         for run in para.runs:
             if isinstance(run, int):
                 notes.reference(p, run)
-                notes.add(run, _note_lines(by_n[run]))
+                notes.add(run, [by_n[run].short])
             else:
                 p.add_run(run)
         if kind in ("sign", "date"):

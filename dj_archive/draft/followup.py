@@ -165,13 +165,6 @@ def similarity(a: str, b: str) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def _follows(a: Period, b: Period) -> bool:
-    """Is ``b`` the report that comes right after ``a`` in a branch's sequence?"""
-    if a.half == 1:
-        return b.year == a.year and b.half in (None, 2)
-    return b.year == a.year + 1 and b.half in (1, None)
-
-
 @dataclass
 class Problem:
     """A problem and the summaries that name it (oldest first)."""
@@ -179,6 +172,9 @@ class Problem:
     text: str  # the most recent wording
     topic: str | None = None  # its kind (topics.TOPICS), if it has one
     occurrences: list[tuple[Summary, str]] = field(default_factory=list)
+    #: The branch's summaries in order (half-year and annual mixed, as filed): what
+    #: "consecutive" is counted on. Empty: the occurrences' own periods are the sequence.
+    sequence: tuple[Period, ...] = ()
 
     @property
     def label(self) -> str:
@@ -189,23 +185,28 @@ class Problem:
     def periods(self) -> list[Period]:
         return [s.period for s, _ in self.occurrences]
 
+    def _positions(self) -> list[int]:
+        seq = self.sequence or tuple(self.periods)
+        where = {p: i for i, p in enumerate(seq)}
+        return [where[p] for p in self.periods]
+
     @property
     def run(self) -> int:
-        """Longest run of consecutive reports in which the problem appears."""
-        best = cur = 1 if self.occurrences else 0
-        ps = self.periods
-        for a, b in zip(ps, ps[1:]):
-            cur = cur + 1 if _follows(a, b) else 1
+        """Longest run of consecutive summaries (adjacent in :attr:`sequence`) naming the problem."""
+        pos = self._positions()
+        best = cur = 1 if pos else 0
+        for a, b in zip(pos, pos[1:]):
+            cur = cur + 1 if b == a + 1 else 1
             best = max(best, cur)
         return best
 
     @property
     def latest_run(self) -> int:
-        """Consecutive reports up to and including the latest one that names the problem."""
-        ps = self.periods
-        n = 1 if ps else 0
-        for a, b in zip(reversed(ps[:-1]), reversed(ps[1:])):
-            if not _follows(a, b):
+        """Consecutive summaries up to and including the latest one that names the problem."""
+        pos = self._positions()
+        n = 1 if pos else 0
+        for a, b in zip(reversed(pos[:-1]), reversed(pos[1:])):
+            if b != a + 1:
                 break
             n += 1
         return n
@@ -249,6 +250,7 @@ def problem_history(summaries: list[Summary], threshold: float = PROBLEM_SIMILAR
     earlier wording (bigram Jaccard ≥ ``threshold``). A summary counts once per group.
     """
     groups: list[Problem] = []
+    sequence = tuple(s.period for s in summaries)
     for s in summaries:
         for item in _problem_items(s):
             topic = problem_topic(item)
@@ -261,7 +263,7 @@ def problem_history(summaries: list[Summary], threshold: float = PROBLEM_SIMILAR
                     if sim >= best:
                         target, best = g, sim
             if target is None:
-                target = Problem(item, topic)
+                target = Problem(item, topic, sequence=sequence)
                 groups.append(target)
             if target.occurrences and target.occurrences[-1][0] is s:
                 continue  # two statements of one kind in one summary: the first stands

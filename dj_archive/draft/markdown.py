@@ -1,7 +1,8 @@
 """Render a :class:`~dj_archive.draft.compose.Draft` as Markdown with footnotes.
 
 Headings: ``#`` title, ``##`` 一、, ``###`` （一）, ``####`` 1.; each figure is followed
-by ``[^n]`` and the footnote lists its source documents (题名, date, archive path).
+by ``[^n]``; the footnote says what was counted and the numbers of its documents in
+the 引用记录 table of 起草参考 (档号, 题名, 日期, archive path).
 The 落款 and date close the summary; 起草参考 follows a rule (``---``).
 """
 
@@ -21,11 +22,6 @@ def _esc(text: str) -> str:
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
-def _code(path: str) -> str:
-    fence = "``" if "`" in path else "`"
-    return f"{fence}{path}{fence}"
-
-
 def _runs(runs) -> str:
     return "".join(f"[^{r}]" if isinstance(r, int) else _esc(r) for r in runs)
 
@@ -35,9 +31,9 @@ def to_markdown(draft) -> str:
     out: list[str] = []
     for para in draft.body + draft.annex:
         kind = para.kind
-        if kind == "break":
-            out.append("---")
-        elif kind == "table":
+        if para.new_page:
+            out += ["---", ""]
+        if kind == "table":
             rows = para.rows
             out.append("| " + " | ".join(_esc(c) for c in rows[0]) + " |")
             out.append("|" + "---|" * len(rows[0]))
@@ -48,6 +44,5 @@ def to_markdown(draft) -> str:
             out.append(_runs(para.runs))
         out.append("")
     for note in draft.notes:
-        cites = "；".join(f"《{_esc(s.title)}》（{s.date or '无日期'}，{_code(s.path)}）" for s in note.sources)
-        out.append(f"[^{note.n}]: {_esc(note.text)}{cites}。")
+        out.append(f"[^{note.n}]: {_esc(note.short)}")
     return "\n".join(out).rstrip("\n") + "\n"

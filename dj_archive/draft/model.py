@@ -10,7 +10,7 @@ from .followup import Commitment, Problem
 from ..periods import Period
 from .records import Figure, Source
 
-__all__ = ["Para", "Note", "Draft", "Writer", "REF", "HINT", "TODO"]
+__all__ = ["Para", "Note", "Draft", "Writer", "REF", "HINT", "TODO", "number_ranges"]
 
 #: Marks in the text: wording offered from earlier summaries, notes to the drafter, gaps.
 REF = "【参考往期表述】"
@@ -23,12 +23,14 @@ class Para:
     """A paragraph of the draft. ``runs`` holds text and footnote numbers (int) in order.
 
     Kinds: ``title``, ``body``, ``h1`` (一、), ``h2`` (（一）), ``h3`` (1.), ``sign``
-    (落款), ``date``, ``table`` (``rows``; first row is the header), ``break`` (new page).
+    (落款), ``date``, ``table`` (``rows``; first row is the header). ``new_page``: the
+    paragraph starts a page (Word's page-break-before, so no empty paragraph is left behind).
     """
 
     kind: str
     runs: list = field(default_factory=list)
     rows: list[list[str]] | None = None
+    new_page: bool = False
 
     @property
     def text(self) -> str:
@@ -37,11 +39,42 @@ class Para:
 
 @dataclass
 class Note:
-    """A footnote: what the figure counts and the documents it was counted from."""
+    """A footnote: what a sentence's figures count, and the numbers of its documents in the
+    draft's numbered source list (``Draft.sources``, printed in full in 起草参考)."""
 
     n: int
     text: str
     sources: list[Source]
+    refs: list[int] = field(default_factory=list)
+
+    @property
+    def short(self) -> str:
+        """The footnote as printed: one short line, the sources by number.
+
+        >>> Note(1, "支委会会议记录3件", [], [1, 2, 3, 5]).short
+        '支委会会议记录3件，见起草参考“引用记录”第1—3、5号。'
+        """
+        return f"{self.text}，见起草参考“引用记录”第{number_ranges(self.refs)}号。"
+
+
+def number_ranges(numbers) -> str:
+    """1, 2, 3, 5 → ``1—3、5`` (runs of three or more joined by a dash).
+
+    >>> number_ranges([4, 1, 2, 3, 7, 8])
+    '1—4、7、8'
+    """
+    ns = sorted(set(numbers))
+    out, i = [], 0
+    while i < len(ns):
+        j = i
+        while j + 1 < len(ns) and ns[j + 1] == ns[j] + 1:
+            j += 1
+        if j - i >= 2:
+            out.append(f"{ns[i]}—{ns[j]}")
+        else:
+            out += [str(x) for x in ns[i : j + 1]]
+        i = j + 1
+    return "、".join(out)
 
 
 @dataclass
@@ -59,10 +92,11 @@ class Draft:
     previous: Source | None
     overlaps: list[dict]  # one per earlier summary, oldest first
     existing: Source | None = None  # a summary of this period already filed
+    sources: list[Source] = field(default_factory=list)  # cited documents, numbered from 1
 
     def body_text(self) -> str:
         """The summary itself (标题 to date) as plain text: what overlap is measured on."""
-        return "\n".join(p.text for p in self.body if p.kind != "break")
+        return "\n".join(p.text for p in self.body)
 
     # -- tables for notebooks: what the drafter checks before writing ----------------
     def figures_frame(self):
@@ -143,13 +177,21 @@ class Writer:
     def __init__(self):
         self.paras: list[Para] = []
         self.notes: list[Note] = []
+        self.sources: list[Source] = []  # numbered in order of first citation
+        self._numbers: dict[str, int] = {}
 
-    def add(self, kind: str, *runs, rows=None) -> Para:
-        p = Para(kind, list(runs), rows)
+    def add(self, kind: str, *runs, rows=None, new_page: bool = False) -> Para:
+        p = Para(kind, list(runs), rows, new_page)
         self.paras.append(p)
         return p
 
     def note(self, text: str, sources: list[Source]) -> int:
         n = len(self.notes) + 1
-        self.notes.append(Note(n, text, sources))
+        refs = []
+        for s in sources:
+            if s.id not in self._numbers:
+                self.sources.append(s)
+                self._numbers[s.id] = len(self.sources)
+            refs.append(self._numbers[s.id])
+        self.notes.append(Note(n, text, sources, refs))
         return n

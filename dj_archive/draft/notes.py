@@ -22,11 +22,13 @@ def _sources_line(sources: list[Source], limit: int = 5) -> str:
     return shown + (f"等{len(sources)}件" if len(sources) > limit else "")
 
 
-def drafting_notes(d: Draft, branch: BranchRecords, source_summary: Summary | None, body_chars: int) -> list[Para]:
-    """The 起草参考 paragraphs of draft ``d`` (``body_chars``: its length without whitespace)."""
+def drafting_notes(
+    d: Draft, branch: BranchRecords, source_summary: Summary | None, body_chars: int, file_numbers: dict | None = None
+) -> list[Para]:
+    """The 起草参考 paragraphs of draft ``d`` (``body_chars``: its length without whitespace;
+    ``file_numbers``: 档号 by archive path, for the 引用记录 table)."""
     w = Writer()
-    w.add("break")
-    w.add("h1", NOTES_HEADING)
+    w.add("h1", NOTES_HEADING, new_page=True)
     if d.existing is not None:
         w.add("body", f"{HINT}档案中已有本期总结《{d.existing.title}》（{d.existing.path}），本稿未参考其内容。")
     if source_summary is not None:
@@ -97,5 +99,15 @@ def drafting_notes(d: Draft, branch: BranchRecords, source_summary: Summary | No
     if zeros:
         names = "、".join(f"“{f.record_title}”" for f in zeros)
         w.add("body", f"{HINT}本期未见题名含{names}的记录；如确有开展，请补充归档后重新生成。")
+
+    w.add("h2", "（五）引用记录")
+    if d.sources:
+        w.add("body", "正文脚注中的编号即下表序号。")
+        rows = [["序号", "档号", "题名", "日期", "路径"]]
+        for i, s in enumerate(d.sources, 1):
+            rows.append([str(i), (file_numbers or {}).get(s.path, ""), s.title, s.date or "无日期", s.path])
+        w.add("table", rows=rows)
+    else:
+        w.add("body", "正文未引用归档记录。")
     return w.paras
 
