@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..normalize import fold
 from ..query import synonyms_for
 from ..understand.numerals import CN_NUMERAL_CHARS
-from ..periods import Period
+from ..periods import Period, PeriodSequence
 from .records import BranchRecords, Source, Summary, clauses
 from .topics import problem_topic
 
@@ -173,8 +173,8 @@ class Problem:
     topic: str | None = None  # its kind (topics.TOPICS), if it has one
     occurrences: list[tuple[Summary, str]] = field(default_factory=list)
     #: The branch's summaries in order (half-year and annual mixed, as filed): what
-    #: "consecutive" is counted on. Empty: the occurrences' own periods are the sequence.
-    sequence: tuple[Period, ...] = ()
+    #: "consecutive" is counted on. None: the occurrences' own periods are the sequence.
+    sequence: PeriodSequence | None = None
 
     @property
     def label(self) -> str:
@@ -185,31 +185,25 @@ class Problem:
     def periods(self) -> list[Period]:
         return [s.period for s, _ in self.occurrences]
 
-    def _positions(self) -> list[int]:
-        seq = self.sequence or tuple(self.periods)
-        where = {p: i for i, p in enumerate(seq)}
-        return [where[p] for p in self.periods]
+    def _runs(self) -> list[int]:
+        """Length of the run each occurrence ends (1 where the summary before it in the
+        branch's sequence does not name the problem)."""
+        seq = self.sequence if self.sequence is not None else PeriodSequence(self.periods)
+        out: list[int] = []
+        for i, p in enumerate(self.periods):
+            out.append(out[-1] + 1 if i and seq.consecutive(self.periods[i - 1], p) else 1)
+        return out
 
     @property
     def run(self) -> int:
         """Longest run of consecutive summaries (adjacent in :attr:`sequence`) naming the problem."""
-        pos = self._positions()
-        best = cur = 1 if pos else 0
-        for a, b in zip(pos, pos[1:]):
-            cur = cur + 1 if b == a + 1 else 1
-            best = max(best, cur)
-        return best
+        return max(self._runs(), default=0)
 
     @property
     def latest_run(self) -> int:
         """Consecutive summaries up to and including the latest one that names the problem."""
-        pos = self._positions()
-        n = 1 if pos else 0
-        for a, b in zip(reversed(pos[:-1]), reversed(pos[1:])):
-            if b != a + 1:
-                break
-            n += 1
-        return n
+        runs = self._runs()
+        return runs[-1] if runs else 0
 
     @property
     def recurs(self) -> bool:
@@ -250,7 +244,7 @@ def problem_history(summaries: list[Summary], threshold: float = PROBLEM_SIMILAR
     earlier wording (bigram Jaccard ≥ ``threshold``). A summary counts once per group.
     """
     groups: list[Problem] = []
-    sequence = tuple(s.period for s in summaries)
+    sequence = PeriodSequence(s.period for s in summaries)
     for s in summaries:
         for item in _problem_items(s):
             topic = problem_topic(item)
