@@ -9,7 +9,7 @@ ARCHIVE ?= archive
 # and a fresh demo always starts from nothing.
 DEMO_DB ?= out/demo-index.sqlite
 
-.PHONY: demo test test-fast lab bench clean venv docs
+.PHONY: demo test test-fast lab bench bench-web serve clean venv docs
 
 venv: $(STAMP)
 
@@ -44,6 +44,11 @@ lab: $(STAMP)
 # docs/cli-reference.md (and .zh.md) from the commands' --help; a test fails when stale.
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_reference.py
+
+# The web app on the sample archive (indexed first, incrementally): http://127.0.0.1:8765/
+serve: $(STAMP)
+	$(BIN)/dj-archive index --archive $(ARCHIVE) --db $(DEMO_DB)
+	$(BIN)/dj-archive serve --archive $(ARCHIVE) --db $(DEMO_DB)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

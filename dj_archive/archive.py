@@ -38,10 +38,11 @@ class Archive:
         return f"<Archive {self.config.fonds_name or self.root} at {self.root}>"
 
     # -- building ---------------------------------------------------------------------
-    def index(self, workers: int | None = None, progress: bool | None = None) -> IndexReport:
-        """Bring the index up to date (incremental). Returns what happened."""
+    def index(self, workers: int | None = None, progress: bool | None = None, on_progress=None) -> IndexReport:
+        """Bring the index up to date (incremental). Returns what happened.
+        ``on_progress(done, total)`` is called as files are read."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
-        return build_index(self.config, self.db_path, workers=workers, progress=progress)
+        return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress)
 
     def _con(self):
         return connect(self.db_path, readonly=True)
@@ -60,9 +61,13 @@ class Archive:
         limit: int | None = 20,
         offset: int = 0,
         mask_pii: bool = False,
+        sort: str = "relevance",
+        facets: bool = False,
     ) -> SearchResult:
-        """Documents containing the query, best first. ``limit=None`` returns all.
-        ``mask_pii`` masks ID, phone and bank card numbers in snippets."""
+        """Documents containing the query, best first (``sort="date"``: newest first).
+        ``limit=None`` returns all. ``mask_pii`` masks ID, phone and bank card numbers in
+        snippets. ``facets`` counts the matches per category, year, branch and doc type
+        (``result.facets``)."""
         con = self._con()
         try:
             return run_search(
@@ -73,6 +78,8 @@ class Archive:
                 offset=offset,
                 resolve_org=self.config.resolve_org,
                 mask=mask_pii,
+                sort=sort,
+                facets=facets,
             )
         finally:
             con.close()
@@ -134,6 +141,22 @@ class Archive:
             for kind, n in counts.items():
                 out.append({"id": r["id"], "path": r["path"], "title": r["title"], "kind": kind, "count": n})
         return pd.DataFrame(out, columns=["id", "path", "title", "kind", "count"])
+
+    def stats(self) -> dict:
+        """What the index holds: documents (in all and per format), characters, when the
+        last index run finished, the index file's size."""
+        con = self._con()
+        try:
+            formats = {r[0] or "?": r[1] for r in con.execute(
+                "SELECT format, count(*) FROM documents GROUP BY format ORDER BY count(*) DESC")}
+            chars = con.execute("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0]
+            failed = con.execute("SELECT count(*) FROM failures").fetchone()[0]
+            last = con.execute("SELECT value FROM meta WHERE key = 'last_run'").fetchone()
+        finally:
+            con.close()
+        size = sum(p.stat().st_size for p in (self.db_path, Path(str(self.db_path) + "-wal")) if p.exists())
+        return {"documents": sum(formats.values()), "formats": formats, "chars": chars, "failed": failed,
+                "last_run": last[0] if last else None, "db_path": str(self.db_path), "db_bytes": size}
 
     def failures(self) -> list[dict]:
         """Files the last index run could not read, with the reason."""

@@ -24,7 +24,7 @@ from .errors import ConfigError, DjArchiveError, ReadError, UnknownOrg
 from .readers import read_bytes, read_document
 from .taxonomy import UNKNOWN
 
-__all__ = ["FilingPlan", "FilingReport", "plan_filing", "file_documents", "LOW_CONFIDENCE"]
+__all__ = ["FilingPlan", "FilingReport", "plan_filing", "revise_plan", "file_plans", "file_documents", "LOW_CONFIDENCE"]
 
 #: Below this classifier confidence the archivist is asked to confirm the category.
 LOW_CONFIDENCE = 0.6
@@ -262,16 +262,55 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
     return plans
 
 
-def file_documents(archive, paths, category=None, org=None, dry_run: bool = False, index: bool = True) -> FilingReport:
-    """Copy loose files into the archive (sources untouched), then index what was filed.
+def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None, org=None, taken=()) -> FilingPlan:
+    """``plan`` with the archivist's corrections (from a review table, e.g. the web app's
+    归档 page): the title, date, category or branch replaced, and the target worked out
+    again under the convention. Only a ``planned`` file is revised. Raises ConfigError
+    (unknown category, not a date) or UnknownOrg; ``taken`` holds targets other files of
+    the same batch will use."""
+    from .config import _sheet_date
+    from .understand.classify import clean_title
 
-    A copy is complete and verified or absent, never truncated. If indexing afterwards
-    fails (another indexer holds the lock, a broken metadata.csv...), the files stay
-    filed and ``report.index_error`` says why; ``dj-archive index`` picks them up later.
-    """
-    report = FilingReport(plan_filing(archive, paths, category, org), dry_run=dry_run)
-    if dry_run:
-        return report
+    if plan.status != "planned":
+        return plan
+    config = archive.config
+    if category and category != plan.category:
+        cat = config.taxonomy.category(category)
+        if not cat:
+            raise ConfigError(f"unknown category {category!r}; the archive's categories are {', '.join(config.taxonomy.codes)}")
+        plan.category, plan.confidence, plan.confirm = cat.code, None, False
+    if org is not None and org != (plan.org or ""):
+        if org:
+            canonical = config.resolve_org(org)
+            if not canonical:
+                raise UnknownOrg(f"unknown org {org!r}; known: {', '.join(config.org_names) or '(none in fonds.yml)'}")
+            plan.org = canonical
+        else:
+            plan.org = None
+    if date and date != plan.date:
+        iso = _sheet_date(str(date).strip())
+        if not iso:
+            raise ConfigError(f"{date!r} is not a date; write it as 2023-07-05")
+        plan.date, plan.date_source = iso, "人工著录"
+    if title and title != plan.title:
+        plan.title = _safe_title(clean_title(title))
+        dt = config.taxonomy.doc_type_for(plan.title)
+        plan.doc_type = dt.name if dt else None
+    folder = f"{config.taxonomy.category(plan.category).folder}/{plan.date[:4]}"
+    size = Path(plan.source).stat().st_size
+    same = _same_file_in_folder(config.root / folder, size, plan.sha256) if plan.sha256 else None
+    if same:
+        plan.target = f"{folder}/{same}"
+        plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+        return plan
+    plan.target = _free_target(config.root, folder, f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower(), taken)
+    return plan
+
+
+def file_plans(archive, plans: list[FilingPlan], index: bool = True) -> FilingReport:
+    """Copy the ``planned`` files of ``plans`` to their targets (never overwriting: a
+    name taken meanwhile gets the next number), then index what was filed."""
+    report = FilingReport(plans)
     filed = 0
     for plan in report.plans:
         if plan.status != "planned":
@@ -284,6 +323,19 @@ def file_documents(archive, paths, category=None, org=None, dry_run: bool = Fals
         except (DjArchiveError, OSError, sqlite3.Error) as exc:
             report.index_error = (str(exc) or type(exc).__name__).splitlines()[0]
     return report
+
+
+def file_documents(archive, paths, category=None, org=None, dry_run: bool = False, index: bool = True) -> FilingReport:
+    """Copy loose files into the archive (sources untouched), then index what was filed.
+
+    A copy is complete and verified or absent, never truncated. If indexing afterwards
+    fails (another indexer holds the lock, a broken metadata.csv...), the files stay
+    filed and ``report.index_error`` says why; ``dj-archive index`` picks them up later.
+    """
+    plans = plan_filing(archive, paths, category, org)
+    if dry_run:
+        return FilingReport(plans, dry_run=True)
+    return file_plans(archive, plans, index=index)
 
 
 def _file_one(archive, plan: FilingPlan, attempts: int = 20) -> bool:

@@ -323,9 +323,13 @@ def build_index(
     workers: int | None = None,
     progress: bool | None = None,
     backend: str = "auto",
+    on_progress=None,
 ) -> IndexReport:
     """Bring the index up to date with the archive: new and changed files are indexed,
-    unchanged ones skipped, deleted ones removed. One bad file never stops the run."""
+    unchanged ones skipped, deleted ones removed. One bad file never stops the run.
+    ``on_progress(done, total)`` is called as files to (re)read are done (e.g. for a
+    progress bar in the web app); the time of the last finished run is kept in
+    ``meta.last_run``."""
     started = time.perf_counter()
     db_path = Path(db_path) if db_path else default_db_path(config.root)
     # Re-read fonds.yml and metadata.csv: the caller's config may predate an edit, and the
@@ -336,7 +340,7 @@ def build_index(
     with _writer_lock(db_path):
         con = connect(db_path)
         try:
-            _build(con, config, segmenter, report, workers, progress)
+            _build(con, config, segmenter, report, workers, progress, on_progress)
         except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
             raise IndexFailure(f"cannot write the index at {db_path}: {exc}") from None
         finally:
@@ -346,7 +350,7 @@ def build_index(
     return report
 
 
-def _build(con, config, segmenter, report, workers, progress):
+def _build(con, config, segmenter, report, workers, progress, on_progress=None):
     report.rebuilt = _prepare(con, segmenter)
     entries = walk_archive(config.root)
     known = {
@@ -378,8 +382,13 @@ def _build(con, config, segmenter, report, workers, progress):
         if _meta(con, "config_hash") != cfg_hash:
             _refresh_metadata(con, config)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
-    _index_files(con, config, segmenter, todo, known, report, workers, progress)
+    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress)
     report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    with con:
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('last_run', ?)",
+            (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
+        )
     con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
     for sha, paths in con.execute(
         "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
@@ -515,7 +524,9 @@ class _Writer(threading.Thread):
         con.execute("DELETE FROM failures WHERE path=?", (path,))
 
 
-def _index_files(con, config, segmenter, todo, known, report, workers, progress):
+def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None):
+    if on_progress:
+        on_progress(0, len(todo))
     if not todo:
         return
     if workers is None:
@@ -531,10 +542,12 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress)
     writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report)
     writer.start()
     try:
-        for result in _results(todo, workers, backend, config):
+        for done, result in enumerate(_results(todo, workers, backend, config), 1):
             writer.put(result)
             if bar:
                 bar.update(1)
+            if on_progress:
+                on_progress(done, len(todo))
     finally:
         # On an interrupt too: what was read so far is committed whole. A writer that
         # died (disk full) no longer reads the queue: don't wait on it forever.

@@ -19,9 +19,13 @@ from .pii import mask_pii
 from .query import PUNCT_TOKEN, And, Not, Or, Query, Term, char_tokens, parse_query
 from .segment import Segmenter, default_segmenter
 
-__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql"]
+__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql", "FACET_FIELDS", "SORTS"]
 
 MARK = ("«", "»")
+#: Columns whose values :func:`run_search` can count over the matching documents.
+FACET_FIELDS = ("category", "year", "org", "doc_type")
+#: Orders of the hits: BM25 relevance, or newest first.
+SORTS = ("relevance", "date")
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
 
 
@@ -207,6 +211,8 @@ class SearchResult:
     query: str
     total: int
     hits: list[dict] = field(default_factory=list)
+    #: ``{field: {value: count}}`` over every matching document (``facets=True``), else None.
+    facets: dict | None = None
 
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "hits": [{k: h[k] for k in HIT_FIELDS} for h in self.hits]}
@@ -272,6 +278,33 @@ def _page(con, ids: set[int], words_expr, limit, offset) -> list[tuple[int, floa
     return ranked[offset:want]
 
 
+def _date_page(con, ids: set[int], limit, offset) -> list[tuple[int, float]]:
+    """(rowid, 0.0) of the page, newest first (undated last), then by path."""
+    if not ids:
+        return []
+    rows = con.execute(
+        "SELECT rowid, 0.0 FROM documents WHERE rowid IN (SELECT value FROM json_each(?)) "
+        "ORDER BY date IS NULL, date DESC, path LIMIT ? OFFSET ?",
+        (json.dumps(sorted(ids)), -1 if limit is None else limit, offset),
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def _facet_counts(con, ids: set[int]) -> dict:
+    """``{field: {value: count}}`` of the documents ``ids``, most frequent first; None
+    values (no date, no branch) are left out."""
+    counts: dict[str, dict] = {f: {} for f in FACET_FIELDS}
+    if ids:
+        for row in con.execute(
+            f"SELECT {', '.join(FACET_FIELDS)} FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
+        ):
+            for f, v in zip(FACET_FIELDS, row):
+                if v is not None and v != "":
+                    counts[f][v] = counts[f].get(v, 0) + 1
+    return {f: dict(sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))) for f, c in counts.items()}
+
+
 def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset):
     """The common case, cheaply: one term that is one word, no filters. Every document
     with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
@@ -301,11 +334,17 @@ def run_search(
     snippet_width: int = 80,
     mask: bool = False,
     snippets: bool = True,
+    sort: str = "relevance",
+    facets: bool = False,
 ) -> SearchResult:
-    """Search the index; see :func:`dj_archive.query.parse_query` for the syntax."""
+    """Search the index; see :func:`dj_archive.query.parse_query` for the syntax.
+    ``sort`` is ``"relevance"`` (BM25) or ``"date"`` (newest first); ``facets`` also
+    counts the matching documents per category, year, branch and doc type."""
     q = query if isinstance(query, Query) else parse_query(query)
     if limit is not None and limit < 0:
         raise QuerySyntaxError("limit must be 0 or more")
+    if sort not in SORTS:
+        raise QuerySyntaxError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     segmenter = segmenter or default_segmenter()
     where, fparams = filter_sql(filters or Filters(), resolve_org)
     words_expr = _rank_expr(q.terms, segmenter)
@@ -317,19 +356,28 @@ def run_search(
     try:
         comp = _Compiler(con)
         matched_sql = comp.compile(q.root)
-        fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset)
+        fast = None
+        if sort == "relevance" and not facets:
+            fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset)
+        counts = None
         if fast is not None:
             total, rows = fast
         else:
             ids = _matched_ids(con, comp, matched_sql, where, fparams)
-            total, rows = len(ids), _page(con, ids, words_expr, limit, offset)
+            if sort == "date":
+                rows = _date_page(con, ids, limit, offset)
+            else:
+                rows = _page(con, ids, words_expr, limit, offset)
+            total = len(ids)
+            if facets:
+                counts = _facet_counts(con, ids)
         hits = _hits(con, q, rows, mask, snippets, snippet_width)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
     finally:
         if own_txn:
             con.rollback()
-    return SearchResult(q.text, total, hits)
+    return SearchResult(q.text, total, hits, counts)
 
 
 def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:

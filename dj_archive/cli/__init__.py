@@ -28,7 +28,7 @@ def cli():
 
 
 # Imported for their side effect of adding commands to `cli`, one module per noun.
-from . import archive_cmds, draft_cmds, filing_cmds, understand_cmds  # noqa: E402, F401
+from . import archive_cmds, draft_cmds, filing_cmds, serve_cmds, understand_cmds  # noqa: E402, F401
 
 
 def main():

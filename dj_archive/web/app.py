@@ -1,0 +1,221 @@
+"""The web app factory: one Archive, one index, the library's own functions behind
+every page. Starlette renders Jinja2 templates on the server; htmx (vendored under
+static/) does partial updates. Nothing is fetched from the internet.
+
+>>> app = create_app("archive")                         # doctest: +SKIP
+>>> import uvicorn; uvicorn.run(app, port=8765)         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..archive import Archive, open_archive
+from ..errors import ConfigError, DjArchiveError
+from .jobs import IndexJob
+from .security import check_csrf, csrf_token, is_loopback
+
+__all__ = ["create_app", "WebState", "MAX_UPLOAD_MB"]
+
+HERE = Path(__file__).parent
+#: Largest file accepted by the 归档 upload (the readers refuse more than 64 MB anyway).
+MAX_UPLOAD_MB = 50
+NAV = (("search", "检索"), ("browse", "浏览"), ("filing", "归档"), ("export", "导出 / 起草"), ("status", "状态"))
+
+
+class WebState:
+    """What every request shares: the archive, the mode, and the single write lock."""
+
+    def __init__(self, archive: Archive, read_only: bool, password_hash: str | None, upload_dir: Path,
+                 max_upload_mb: int):
+        self.archive = archive
+        self.read_only = read_only
+        self.password_hash = password_hash
+        #: Filing, editing and re-indexing take it: two writes never interleave.
+        self.write_lock = threading.Lock()
+        self.job = IndexJob(self)
+        self.upload_dir = upload_dir
+        self.max_upload_bytes = max_upload_mb * 1024 * 1024
+        self._cache: dict = {}
+        self._cache_lock = threading.Lock()
+
+    def index_version(self) -> tuple:
+        """Changes whenever the index file (or its WAL) is written."""
+        out = []
+        for suffix in ("", "-wal"):
+            try:
+                st = Path(str(self.archive.db_path) + suffix).stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def cached(self, name: str, compute):
+        """``compute()``, kept until the index changes (the catalogue, the matrix)."""
+        version = self.index_version()
+        with self._cache_lock:
+            hit = self._cache.get(name)
+            if hit and hit[0] == version:
+                return hit[1]
+        value = compute()
+        with self._cache_lock:
+            self._cache[name] = (version, value)
+        return value
+
+    def catalog(self):
+        """The 归档文件目录 of the whole archive (档号 for every numbered file)."""
+        from ..catalog import catalog
+
+        return self.cached("catalog", lambda: catalog(self.archive))
+
+
+def _host_of(header: str) -> str:
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class _Guard:
+    """Pure ASGI middleware: on loopback, refuse other Host headers (DNS rebinding);
+    with a password, send anyone not logged in to /login."""
+
+    OPEN = ("/login", "/static/")
+
+    def __init__(self, app, state: WebState, loopback: bool):
+        self.app, self.state, self.loopback = app, state, loopback
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        if self.loopback and not is_loopback(_host_of(request.headers.get("host", ""))):
+            return await PlainTextResponse("Host not allowed", status_code=400)(scope, receive, send)
+        path = scope["path"]
+        if self.state.password_hash and not path.startswith(self.OPEN) and not request.session.get("user"):
+            target = "/login?" + urlencode({"next": path + ("?" + scope["query_string"].decode() if scope["query_string"] else "")})
+            if request.headers.get("hx-request"):
+                return await Response(status_code=204, headers={"HX-Redirect": target})(scope, receive, send)
+            return await RedirectResponse(target, status_code=303)(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
+def templates_for(state: WebState) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.globals.update(nav=NAV, state=state, fonds_name=lambda: state.archive.config.fonds_name or "档案")
+    from .render import snippet_html
+
+    env.filters["snippet"] = snippet_html
+    env.filters["category_name"] = lambda code: _category_name(state, code)
+    env.filters["size"] = _human_size
+    return templates
+
+
+def _category_name(state: WebState, code) -> str:
+    cat = state.archive.config.taxonomy.category(code) if code else None
+    return cat.name if cat else ("未归类" if code == "UNKNOWN" else str(code or ""))
+
+
+def _human_size(n) -> str:
+    if n is None:
+        return ""
+    n = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def render(request: Request, name: str, context: dict | None = None, status_code: int = 200):
+    """A page with the shared context (CSRF token, mode, who is logged in)."""
+    state: WebState = request.app.state.web
+    ctx = {
+        "request": request,
+        "csrf": csrf_token(request.session),
+        "read_only": state.read_only,
+        "user": request.session.get("user"),
+        "login_required": bool(state.password_hash),
+    }
+    ctx.update(context or {})
+    return request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+async def form_with_csrf(request: Request):
+    """The posted form, after checking its CSRF token (403 otherwise)."""
+    form = await request.form()
+    if not check_csrf(request.session, form.get("csrf") or request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
+    return form
+
+
+def require_writable(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    if state.read_only:
+        raise HTTPException(403, "只读模式：不能归档、著录或重建索引。")
+    return state
+
+
+async def _http_error(request: Request, exc: HTTPException):
+    messages = {404: "找不到这个页面或文件。", 403: "没有权限。", 400: "请求有误。", 413: "文件太大。"}
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in ("Not Found", "Forbidden") else ""
+    return render(request, "error.html", {"status": exc.status_code, "title": messages.get(exc.status_code, "出错了"),
+                                          "detail": detail}, status_code=exc.status_code)
+
+
+async def _library_error(request: Request, exc: DjArchiveError):
+    return render(request, "error.html", {"status": 400, "title": "无法完成", "detail": str(exc),
+                                          "hint": exc.hint}, status_code=400)
+
+
+def create_app(archive=None, db=None, read_only: bool = False, password_hash: str | None = None,
+               host: str = "127.0.0.1", secret_key: str | None = None, upload_dir=None,
+               max_upload_mb: int = MAX_UPLOAD_MB) -> Starlette:
+    """The app for the archive at ``archive`` (default ``$DJ_ARCHIVE`` or ./archive).
+
+    ``host`` is where it will listen: anything but loopback needs ``password_hash``
+    (see :func:`dj_archive.web.security.hash_password`). ``read_only`` hides filing,
+    editing and re-indexing. ``secret_key`` signs the session cookie (random if not given,
+    so a restart logs everyone out).
+    """
+    if not is_loopback(host) and not password_hash:
+        raise ConfigError(f"serving on {host} (not this machine only) needs a password: pass --password-file or set DJ_ARCHIVE_PASSWORD")
+    arc = archive if isinstance(archive, Archive) else open_archive(archive, db)
+    uploads = Path(upload_dir) if upload_dir else Path(tempfile.mkdtemp(prefix="dj-archive-uploads-"))
+    state = WebState(arc, read_only, password_hash, uploads, max_upload_mb)
+    from .pages import routes
+
+    app = Starlette(
+        routes=[*routes(), Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")],
+        middleware=[
+            Middleware(SessionMiddleware, secret_key=secret_key or secrets.token_urlsafe(32),
+                       session_cookie="dj_archive_session", same_site="strict", https_only=False),
+            Middleware(_Guard, state=state, loopback=is_loopback(host)),
+        ],
+        exception_handlers={HTTPException: _http_error, DjArchiveError: _library_error},
+    )
+    app.state.web = state
+    app.state.templates = templates_for(state)
+    threading.Thread(target=_warm_up, name="dj-archive-web-warmup", daemon=True).start()
+    return app
+
+
+def _warm_up() -> None:
+    """Load the segmenter's dictionary now, not during the first search."""
+    from ..segment import default_segmenter
+
+    default_segmenter().cut("党建档案")

@@ -1,0 +1,141 @@
+"""检索: one query box with the CLI's syntax, facets, date range, sort, paging; the URL
+holds the whole search; the result list exports as .xlsx or .csv."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ...errors import DjArchiveError
+from ..app import render
+from ..tables import table_response
+
+PAGE_SIZE = 20
+EXPORT_LIMIT = 5000
+#: URL parameter → (Archive.search keyword, label)
+PARAMS = {"category": "类别", "year": "年度", "org": "支部", "type": "文种", "from": "起", "to": "止"}
+FACETS = (("category", "category", "类别"), ("year", "year", "年度"), ("org", "org", "支部"), ("doc_type", "type", "文种"))
+
+
+def search_params(request: Request) -> dict:
+    """The search as the URL says it: q, filters, sort and page (strings, cleaned)."""
+    qp = request.query_params
+    p = {k: (qp.get(k) or "").strip() for k in ("q", *PARAMS, "sort")}
+    p["sort"] = "date" if p["sort"] == "date" else ""
+    try:
+        p["page"] = max(1, int(qp.get("page") or 1))
+    except ValueError:
+        p["page"] = 1
+    return p
+
+
+def url_for_search(p: dict, path: str = "/", **changes) -> str:
+    """The URL of search ``p`` with ``changes`` (None removes a parameter); paging restarts
+    at 1 unless ``page`` is changed."""
+    merged = {**p, "page": 1, **changes}
+    items = [(k, v) for k, v in merged.items() if v not in (None, "") and not (k == "page" and v == 1)]
+    return path + ("?" + urlencode(items) if items else "")
+
+
+def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
+    year = int(p["year"]) if p["year"].isdigit() else None
+    if p["year"] and year is None:
+        from ...errors import InvalidFilter
+
+        raise InvalidFilter(f"not a year: {p['year']!r}")
+    return state.archive.search(
+        p["q"], category=p["category"] or None, year=year, org=p["org"] or None, doc_type=p["type"] or None,
+        date_from=p["from"] or None, date_to=p["to"] or None, limit=limit, offset=offset, mask_pii=True,
+        sort=p["sort"] or "relevance", facets=facets,
+    )
+
+
+def _facet_groups(state, p, result) -> list[dict]:
+    groups = []
+    for field, param, label in FACETS:
+        counts = (result.facets or {}).get(field, {})
+        items = list(counts.items())
+        if field == "year":
+            items.sort(key=lambda kv: -int(kv[0]))
+        values = []
+        for value, n in items[:30]:
+            shown = value
+            if field == "category":
+                cat = state.archive.config.taxonomy.category(value)
+                shown = cat.name if cat else ("未归类" if value == "UNKNOWN" else value)
+            selected = str(p[param]) == str(value)
+            values.append({"label": shown, "count": n, "selected": selected,
+                           "url": url_for_search(p, **{param: None if selected else value})})
+        groups.append({"label": label, "param": param, "values": values, "more": max(0, len(items) - 30)})
+    return groups
+
+
+def _suggestions(p: dict) -> list[dict]:
+    tips = []
+    for param, label in PARAMS.items():
+        if p[param]:
+            tips.append({"text": f"去掉“{label}：{p[param]}”", "url": url_for_search(p, **{param: None})})
+    if len(p["q"].split()) > 1:
+        tips.append({"text": "少用几个检索词（空格分开的词须同时出现），或用 OR 连接", "url": None})
+    tips.append({"text": "换用同义词或更短的词（一个字也能检索）", "url": None})
+    return tips
+
+
+def search_page(request: Request):
+    state = request.app.state.web
+    p = search_params(request)
+    ctx = {"p": p, "result": None, "error": None, "hint": None}
+    if p["q"]:
+        started = time.perf_counter()
+        try:
+            result = run(state, p, limit=PAGE_SIZE, offset=(p["page"] - 1) * PAGE_SIZE)
+        except DjArchiveError as exc:
+            ctx.update(error=str(exc), hint=exc.hint)
+        else:
+            pages = max(1, -(-result.total // PAGE_SIZE))
+            ctx.update(
+                result=result,
+                seconds=time.perf_counter() - started,
+                facets=_facet_groups(state, p, result),
+                pages=pages,
+                prev_url=url_for_search(p, page=p["page"] - 1) if p["page"] > 1 else None,
+                next_url=url_for_search(p, page=p["page"] + 1) if p["page"] < pages else None,
+                sort_urls={"relevance": url_for_search(p, sort=None), "date": url_for_search(p, sort="date")},
+                chips=[{"label": f"{lab}：{p[k]}", "url": url_for_search(p, **{k: None})} for k, lab in PARAMS.items() if p[k]],
+                export_csv=url_for_search(p, path="/search.csv"),
+                export_xlsx=url_for_search(p, path="/search.xlsx"),
+                suggestions=_suggestions(p) if not result.total else [],
+                first=(p["page"] - 1) * PAGE_SIZE + 1,
+            )
+    if p["q"] and request.headers.get("hx-request") and request.headers.get("hx-target") == "results":
+        return render(request, "_results.html", ctx)
+    return render(request, "search.html", ctx)
+
+
+EXPORT_COLUMNS = (("date", "日期"), ("category", "类别"), ("org", "支部"), ("doc_type", "文种"), ("title", "题名"),
+                  ("path", "路径"), ("snippet", "摘要"))
+
+
+def export_results(request: Request) -> Response:
+    state = request.app.state.web
+    p = search_params(request)
+    if not p["q"]:
+        from starlette.exceptions import HTTPException
+
+        raise HTTPException(400, "请先输入检索词。")
+    result = run(state, p, limit=EXPORT_LIMIT, facets=False)
+    rows = [{label: h[key] for key, label in EXPORT_COLUMNS} for h in result.hits]
+    for r in rows:
+        r["摘要"] = r["摘要"].replace("«", "").replace("»", "")
+    fmt = request.path_params["fmt"]
+    return table_response(rows, [label for _, label in EXPORT_COLUMNS], f"检索结果_{p['q'][:20]}", fmt)
+
+
+routes = [
+    Route("/", search_page, name="search"),
+    Route("/search.{fmt:str}", export_results, name="search_export"),
+]

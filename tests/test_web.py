@@ -1,0 +1,478 @@
+"""The web app (`dj-archive serve`) through Starlette's TestClient: every page, the
+downloads, the error pages and the safety rules (CSRF, read-only, login, path traversal,
+upload limits, PII masking, never overwriting)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+
+import pytest
+
+from web_helpers import ID_NUMBER, PHONE, build_archive, client_for, csrf_of
+
+pytest.importorskip("starlette")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """One archive and client for the read-only checks of this module."""
+    root = build_archive(tmp_path_factory.mktemp("web") / "档案")
+    with client_for(root) as client:
+        yield client, root
+
+
+@pytest.fixture
+def writable(tmp_path):
+    """A fresh archive for tests that file or correct documents."""
+    root = build_archive(tmp_path / "档案")
+    with client_for(root) as client:
+        yield client, root
+
+
+def _ids(html: str) -> list[str]:
+    return re.findall(r'href="/doc/([0-9a-f]{12})', html)
+
+
+# -- 检索 ----------------------------------------------------------------------------
+
+
+def test_search_landing_explains_the_syntax(site):
+    client, _ = site
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "检索全部档案" in r.text and "OR" in r.text and 'href="/static/htmx.min.js"' not in r.text
+    assert '<script src="/static/htmx.min.js"' in r.text  # vendored, no CDN
+    assert "http" not in re.sub(r'https?://127\.0\.0\.1[^"]*', "", r.text.split("<body", 1)[0]).replace("http-equiv", "")
+
+
+def test_search_counts_facets_and_marks_matches(site):
+    client, _ = site
+    r = client.get("/", params={"q": "党费"})
+    assert r.status_code == 200
+    total = int(re.search(r'id="total">(\d+)<', r.text).group(1))
+    assert total == 5  # the traditional 黨費 minutes are found too
+    assert "<mark>黨費</mark>" in r.text and "<mark>党费</mark>" in r.text
+    assert re.search(r"用时 \d+ 毫秒", r.text)
+    # facets with counts: 类别 综合类 2, 年度 2023 4
+    assert re.search(r'data-facet="category">综合类 <span class="n">2</span>', r.text)
+    assert re.search(r'data-facet="year">2023 <span class="n">4</span>', r.text)
+    # a facet link narrows the result and the URL holds it
+    link = re.search(r'href="(/\?[^"]*category=ZH[^"]*)"', r.text).group(1).replace("&amp;", "&")
+    narrowed = client.get(link)
+    assert int(re.search(r'id="total">(\d+)<', narrowed.text).group(1)) == 2
+    assert "类别：ZH ×" in narrowed.text
+
+
+def test_search_sort_by_date_and_paging(site, monkeypatch):
+    client, _ = site
+    from dj_archive.web.pages import search as search_page
+
+    monkeypatch.setattr(search_page, "PAGE_SIZE", 2)
+    first = client.get("/", params={"q": "党费", "sort": "date"}).text
+    second = client.get("/", params={"q": "党费", "sort": "date", "page": 2}).text
+    dates = re.findall(r'<div class="meta">(\d{4}-\d\d-\d\d)', first) + re.findall(r'<div class="meta">(\d{4}-\d\d-\d\d)', second)
+    assert dates == sorted(dates, reverse=True) and len(dates) == 4
+    assert "第 1 / 3 页" in first and 'rel="next"' in first and "第 2 / 3 页" in second and 'rel="prev"' in second
+    assert not set(_ids(first)) & set(_ids(second))
+
+
+def test_search_date_range_and_empty_result_says_what_to_try(site):
+    client, _ = site
+    r = client.get("/", params={"q": "党费", "from": "2023-03", "to": "2023-06-30"})
+    assert int(re.search(r'id="total">(\d+)<', r.text).group(1)) == 2
+    empty = client.get("/", params={"q": "党费", "year": "2019"})
+    assert "没有找到含“党费”的文件" in empty.text and "去掉“年度：2019”" in empty.text
+
+
+def test_search_bad_query_and_bad_date_are_explained(site):
+    client, _ = site
+    r = client.get("/", params={"q": '"党费'})
+    assert r.status_code == 200 and "无法检索" in r.text
+    r = client.get("/", params={"q": "党费", "from": "去年"})
+    assert "无法检索" in r.text and "not a date" in r.text
+
+
+def test_search_htmx_request_gets_the_results_fragment(site):
+    client, _ = site
+    r = client.get("/", params={"q": "党费"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    assert r.text.lstrip().startswith('<section id="results">') and "<header" not in r.text
+
+
+def test_search_export_csv_and_xlsx(site):
+    client, _ = site
+    r = client.get("/search.csv", params={"q": "党史"})
+    assert r.status_code == 200 and r.content.startswith(b"\xef\xbb\xbf")
+    assert "filename*=UTF-8''" in r.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == ["日期", "类别", "支部", "文种", "题名", "路径", "摘要"]
+    assert len(rows) == 2 and rows[1][4] == "离退休干部党支部学习党史心得"
+    x = client.get("/search.xlsx", params={"q": "党费"})
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(x.content)).active
+    assert ws.max_row == 6 and ws["E1"].value == "题名"
+    assert client.get("/search.pdf", params={"q": "党费"}).status_code == 404
+    assert client.get("/search.csv").status_code == 400
+
+
+def test_search_snippets_mask_personal_numbers(site):
+    client, _ = site
+    r = client.get("/", params={"q": "王晓明"})
+    assert PHONE not in r.text and "138****5678" in r.text
+
+
+# -- 文档 ----------------------------------------------------------------------------
+
+
+def _doc_id(client, q, title_part):
+    r = client.get("/", params={"q": q})
+    m = re.search(r'href="/doc/([0-9a-f]{12})\?q=[^"]*">([^<]*)</a>', r.text)
+    for doc, title in re.findall(r'href="/doc/([0-9a-f]{12})\?q=[^"]*">([^<]*)</a>', r.text):
+        if title_part in title:
+            return doc
+    raise AssertionError(f"{title_part} not in results of {q}: {m}")
+
+
+def test_document_docx_rendered_with_matches_marked_and_pii_masked(site):
+    client, _ = site
+    doc = _doc_id(client, "党费", "第一季度")
+    r = client.get(f"/doc/{doc}", params={"q": "党费"})
+    assert r.status_code == 200
+    content = r.text.split('id="content">', 1)[1].split("</article>", 1)[0]
+    assert content.count('<mark class="match">党费</mark>') == 4  # title line, 2 in the text, 1 in the table
+    assert "<table>" in content  # mammoth kept the table
+    assert ID_NUMBER not in r.text and PHONE not in r.text and "138****5678" in content
+    assert "D077-WS·2023-D30-ZZ-0001" in r.text  # 档号
+    assert 'id="next-match"' in r.text and "下载原件" in r.text
+    revealed = client.get(f"/doc/{doc}", params={"q": "党费", "reveal": "1"})
+    assert ID_NUMBER in revealed.text and PHONE in revealed.text and "遮盖个人信息" in revealed.text
+
+
+def test_document_text_keeps_line_breaks_and_folds_traditional(site):
+    client, _ = site
+    doc = _doc_id(client, "党费", "第1次支委会")
+    r = client.get(f"/doc/{doc}", params={"q": "党费"})
+    content = r.text.split('id="content">', 1)[1].split("</div>", 1)[0]
+    assert '<mark class="match">黨費</mark>' in content and "\n第二行" in content
+    assert 'class="content text"' in r.text
+    # documents of the same branch and period
+    assert "同支部同期间的文件" in r.text
+
+
+def test_document_pdf_inline_and_download(site):
+    client, root = site
+    doc = _doc_id(client, "廉政", "廉政谈话")
+    r = client.get(f"/doc/{doc}", params={"q": "党费"})
+    raw = re.search(r'<iframe class="pdf" src="([^"]+)"', r.text).group(1)
+    pdf = client.get(raw)
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.headers["content-disposition"].startswith("inline")
+    original = root / "LZ_党风廉政类/2023/2023-05-10_离退休干部党支部2023年廉政谈话记录.pdf"
+    assert pdf.content == original.read_bytes()
+    assert '<mark class="match">党费</mark>' in r.text  # the text layer, marked
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/raw/../fonds.yml",
+        "/raw/%2e%2e/%2e%2e/etc/passwd",
+        "/raw/..%2f..%2fetc%2fpasswd",
+        "/raw/ZH_综合类/../../档案/fonds.yml",
+        "/raw//etc/passwd",
+        "/raw/%2Fetc%2Fpasswd",
+        "/raw/fonds.yml",  # in the archive, but not a document
+        "/raw/.dj_archive/index.sqlite",
+        "/raw/ZH_综合类/2023/no-such-file.txt",
+        "/doc/000000000000",
+        "/doc/..%2f..%2fetc%2fpasswd",
+        "/browse/NOPE",
+        "/no-such-page",
+    ],
+)
+def test_paths_outside_the_archive_or_unknown_are_404(site, url):
+    client, _ = site
+    r = client.get(url)
+    assert r.status_code == 404, url
+    assert "找不到" in r.text and "root:" not in r.text
+
+
+def test_raw_serves_an_indexed_original_by_its_path(site):
+    client, root = site
+    rel = "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt"
+    r = client.get("/raw/" + rel)
+    assert r.status_code == 200 and r.content == (root / rel).read_bytes()
+    assert r.headers["content-disposition"].startswith("attachment")
+
+
+# -- 浏览 ----------------------------------------------------------------------------
+
+
+def test_browse_shelves_and_completeness_matrix(site):
+    client, _ = site
+    r = client.get("/browse")
+    assert r.status_code == 200
+    assert re.search(r'<a href="/browse/ZH/2023">1</a>', r.text)
+    assert 'id="matrix"' in r.text and 'class="gap"' in r.text  # 离退休干部党支部 filed no 综合类
+    shelf = client.get("/browse/ZH/2023")
+    assert "D077-WS·2023-Y-ZH-0001" in shelf.text and "2023年上半年党建工作总结" in shelf.text
+    years = client.get("/browse/ZH")
+    assert "2023 年度" in years.text and "2022 年度" in years.text
+
+
+# -- 导出 / 起草 -----------------------------------------------------------------------
+
+
+def test_export_catalogue_xlsx_and_csv(site):
+    client, _ = site
+    assert "归档文件目录" in client.get("/export").text
+    r = client.get("/export/catalog.xlsx", params={"year": "2023"})
+    assert r.status_code == 200 and "filename*=UTF-8''%E5%BD%92%E6%A1%A3" in r.headers["content-disposition"]
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(r.content)).active
+    values = [c.value for c in ws["B"]][1:]
+    assert "D077-WS·2023-Y-ZH-0001" in values and all("·2023-" in v for v in values if v)
+    c = client.get("/export/catalog.csv", params={"year": "2021"})
+    assert "D077-WS·2021" in c.content.decode("utf-8-sig")
+    assert client.get("/export/catalog.xlsx", params={"year": "1999"}).status_code == 400
+    assert client.get("/export/catalog.exe").status_code == 404
+
+
+def test_export_draft_docx_and_its_errors(site):
+    client, _ = site
+    r = client.get("/export/draft.docx", params={"org": "机关第一党支部", "period": "2023H1"})
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(r.content)).paragraphs)
+    assert "机关第一党支部2023年上半年党建工作总结" in text
+    bad = client.get("/export/draft.docx", params={"org": "不存在的支部", "period": "2023H1"})
+    assert bad.status_code == 400 and "无法起草" in bad.text
+    assert client.get("/export/draft.docx", params={"org": "机关第一党支部", "period": "去年"}).status_code == 400
+
+
+# -- 状态 ----------------------------------------------------------------------------
+
+
+def test_status_shows_counts_failures_and_reindexes_in_background(writable):
+    client, root = writable
+    (root / "ZH_综合类/2023/2023-09-01_坏文件.pdf").write_bytes(b"not a pdf")
+    r = client.get("/status")
+    assert r.status_code == 200 and re.search(r'id="doc-count">6<', r.text)
+    token = csrf_of(r.text)
+    assert client.post("/status/reindex", data={}).status_code == 403  # no CSRF token
+    done = client.post("/status/reindex", data={"csrf": token}, follow_redirects=False)
+    assert done.status_code == 303
+    assert client.app.state.web.job.wait(60)
+    page = client.get("/status").text
+    assert "坏文件.pdf" in page and 'id="reindex-done"' in page and "失败 1" in page
+
+
+def test_searches_keep_working_while_the_index_is_rebuilt(writable):
+    client, root = writable
+    for i in range(40):
+        (root / f"SH_组织生活类/2024/2024-03-{i % 28 + 1:02d}_支委会记录{i}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"SH_组织生活类/2024/2024-03-{i % 28 + 1:02d}_支委会记录{i}.txt").write_text(
+            f"第{i}次支委会，研究党费收缴。\n" * 50, encoding="utf-8")
+    job = client.app.state.web.job
+    assert job.start()
+    codes = []
+    while job.running:
+        codes.append(client.get("/", params={"q": "党费"}).status_code)
+    assert job.wait(60) and job.error is None
+    assert codes and set(codes) == {200}
+    r = client.get("/", params={"q": "党费"})
+    assert int(re.search(r'id="total">(\d+)<', r.text).group(1)) == 45
+
+
+# -- 著录 ----------------------------------------------------------------------------
+
+
+def test_correcting_a_title_writes_metadata_csv_and_the_change_log(writable):
+    client, root = writable
+    doc = _doc_id(client, "主题党日", "2022年度")
+    form = client.get(f"/doc/{doc}/edit")
+    assert form.status_code == 200 and 'name="title"' in form.text
+    token = csrf_of(form.text)
+    assert client.post(f"/doc/{doc}/edit", data={"title": "改过的题名"}).status_code == 403  # no CSRF
+    assert not (root / "metadata.csv").exists()
+    r = client.post(f"/doc/{doc}/edit", data={"csrf": token, "title": "机关第一党支部2022年度党建工作总结（修订）",
+                                              "org": "机关第一党支部"})
+    assert r.status_code == 200 and "2022年度党建工作总结（修订）" in r.text
+    rows = list(csv.DictReader(io.StringIO((root / "metadata.csv").read_text(encoding="utf-8-sig"))))
+    assert rows == [{"path": "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt",
+                     "title": "机关第一党支部2022年度党建工作总结（修订）", "date": "", "period": "",
+                     "category": "", "doc_type": "", "org": "", "retention": ""}]
+    log = list(csv.DictReader(io.StringIO((root / "metadata-changes.csv").read_text(encoding="utf-8-sig"))))
+    assert [(x["field"], x["old"], x["new"]) for x in log] == [
+        ("title", "机关第一党支部2022年度党建工作总结", "机关第一党支部2022年度党建工作总结（修订）")]
+    assert log[0]["who"].startswith("本机用户")
+    # the CLI's library sees it too, and search finds the new title
+    from dj_archive import open_archive
+
+    assert open_archive(root).get(doc)["title"].endswith("（修订）")
+    assert "（修订）" in client.get("/", params={"q": "主题党日"}).text
+    # a bad date is refused and the sheet is left as it was
+    before = (root / "metadata.csv").read_bytes()
+    bad = client.post(f"/doc/{doc}/edit", data={"csrf": token, "date": "去年"})
+    assert bad.status_code == 400 and "not saved" in bad.text
+    assert (root / "metadata.csv").read_bytes() == before
+
+
+# -- 归档 ----------------------------------------------------------------------------
+
+
+def _upload(client, files, **extra):
+    token = csrf_of(client.get("/filing").text)
+    return client.post("/filing/upload", data={"csrf": token, **extra}, files=[("files", f) for f in files]), token
+
+
+def test_filing_upload_review_confirm_then_found_by_search(writable, tmp_path):
+    client, root = writable
+    from builders import docx_bytes
+
+    new = docx_bytes(["机关第一党支部2024年第3次主题党日活动记录", "组织党员参观红色教育基地，重温入党誓词。",
+                      "机关第一党支部", "2024年6月28日"])
+    existing = (root / "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt").read_bytes()
+    r, token = _upload(client, [("活动记录终稿(2).docx", new, "application/octet-stream"),
+                                ("旧总结.txt", existing, "text/plain"),
+                                ("视频.mp4", b"\x00\x00", "video/mp4")])
+    assert r.status_code == 200
+    assert "重复（已在档案中）" in r.text and "视频.mp4" in r.text and "未接收" in r.text
+    # duplicates are listed first, before anything is written
+    assert r.text.index('data-status="duplicate"') < r.text.index('data-status="planned"')
+    batch = re.search(r'name="batch" value="([^"]+)"', r.text).group(1)
+    i = re.search(r'name="title(\d+)" value="([^"]*)"', r.text)
+    assert "2024年第3次主题党日活动记录" in i.group(2)
+    n = i.group(1)
+    assert re.search(rf'name="date{n}" value="2024-06-28"', r.text)
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".dj_archive" not in p.parts)
+    assert client.post("/filing/confirm", data={"batch": batch, f"take{n}": "1"}).status_code == 403  # no CSRF
+    assert sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".dj_archive" not in p.parts) == before
+    done = client.post("/filing/confirm", data={
+        "csrf": token, "batch": batch, f"take{n}": "1", f"title{n}": "机关第一党支部2024年第3次主题党日活动记录",
+        f"date{n}": "2024-06-28", f"category{n}": "SH", f"org{n}": "机关第一党支部"})
+    assert done.status_code == 200 and 'id="filing-done"' in done.text and "已归档 1 件" in done.text
+    target = root / "SH_组织生活类/2024/2024-06-28_机关第一党支部2024年第3次主题党日活动记录.docx"
+    assert target.read_bytes() == new
+    found = client.get("/", params={"q": "红色教育基地"})
+    assert "2024年第3次主题党日活动记录" in found.text
+    # the same upload again: now a duplicate, nothing written
+    again, _ = _upload(client, [("活动记录终稿(2).docx", new, "application/octet-stream")])
+    assert "重复（已在档案中）" in again.text and "确认归档</button>" not in again.text
+
+
+def test_filing_name_clash_is_shown_and_never_overwrites(writable):
+    client, root = writable
+    from builders import docx_bytes
+
+    first = docx_bytes(["机关第一党支部2024年党费收缴情况", "第一份。", "2024年3月1日"])
+    second = docx_bytes(["机关第一党支部2024年党费收缴情况", "另一份，内容不同。", "2024年3月1日"])
+    for content in (first, second):
+        r, token = _upload(client, [("党费.docx", content, "application/octet-stream")])
+        batch = re.search(r'name="batch" value="([^"]+)"', r.text).group(1)
+        if content is second:
+            assert "同名文件已存在" in r.text
+        client.post("/filing/confirm", data={"csrf": token, "batch": batch, "take0": "1"})
+    filed = sorted((root / "ZZ_组织建设类/2024").glob("2024-03-01_*"))
+    assert [p.read_bytes() for p in filed] == [first, second]
+    assert filed[1].stem.endswith("_2")
+
+
+def test_filing_refuses_oversized_uploads(tmp_path):
+    root = build_archive(tmp_path / "档案")
+    with client_for(root, max_upload_mb=1) as client:
+        big = b"x" * (1024 * 1024 + 10)
+        r, _ = _upload(client, [("大文件.txt", big, "text/plain")])
+        assert r.status_code == 200 and "超过 1 MB" in r.text
+        token = csrf_of(client.get("/filing").text)
+        huge = client.post("/filing/upload", data={"csrf": token},
+                           files=[("files", ("a.txt", b"x" * (21 * 1024 * 1024), "text/plain"))])
+        assert huge.status_code == 413
+
+
+# -- modes and login --------------------------------------------------------------------
+
+
+def test_read_only_hides_and_refuses_writes(tmp_path):
+    root = build_archive(tmp_path / "档案")
+    with client_for(root, read_only=True) as client:
+        home = client.get("/")
+        assert "只读" in home.text and 'href="/filing"' not in home.text
+        doc = _doc_id(client, "党费", "第一季度")
+        assert "著录" not in client.get(f"/doc/{doc}").text
+        token = csrf_of(home.text)
+        assert client.get("/filing").status_code == 403
+        assert client.get(f"/doc/{doc}/edit").status_code == 403
+        assert client.post(f"/doc/{doc}/edit", data={"csrf": token, "title": "x"}).status_code == 403
+        assert client.post("/status/reindex", data={"csrf": token}).status_code == 403
+        assert "立即重建索引" not in client.get("/status").text
+    assert not (root / "metadata.csv").exists()
+
+
+def test_non_loopback_needs_a_password_and_a_login(tmp_path):
+    from starlette.testclient import TestClient
+
+    from dj_archive import open_archive
+    from dj_archive.errors import ConfigError
+    from dj_archive.web import create_app
+    from dj_archive.web.security import hash_password
+
+    root = build_archive(tmp_path / "档案")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    with pytest.raises(ConfigError, match="needs a password"):
+        create_app(arc, host="0.0.0.0")
+    app = create_app(arc, host="0.0.0.0", password_hash=hash_password("正确的密码"))
+    with TestClient(app, base_url="http://192.0.2.10:8765") as client:
+        r = client.get("/?q=党费", follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/login?next=")
+        assert client.get("/raw/fonds.yml", follow_redirects=False).status_code == 303
+        login = client.get(r.headers["location"])
+        token = csrf_of(login.text)
+        wrong = client.post("/login", data={"csrf": token, "password": "错的", "next": "/?q=党费"}, follow_redirects=False)
+        assert wrong.status_code == 401 and "密码不对" in wrong.text
+        assert client.post("/login", data={"password": "正确的密码"}).status_code == 403  # no CSRF
+        ok = client.post("/login", data={"csrf": token, "password": "正确的密码", "name": "张敏", "next": "//evil.example/"},
+                         follow_redirects=False)
+        assert ok.status_code == 303 and ok.headers["location"] == "/"
+        assert client.get("/", params={"q": "党费"}).status_code == 200
+        page = client.get("/")
+        client.post("/logout", data={"csrf": csrf_of(page.text)})
+        assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_loopback_refuses_other_host_headers(site):
+    client, _ = site
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/", headers={"host": "localhost:8765"}).status_code == 200
+
+
+def test_password_file_and_environment(tmp_path):
+    from dj_archive.errors import ConfigError
+    from dj_archive.web.security import load_password_hash, verify_password
+
+    f = tmp_path / "pw.txt"
+    f.write_text("档案室密码\n", encoding="utf-8")
+    h = load_password_hash(f, environ={})
+    assert h.startswith("scrypt$") and verify_password("档案室密码", h) and "档案室密码" not in h
+    assert load_password_hash(None, environ={"DJ_ARCHIVE_PASSWORD": h}) == h
+    assert load_password_hash(None, environ={}) is None
+    f.write_text("\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="empty password"):
+        load_password_hash(f, environ={})
+
+
+def test_cli_serve_refuses_an_open_host_without_password(tmp_path):
+    from click.testing import CliRunner
+
+    from dj_archive.cli import cli
+
+    root = build_archive(tmp_path / "档案")
+    r = CliRunner().invoke(cli, ["serve", "--archive", str(root), "--host", "0.0.0.0"], env={"DJ_ARCHIVE_PASSWORD": ""})
+    assert r.exit_code == 1 and "needs a password" in r.output
+    assert "--read-only" in CliRunner().invoke(cli, ["serve", "--help"]).output
