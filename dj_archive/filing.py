@@ -268,7 +268,7 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
     again under the convention. Only a ``planned`` file is revised. Raises ConfigError
     (unknown category, not a date) or UnknownOrg; ``taken`` holds targets other files of
     the same batch will use."""
-    from .config import _sheet_date
+    from .periods import parse_date
     from .understand.classify import clean_title
 
     if plan.status != "planned":
@@ -288,7 +288,7 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
         else:
             plan.org = None
     if date and date != plan.date:
-        iso = _sheet_date(str(date).strip())
+        iso = parse_date(str(date).strip())
         if not iso:
             raise ConfigError(f"{date!r} is not a date; write it as 2023-07-05")
         plan.date, plan.date_source = iso, "人工著录"

@@ -10,7 +10,7 @@ from .common import archive_options, handle_errors
 @archive_options
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but this machine (127.0.0.1, localhost) needs a password.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option("--read-only", is_flag=True, help="Search and read only: no filing, editing or re-indexing.")
 @click.option("--password-file", type=click.Path(dir_okay=False, exists=True),
               help="File whose first line is the password (or its scrypt hash); default $DJ_ARCHIVE_PASSWORD.")

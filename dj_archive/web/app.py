@@ -122,6 +122,9 @@ def templates_for(state: WebState) -> Jinja2Templates:
     env.filters["snippet"] = snippet_html
     env.filters["category_name"] = lambda code: _category_name(state, code)
     env.filters["size"] = _human_size
+    from ..periods import period_label
+
+    env.filters["period_label"] = period_label
     return templates
 
 

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse
 from starlette.routing import Route
 
-from ...draft.period import parse_period
+from ...periods import parse_period
 from ...errors import DjArchiveError
 from ..app import render
 from ..tables import MEDIA_TYPES, download_headers
