@@ -80,6 +80,7 @@ class Archive:
                 mask=mask_pii,
                 sort=sort,
                 facets=facets,
+                archive=self.root,
             )
         finally:
             con.close()

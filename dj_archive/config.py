@@ -240,7 +240,7 @@ def load_config(root) -> ArchiveConfig:
         if not isinstance(data, dict):
             raise ConfigError(f"{fonds}: expected a mapping with fonds_id, fonds_name and orgs")
     orgs = _parse_orgs(fonds, data.get("orgs"))
-    taxonomy = default_taxonomy()
+    taxonomy = default_taxonomy(root)
     if data.get("taxonomy"):
         try:
             taxonomy = taxonomy_from_dict(data["taxonomy"], base=taxonomy)

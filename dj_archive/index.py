@@ -30,6 +30,7 @@ from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .normalize import fold
 from .query import char_tokens
 from .readers import check_supported, read_bytes, read_document
+from .data import data_version
 from .segment import Segmenter
 
 __all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "doc_tokens", "pack_text", "unpack_text"]
@@ -180,7 +181,7 @@ _worker_packs = False
 
 def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False):
     global _worker_seg, _worker_config, _worker_packs
-    _worker_seg = Segmenter(backend)
+    _worker_seg = Segmenter(backend, config.root)
     _worker_config = config
     _worker_packs = packs  # compress in the worker process (parallel) or in the writer thread
 
@@ -249,6 +250,7 @@ def _config_hash(config: ArchiveConfig, segmenter: Segmenter) -> str:
     for name in ("fonds.yml", "metadata.csv"):
         p = config.root / name
         h.update(p.read_bytes() if p.exists() else b"-")
+    h.update(data_version("taxonomy.yml", config.root).encode())  # the archive's own taxonomy.yml
     h.update(segmenter.name.encode())
     return h.hexdigest()
 
@@ -335,7 +337,7 @@ def build_index(
     # Re-read fonds.yml and metadata.csv: the caller's config may predate an edit, and the
     # hash that decides whether metadata is refreshed is taken from the files on disk.
     config = load_config(config.root)
-    segmenter = Segmenter(backend)
+    segmenter = Segmenter(backend, config.root)
     report = IndexReport()
     with _writer_lock(db_path):
         con = connect(db_path)

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
+from .data import load_data
 from .errors import QuerySyntaxError
 from .normalize import fold
 
@@ -65,9 +63,8 @@ class Not:
     item: object
 
 
-@lru_cache(maxsize=1)
-def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    data = yaml.safe_load((Path(__file__).resolve().parent / "data" / "synonyms.yml").read_text(encoding="utf-8")) or {}
+def _synonym_table(data) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    data = data or {}
     groups: dict[str, tuple[str, ...]] = {}
     for group in data.get("groups") or []:
         folded = tuple(dict.fromkeys(fold(str(t)) for t in group))
@@ -77,9 +74,10 @@ def _synonym_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     return groups, expands
 
 
-def synonyms_for(folded_term: str) -> tuple[str, ...]:
-    """The term itself followed by its synonyms and expansions (folded)."""
-    groups, expands = _synonym_table()
+def synonyms_for(folded_term: str, archive=None) -> tuple[str, ...]:
+    """The term itself followed by its synonyms and expansions (folded), from
+    ``data/synonyms.yml`` (or ``archive``'s own version of it)."""
+    groups, expands = load_data("synonyms.yml", archive, _synonym_table)
     out = [folded_term, *groups.get(folded_term, ()), *expands.get(folded_term, ())]
     return tuple(dict.fromkeys(out))
 
@@ -118,10 +116,11 @@ def _lex(text: str):
 
 
 class _Parser:
-    def __init__(self, tokens, expand: bool):
+    def __init__(self, tokens, expand: bool, archive=None):
         self.tokens = list(tokens)
         self.i = 0
         self.expand = expand
+        self.archive = archive
 
     def peek(self):
         return self.tokens[self.i][0] if self.i < len(self.tokens) else None
@@ -171,7 +170,7 @@ class _Parser:
         folded = fold(value)
         if not folded.strip():
             raise QuerySyntaxError("empty phrase in the query")
-        variants = synonyms_for(folded) if self.expand else (folded,)
+        variants = synonyms_for(folded, self.archive) if self.expand else (folded,)
         return Term(value, variants)
 
 
@@ -215,8 +214,9 @@ MAX_TERMS = 64
 MAX_DEPTH = 16
 
 
-def parse_query(text: str, expand_synonyms: bool = True) -> Query:
-    """Parse query text; raises QuerySyntaxError with a reason on bad input."""
+def parse_query(text: str, expand_synonyms: bool = True, archive=None) -> Query:
+    """Parse query text; raises QuerySyntaxError with a reason on bad input. Synonyms
+    come from ``data/synonyms.yml``, or ``archive``'s own version of it."""
     if text is None or not str(text).strip():
         raise QuerySyntaxError("empty query")
     text = str(text)
@@ -229,7 +229,7 @@ def parse_query(text: str, expand_synonyms: bool = True) -> Query:
         max_depth = max(max_depth, depth)
     if max_depth > MAX_DEPTH:
         raise QuerySyntaxError(f"parentheses nested more than {MAX_DEPTH} deep")
-    p = _Parser(_lex(text), expand_synonyms)
+    p = _Parser(_lex(text), expand_synonyms, archive)
     root = p.expr()
     if p.peek() is not None:
         raise QuerySyntaxError("unbalanced parenthesis in the query")

@@ -336,16 +336,18 @@ def run_search(
     snippets: bool = True,
     sort: str = "relevance",
     facets: bool = False,
+    archive=None,
 ) -> SearchResult:
     """Search the index; see :func:`dj_archive.query.parse_query` for the syntax.
     ``sort`` is ``"relevance"`` (BM25) or ``"date"`` (newest first); ``facets`` also
-    counts the matching documents per category, year, branch and doc type."""
-    q = query if isinstance(query, Query) else parse_query(query)
+    counts the matching documents per category, year, branch and doc type.
+    ``archive`` (its root): whose synonyms and dictionary to use, as the index did."""
+    q = query if isinstance(query, Query) else parse_query(query, archive=archive)
     if limit is not None and limit < 0:
         raise QuerySyntaxError("limit must be 0 or more")
     if sort not in SORTS:
         raise QuerySyntaxError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    segmenter = segmenter or default_segmenter()
+    segmenter = segmenter or default_segmenter(archive=archive)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
     words_expr = _rank_expr(q.terms, segmenter)
     # One read transaction: the count, the page and the rows see the same committed

@@ -8,11 +8,12 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from functools import lru_cache
-from pathlib import Path
+from typing import Any
+
+from .data import data_root, data_version, load_data
 
 __all__ = ["Segmenter", "default_segmenter", "user_words", "userdict_hash"]
 
@@ -50,38 +51,41 @@ def _harmonize(tokens: list[str], search: bool, is_word) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _userdict_text() -> str:
-    return (Path(__file__).resolve().parent / "data" / "userdict.txt").read_text(encoding="utf-8")
-
-
-def user_words() -> list[tuple[str, int | None, str | None]]:
-    """(word, freq, tag) entries of the domain dictionary shipped with the package."""
+def _entries(lines: list[str]) -> tuple[tuple[str, int | None, str | None], ...]:
     out = []
-    for line in _userdict_text().splitlines():
+    for line in lines:
         parts = line.split()
-        if not parts or parts[0].startswith("#"):
-            continue
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         tag = parts[2] if len(parts) > 2 else None
         out.append((parts[0], freq, tag))
-    return out
+    return tuple(out)
 
 
-def userdict_hash() -> str:
-    return hashlib.sha256(_userdict_text().encode("utf-8")).hexdigest()[:12]
+def user_words(archive=None) -> list[tuple[str, int | None, str | None]]:
+    """(word, freq, tag) entries of the domain dictionary ``data/userdict.txt`` (or
+    ``archive``'s own version of it)."""
+    return list(load_data("userdict.txt", archive, _entries))
+
+
+def userdict_hash(archive=None) -> str:
+    """Version of the domain dictionary in use: indexes record it and rebuild when it changes."""
+    return data_version("userdict.txt", archive)
 
 
 class Segmenter:
     """Segment Chinese text with the domain dictionary.
 
-    ``backend`` is ``"auto"`` (rjieba if importable, else jieba), ``"rjieba"`` or ``"jieba"``.
+    ``backend`` is ``"auto"`` (rjieba if importable, else jieba), ``"rjieba"`` or ``"jieba"``;
+    ``archive``: whose version of the dictionary to load (default: the packaged one).
     """
 
-    def __init__(self, backend: str = "auto"):
+    def __init__(self, backend: str = "auto", archive=None):
         self._requested = backend
-        self._impl = None
-        self.backend = None
+        self._impl: Any = None
+        self.backend: str | None = None
+        self.archive = data_root(archive)
+        self._words = user_words(self.archive)
+        self._dict_version = userdict_hash(self.archive)
 
     def _load(self):
         if self._impl is not None:
@@ -92,7 +96,7 @@ class Segmenter:
                 import rjieba
 
                 impl = rjieba.Jieba()
-                for word, freq, tag in user_words():
+                for word, freq, tag in self._words:
                     impl.add_word(word, freq, tag)
                 self._impl, self.backend = impl, "rjieba"
                 return impl
@@ -103,7 +107,7 @@ class Segmenter:
 
         jieba.setLogLevel(logging.WARNING)
         impl = jieba.Tokenizer()
-        for word, freq, tag in user_words():
+        for word, freq, tag in self._words:
             impl.add_word(word, freq, tag)
         self._impl, self.backend = impl, "jieba"
         return impl
@@ -113,7 +117,7 @@ class Segmenter:
         """Backend name and dictionary version, recorded in the index."""
         self._load()
         # The suffix versions our own token rules (_harmonize): changing them must rebuild indexes.
-        return f"{self.backend}:{userdict_hash()}:t1"
+        return f"{self.backend}:{self._dict_version}:t1"
 
     def cut(self, text: str) -> list[str]:
         """Accurate-mode tokens (what analysis counts)."""
@@ -132,6 +136,13 @@ class Segmenter:
         return impl.lcut_for_search(text, HMM=True)
 
 
-@lru_cache(maxsize=4)
-def default_segmenter(backend: str = "auto") -> Segmenter:
-    return Segmenter(backend)
+def default_segmenter(backend: str = "auto", archive=None) -> Segmenter:
+    """A shared Segmenter (loading a dictionary takes a second): one per backend and
+    dictionary version."""
+    root = data_root(archive)
+    return _shared_segmenter(backend, root, userdict_hash(root))
+
+
+@lru_cache(maxsize=8)
+def _shared_segmenter(backend: str, root, version: str) -> Segmenter:
+    return Segmenter(backend, root)

@@ -14,11 +14,9 @@ category code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
+from .data import load_data
 from .errors import ConfigError
 
 __all__ = ["Category", "DocType", "Taxonomy", "default_taxonomy", "taxonomy_from_dict", "UNKNOWN"]
@@ -133,12 +131,7 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
     )
 
 
-@lru_cache(maxsize=1)
-def _default_data() -> dict:
-    text = (Path(__file__).resolve().parent / "data" / "taxonomy.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-def default_taxonomy() -> Taxonomy:
-    """The six-way default taxonomy shipped with the package."""
-    return taxonomy_from_dict(_default_data())
+def default_taxonomy(archive=None) -> Taxonomy:
+    """The six-way default taxonomy shipped with the package (``data/taxonomy.yml``, or
+    ``archive``'s own version of it); fonds.yml's ``taxonomy:`` is applied on top of it."""
+    return load_data("taxonomy.yml", archive, taxonomy_from_dict)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..periods import period_label, period_range
 from ..taxonomy import UNKNOWN
 from .charts import heatmap, new_figure
-from ..periods import period_label, period_range
 from .corpus import NO_ORG, corpus
 
 __all__ = ["filing_matrix", "filing_gaps", "plot_filing_heatmap"]

@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from ..data import data_version
 from ..normalize import fold
 from ..periods import half_of
 
@@ -83,11 +84,11 @@ def tokens(archive, stopwords: frozenset) -> list[list[str]]:
     folded text, without stop-words, numbers, punctuation and single characters."""
     from ..segment import default_segmenter
 
-    key = (_state(archive), stopwords)
+    key = (_state(archive), stopwords, data_version("userdict.txt", archive))
     with _LOCK:
         if key in _TOKENS:
             return _TOKENS[key]
-    seg = default_segmenter()
+    seg = default_segmenter(archive=archive.root)
     out = [[t for t in seg.cut(text) if _keep_token(t, stopwords)] for text in corpus(archive)["folded"]]
     with _LOCK:
         _TOKENS[key] = out

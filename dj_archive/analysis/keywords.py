@@ -20,25 +20,17 @@ import logging
 import math
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
+from ..data import load_data
 from .corpus import corpus, tokens
 
 __all__ = ["period_keywords", "keywords_table", "load_stopwords"]
 
-_STOPWORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "stopwords.txt"
 
-
-@lru_cache(maxsize=1)
-def _default_stopwords() -> frozenset:
-    words = set()
-    for line in _STOPWORDS_FILE.read_text(encoding="utf-8").splitlines():
-        w = line.strip()
-        if w and not w.startswith("#"):
-            words.add(w)
-    return frozenset(words)
+def _default_stopwords(archive=None) -> frozenset:
+    return load_data("stopwords.txt", archive, frozenset)
 
 
 #: jieba part-of-speech tags of words that are never keywords: personal names, adverbs,
@@ -80,9 +72,9 @@ def _pos_ok(term: str) -> bool:
     return flag not in EXCLUDED_POS
 
 
-def load_stopwords(extra=()) -> frozenset:
-    """The packaged stop-words plus ``extra``."""
-    base = _default_stopwords()
+def load_stopwords(extra=(), archive=None) -> frozenset:
+    """The stop-words of ``data/stopwords.txt`` (or ``archive``'s own) plus ``extra``."""
+    base = _default_stopwords(archive)
     return base | frozenset(extra) if extra else base
 
 
@@ -102,7 +94,7 @@ def period_keywords(
     """
     if unit not in ("year", "half"):
         raise ValueError(f"unit must be 'year' or 'half', got {unit!r}")
-    stop = load_stopwords(stopwords or ())
+    stop = load_stopwords(stopwords or (), archive)
     docs = corpus(archive)
     toks = tokens(archive, stop)
     if unit == "year":

@@ -9,9 +9,10 @@ from collections import OrderedDict
 
 import pandas as pd
 
+from ..data import data_version
+from ..periods import parse_period, period_label
 from .charts import PALETTE, new_figure
 from .completeness import _org_order
-from ..periods import parse_period, period_label
 from .corpus import NO_ORG, _state, corpus
 
 __all__ = ["summary_metrics", "activity_series", "plot_activity", "SUMMARY_TYPE"]
@@ -23,10 +24,10 @@ _CACHE: OrderedDict = OrderedDict()
 _LOCK = threading.Lock()
 
 
-def _vocabulary():
+def _vocabulary(archive):
     from ..understand.indicators import default_indicators
 
-    return default_indicators()
+    return default_indicators(archive)
 
 
 def summary_metrics(archive) -> pd.DataFrame:
@@ -35,7 +36,7 @@ def summary_metrics(archive) -> pd.DataFrame:
     ``date``. Cached per index state; do not modify the frame."""
     from ..understand.metrics import COLUMNS, extract_metrics
 
-    key = _state(archive)
+    key = (_state(archive), data_version("indicators.yml", archive))
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
@@ -43,7 +44,8 @@ def summary_metrics(archive) -> pd.DataFrame:
     sums = docs[(docs["doc_type"] == SUMMARY_TYPE) & docs["period"].notna() & (docs["org"] != NO_ORG)]
     parts = []
     for r in sums.itertuples(index=False):
-        m = extract_metrics(r.text, title=r.title, doc_id=r.id, org=r.org, period=r.period)
+        m = extract_metrics(r.text, title=r.title, doc_id=r.id, org=r.org, period=r.period,
+                            vocabulary=_vocabulary(archive))
         if len(m):
             m = m.assign(summary=r.title, date=r.date)
             parts.append(m)
@@ -93,7 +95,7 @@ def activity_series(archive, indicators=None) -> pd.DataFrame:
 
 def _sort(df: pd.DataFrame, archive) -> pd.DataFrame:
     orgs = {o: i for i, o in enumerate(_org_order(archive, df["org"]))}
-    inds = {n: i for i, n in enumerate(_vocabulary().names())}
+    inds = {n: i for i, n in enumerate(_vocabulary(archive).names())}
 
     def key(s):
         if s.name == "org":

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .charts import new_figure
 from ..periods import parse_period, period_label
+from .charts import new_figure
 from .corpus import SUMMARY_TYPES, corpus
 from .metrics import _sort, activity_series
 
@@ -35,7 +35,7 @@ def claimed_vs_recorded(archive, vocabulary=None) -> pd.DataFrame:
     if vocabulary is None:
         from ..understand.indicators import default_indicators
 
-        vocabulary = default_indicators()
+        vocabulary = default_indicators(archive)
     rules = vocabulary.record_titles()
     claims = activity_series(archive, indicators=list(rules))
     docs = corpus(archive)

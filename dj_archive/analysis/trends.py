@@ -8,15 +8,13 @@ the same rule search uses for recall, so a term counted here is a term search fi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from ..data import load_data
 from ..normalize import fold
-from .charts import PALETTE, heatmap, new_figure
 from ..periods import period_label
+from .charts import PALETTE, heatmap, new_figure
 from .corpus import corpus
 
 __all__ = [
@@ -30,23 +28,21 @@ __all__ = [
 
 #: Unit of the normalised frequency, as charts label it.
 PER_10K = "每万字出现次数"
-_THEMES_FILE = Path(__file__).resolve().parents[1] / "data" / "themes.yml"
 
 
-@lru_cache(maxsize=1)
-def _themes() -> tuple:
-    data = yaml.safe_load(_THEMES_FILE.read_text(encoding="utf-8")) or {}
-    return tuple((int(t["year"]), str(t["term"])) for t in data.get("themes") or [])
+def _themes(data) -> tuple:
+    return tuple((int(t["year"]), str(t["term"])) for t in (data or {}).get("themes") or [])
 
 
-def default_theme_terms() -> dict[int, str]:
-    """Each year's theme term, from ``dj_archive/data/themes.yml``: ``{2021: '党史学习教育', …}``."""
-    return dict(_themes())
+def default_theme_terms(archive=None) -> dict[int, str]:
+    """Each year's theme term, from ``dj_archive/data/themes.yml`` (or ``archive``'s own
+    version): ``{2021: '党史学习教育', …}``."""
+    return dict(load_data("themes.yml", archive, _themes))
 
 
-def _normalise_terms(terms) -> dict[str, list[str]]:
+def _normalise_terms(terms, archive=None) -> dict[str, list[str]]:
     if terms is None:
-        terms = list(default_theme_terms().values())
+        terms = list(default_theme_terms(archive).values())
     if isinstance(terms, str):
         terms = [terms]
     if isinstance(terms, dict):
@@ -93,7 +89,7 @@ def term_frequency(archive, terms=None, by=("period",), unit: str = "year") -> p
     if unit not in ("year", "half"):
         raise ValueError(f"unit must be 'year' or 'half', got {unit!r}")
     keys = _by(by)
-    spec = _normalise_terms(terms)
+    spec = _normalise_terms(terms, archive)
     docs = corpus(archive)
     if unit == "year":
         period = docs["year"].map(lambda y: None if pd.isna(y) else str(int(y)))
@@ -129,14 +125,14 @@ def _overall(df: pd.DataFrame, org: str | None = None) -> pd.DataFrame:
     return g
 
 
-def theme_peaks(df: pd.DataFrame, themes: dict | None = None) -> pd.DataFrame:
+def theme_peaks(df: pd.DataFrame, themes: dict | None = None, archive=None) -> pd.DataFrame:
     """For each term of a :func:`term_frequency` frame, the period where it peaks.
 
     Columns: term, theme_year (the year ``themes`` — default :func:`default_theme_terms`
     — assigns the term, else missing), peak_period, peak_per_10k, runner_up (the next
     highest period), runner_up_per_10k, peaks_in_theme_year. Ties go to the earlier period.
     """
-    themes = default_theme_terms() if themes is None else themes
+    themes = default_theme_terms(archive) if themes is None else themes
     year_of = {term: year for year, term in themes.items()}
     d = _overall(df)
     rows = []

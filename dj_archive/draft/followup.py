@@ -126,7 +126,7 @@ def commitments(branch: BranchRecords, vocabulary=None) -> list[Commitment]:
     if vocabulary is None:
         from ..understand.indicators import default_indicators
 
-        vocabulary = default_indicators()
+        vocabulary = default_indicators(branch.archive)
     record_titles = vocabulary.record_titles()
     titled = [(fold(r["title"] or ""), r) for r in branch.records]
     out = []
@@ -136,7 +136,7 @@ def commitments(branch: BranchRecords, vocabulary=None) -> list[Commitment]:
             named = {n for _, _, n in vocabulary.matches(text)}
             activities = [n for n in record_titles if n in named]
             # A term also matches its synonyms (data/synonyms.yml): 三会一课 → 支委会, 党课 …
-            wanted = [synonyms_for(fold(t)) for t in terms] + [(fold(record_titles[a]),) for a in activities]
+            wanted = [synonyms_for(fold(t), branch.archive) for t in terms] + [(fold(record_titles[a]),) for a in activities]
             hits = []
             for t, r in titled:
                 matched = sum(any(v in t for v in variants) for variants in wanted)
@@ -170,7 +170,7 @@ class Problem:
     """A problem and the summaries that name it (oldest first)."""
 
     text: str  # the most recent wording
-    topic: str | None = None  # its kind (topics.TOPICS), if it has one
+    topic: str | None = None  # its kind (data/problem_topics.yml), if it has one
     occurrences: list[tuple[Summary, str]] = field(default_factory=list)
     #: The branch's summaries in order (half-year and annual mixed, as filed): what
     #: "consecutive" is counted on. None: the occurrences' own periods are the sequence.

@@ -226,7 +226,7 @@ class BranchRecords:
         if vocabulary is None:
             from ..understand.indicators import default_indicators
 
-            vocabulary = default_indicators()
+            vocabulary = default_indicators(self.archive)
         titled = [(fold(r["title"] or ""), r) for r in self.records]
         out = []
         for name, keyword in vocabulary.record_titles().items():

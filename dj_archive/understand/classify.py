@@ -26,20 +26,25 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Iterable
 
+from ..data import load_data
 from ._text import fold_text as fold
 from ..taxonomy import UNKNOWN, Taxonomy, default_taxonomy
 
 __all__ = ["Classifier", "Prediction", "clean_title", "guess_title", "examples_from_archive", "classifier_for_archive"]
 
-# Draft/version/copy markers that file names collect on their way to the archive.
-_NOISE = (
-    r"终稿|定稿|修改稿|修订稿|最终稿|最终版|最新版|终版|修改版|修订版|送审稿|审定稿|征求意见稿|初稿|草稿|"
-    r"副本|打印版|印发版|正式版|[Cc]opy(?: of)?|[Ff]inal|[Vv]\d+(?:\.\d+)*|第?[一二三四五六七八九十0-9]+稿"
-)
 _EXT = re.compile(r"\.(?:docx?|wps|pdf|txt|md|rtf|odt|xlsx?|et|pptx?)$", re.I)
-_BRACKETED = re.compile(rf"[（(【\[]\s*(?:{_NOISE}|\d{{1,3}})\s*[）)】\]]")
-_TRAILING = re.compile(rf"(?:[\s_\-—–.]*(?:{_NOISE})|\s*[（(]\s*\d{{1,3}}\s*[）)])\s*$")
-_LEADING = re.compile(rf"^\s*(?:{_NOISE})\s*[\s_\-—–:：]\s*")
+
+
+def _noise_patterns(markers: list[str]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    # Draft/version/copy markers that file names collect: data/title_noise.txt.
+    noise = "|".join(markers)
+    return (
+        re.compile(rf"[（(【\[]\s*(?:{noise}|\d{{1,3}})\s*[）)】\]]"),
+        re.compile(rf"(?:[\s_\-—–.]*(?:{noise})|\s*[（(]\s*\d{{1,3}}\s*[）)])\s*$"),
+        re.compile(rf"^\s*(?:{noise})\s*[\s_\-—–:：]\s*"),
+    )
+
+
 _SEPARATORS = " \t\u3000_-—–.·"
 
 TITLE_KEYWORD_WEIGHT = 4.0  # log-score per distinct category keyword in the title
@@ -49,7 +54,7 @@ KEYWORD_PSEUDO_COUNT = 2.0  # each keyword seeds its category's word counts
 BODY_CHARS = 3000  # the opening of the body is what says what a document is
 
 
-def clean_title(name: str) -> str:
+def clean_title(name: str, archive=None) -> str:
     """A filing title from a file name or a first line: no folder, extension,
     draft/copy markers (终稿, 定稿, 修改稿, 最终版, 副本, copy, v2, (2), （2）…).
 
@@ -59,9 +64,10 @@ def clean_title(name: str) -> str:
     s = PurePath(str(name or "")).name if ("/" in str(name or "") or "\\" in str(name or "")) else str(name or "")
     s = s.strip()
     s = _EXT.sub("", s)
-    s = _BRACKETED.sub("", s)
+    bracketed, trailing, leading = load_data("title_noise.txt", archive, _noise_patterns)
+    s = bracketed.sub("", s)
     while True:
-        new = _LEADING.sub("", _TRAILING.sub("", s)).strip(_SEPARATORS)
+        new = leading.sub("", trailing.sub("", s)).strip(_SEPARATORS)
         if new == s or not new:
             break
         s = new

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
+from ..data import load_data
 from ..errors import ConfigError
 from ._text import fold_text as fold
 
@@ -97,8 +95,6 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
     return Vocabulary(items)
 
 
-@lru_cache(maxsize=1)
-def default_indicators() -> Vocabulary:
-    """The vocabulary shipped in ``dj_archive/data/indicators.yml``."""
-    text = (Path(__file__).resolve().parents[1] / "data" / "indicators.yml").read_text(encoding="utf-8")
-    return vocabulary_from_dict(yaml.safe_load(text))
+def default_indicators(archive=None) -> Vocabulary:
+    """The vocabulary of ``dj_archive/data/indicators.yml`` (or ``archive``'s own version)."""
+    return load_data("indicators.yml", archive, vocabulary_from_dict)

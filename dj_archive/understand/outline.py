@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..data import load_data
 from ._text import fold_text as fold
 from .cleanup import clean_text
 from .numerals import parse_number
@@ -48,23 +49,15 @@ _LIST_AFTER = re.compile(rf"^\s*[{_CN}0-9]+\s*[、,，.．]")
 _LIST_BEFORE = re.compile(rf"[{_CN}0-9]\s*[、,，]\s*$")
 
 PARTS = ("work", "problems", "next")
-# Canonical parts of a summary, matched on the simplified heading text. Order
-# matters only within a part; a combined heading (存在的问题和下一步打算) serves two.
-_PART_PATTERNS = {
-    # Not any 问题: 聚焦急难愁盼问题 is work; 存在的问题, 问题与不足, 困难和问题 are problems.
-    "problems": re.compile(
-        r"存在|不足|短板|差距|薄弱|弱项|原因分析|^(?:主要|突出|当前)?问题|问题(?:及|和|与)?(?:原因|不足|差距|短板)|困难和问题"
-    ),
-    "next": re.compile(
-        r"下一步|下阶段|下步|工作思路|工作打算|打算|计划|安排|努力方向|整改措施|改进措施|今后|展望|"
-        # 下半年工作打算 in a half-year summary, but 下半年工作开展情况 reports the second half.
-        r"明年|来年|下半年工作(?!(?:开展|完成|落实|进展|推进)?情况|总结|回顾)|重点任务|工作设想"
-    ),
-    "work": re.compile(
-        r"主要工作|工作情况|主要情况|开展情况|完成情况|落实情况|进展情况|基本情况|总体情况|"
-        r"主要做法|做法|成效|成绩|亮点|工作回顾|回顾|工作开展|开展的工作|特色亮点|经验做法|主要经验"
-    ),
-}
+
+
+def _compile_parts(data: dict) -> dict[str, re.Pattern]:
+    # Canonical parts of a summary and the heading words naming them: data/outline_parts.yml.
+    return {p: re.compile("|".join(f"(?:{x})" for x in data[p])) for p in PARTS}
+
+
+def _part_patterns(archive=None) -> dict[str, re.Pattern]:
+    return load_data("outline_parts.yml", archive, _compile_parts)
 
 
 @dataclass(frozen=True)
@@ -269,15 +262,17 @@ def _space_cut(folded: str, start: int, end: int) -> int:
     return end
 
 
-def _part_of(text: str) -> list[str]:
+def _part_of(text: str, archive=None) -> list[str]:
     # Part names open the heading; in text without line breaks a heading may run
     # on into its first sentence, whose words must not count.
     t = fold(text)[:20]
-    return [p for p in ("problems", "next", "work") if _PART_PATTERNS[p].search(t)]
+    patterns = _part_patterns(archive)
+    return [p for p in ("problems", "next", "work") if patterns[p].search(t)]
 
 
-def parse_outline(text: str) -> Outline:
-    """Parse the headings, sections and canonical parts of ``text``."""
+def parse_outline(text: str, archive=None) -> Outline:
+    """Parse the headings, sections and canonical parts of ``text`` (the part names
+    from ``data/outline_parts.yml``, or ``archive``'s own version of it)."""
     text = text or ""
     folded = fold(text)
     kept = _select(_candidates(folded))
@@ -313,18 +308,18 @@ def parse_outline(text: str) -> Outline:
         sections.append(Section(h, h.start, end, body_start, parent))
         stack.append(i)
     outline = Outline(text, headings, sections)
-    _find_parts(outline)
+    _find_parts(outline, archive)
     return outline
 
 
-def _find_parts(outline: Outline) -> None:
+def _find_parts(outline: Outline, archive=None) -> None:
     if not outline.sections:
         return
     top = min(h.level for h in outline.headings)
     tops = [s for s in outline.sections if s.heading.level == top]
     # Only top-level headings name parts: a 3.研究…安排 item in a record is not a plan.
     for sec in tops:
-        found = _part_of(sec.heading.text)
+        found = _part_of(sec.heading.text, archive)
         for part in found:
             if part == "work" and len(found) > 1:
                 continue  # 工作情况及存在问题: the problems reading wins
