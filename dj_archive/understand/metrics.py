@@ -456,7 +456,7 @@ class _Extractor:
                     return None
             noun = self.text[m.end() : clause_end]
         else:
-            if not _WORK_VERB.search(own) or re.search(r"作为|成为|是|有", own):
+            if not _WORK_VERB.search(own) or re.search(r"作为|成为|(?<![一二三四五六七八九十])是|有", own):
                 return None
             indicator = self._head_indicator(noun, len(lead), self.text[a : m.start()])
             became = fold(long_noun).find("为")

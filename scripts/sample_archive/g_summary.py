@@ -1,5 +1,6 @@
 """半年/年度党建工作总结, 党建工作计划 and 书记述职报告."""
 
+import random
 from datetime import date
 
 from . import themes as T
@@ -305,6 +306,54 @@ def _count_phrase(ctx, n, unit="次"):
     return ctx.num(n, unit)
 
 
+# ------------------------------------------------- how else branches write it
+# Chosen with a generator of their own (``_variety``), so that the claims each summary
+# makes, and every other random choice of the archive, stay what they were.
+#
+# The count before the activity (组织了10次集中学习, 为2名预备党员办理转正手续).
+VARIANTS = {
+    "集中学习": ["{P}先后组织了{n}集中学习，学习内容紧扣党的创新理论和业务知识"],
+    "心得体会": ["党员结合学习共撰写了{n}心得体会，支部择优在内网刊发"],
+    "党课": ["{P}支部书记结合学习重点带头讲了{n}专题党课"],
+    "主题党日": ["围绕重要时间节点，{P}组织了{n}主题党日活动，做到一次一主题"],
+    "警示教育": ["以案为鉴、以案促改，{P}组织党员开展了{n}警示教育"],
+    "转正": ["按程序为{n}预备党员办理了转正手续"],
+    "入党积极分子": ["将{n}青年骨干确定为入党积极分子"],
+}
+# Figures that are not work done in the period: a plan, a rule, a stock, a change.
+DECOY_H1 = ["下半年计划再召开{k}次支委会，重点研究发展党员和支部换届工作", "下半年计划组织党员赴红色教育基地开展现场教学{k2}次"]
+DECOY_Y = ["{y1}年计划召开支委会{k}次，专题研究党建重点工作", "{y1}年拟组织党员赴红色教育基地开展现场教学{k2}次"]
+DECOY_ANY = [
+    "坚持每月至少召开1次支委会，遇重要事项随时召开",
+    "截至{asof}，支部累计建成党员示范岗{k2}个",
+    "主题党日活动的参与人数较上年同期增加{k3}人次",
+]
+
+
+def _variety(org, year, half):
+    return random.Random(f"summary-variety|{org.name}|{year}|{half}")
+
+
+def _meetings_text(vrng, meetings, nums, written, default):
+    """The meetings held, as branches write them: 召开支委会6次、党员大会2次 (``default``) /
+    召开了6次支委会、2次党员大会 / 召开支委会、党员大会各2次 (when the counts agree).
+    ``written`` are the counts as words (6次, 两次)."""
+    r = vrng.random()
+    if len(meetings) > 1 and len(set(nums)) == 1 and len(set(written)) == 1 and r < 0.6:
+        return default.split("召开")[0] + f"召开{'、'.join(meetings)}各{written[0]}"
+    if r < 0.35:
+        return default.split("召开")[0] + "召开了" + "、".join(w + m for w, m in zip(written, meetings))
+    return default
+
+
+def _decoy(ctx, vrng, annual, year):
+    if vrng.random() < 0.3:
+        return None
+    pool = (DECOY_Y if annual else DECOY_H1) + DECOY_ANY
+    return ctx.fill(vrng.choice(pool), k=vrng.randint(4, 8), k2=vrng.randint(2, 4), k3=vrng.randint(10, 40),
+                    y1=year + 1, asof="年底" if annual else "6月底")
+
+
 def compose_summary(org, year, half, counts, claim_set, next_recs, problems, asof_roster, summary_date, rng, promises_out, facts=None):
     """Blocks of a 半年/年度总结.
 
@@ -328,11 +377,16 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     blocks.append(("p", ctx.pick(OPEN)))
     blocks.append(("h1", ctx.fill(ctx.pick(SEC1_Y if annual else SEC1_H1))))
     claims = set(claim_set)
+    vrng = _variety(org, year, half)
 
     def claim(ind, pool, unit="次", **kw):
         if ind in claims and counts.get(ind):
             claims.discard(ind)
-            return ctx.pick(pool, n=ctx.num(counts[ind], unit), P=Pp, **kw)
+            n = ctx.num(counts[ind], unit)
+            text = ctx.pick(pool, n=n, P=Pp, **kw)
+            if ind in VARIANTS and vrng.random() < 0.4:
+                text = ctx.fill(vrng.choice(VARIANTS[ind]), n=n, P=Pp, **kw)
+            return text
         return None
 
     rich = RICH["level"]
@@ -340,6 +394,8 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     def sect(head, dom, items):
         lead = ctx.pick(SUM_LEAD[dom]) if (rich > 1 or rng.random() < 0.6) else ""
         eff = ctx.pick(SUM_EFFECT[dom]) if (rich > 1 or rng.random() < 0.5) else ""
+        if vrng.random() < 0.25:
+            head = head.rstrip("。") + " "  # （一）加强理论武装 一是……: the heading runs on after a space
         return clean(head + lead + yishi(items) + eff)
 
     def arrange(cl, fill, lo=3 + (RICH["level"] > 1)):
@@ -367,19 +423,28 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
 
     # (二) organisation
     cl = []
-    items = []
+    items, meetings, written = [], [], []
     for ind in ("支委会", "党员大会", "党小组会"):
         if ind in claims and counts.get(ind):
-            items.append(ind + ctx.num(counts[ind]))
+            written.append(ctx.num(counts[ind]))
+            items.append(ind + written[-1])
+            meetings.append(ind)
             claims.discard(ind)
     if items:
-        cl.append(ctx.pick(CLAIM_ZWH_LIST, items="、".join(items), P=Pp))
+        default = ctx.pick(CLAIM_ZWH_LIST, items="、".join(items), P=Pp)
+        cl.append(_meetings_text(vrng, meetings, [counts[m] for m in meetings], written, default))
     for ind, pool, unit in (("党课", CLAIM_DK, rng.choice(["次", "人次"])), ("主题党日", CLAIM_ZTDR, "次"),
                             ("组织生活会", CLAIM_ZZSHH, "次")):
         c = claim(ind, pool, unit)
         if c:
             cl.append(c)
-    blocks.append(("p", sect(ctx.pick(HEAD["org"]), "org", arrange(cl, ctx.picks(ORG, 3)))))
+    head = ctx.pick(HEAD["org"])  # (before the fill: the order of random draws is the archive's)
+    fill = ctx.picks(ORG, 3)
+    items = arrange(cl, fill)
+    decoy = _decoy(ctx, vrng, annual, year)
+    if decoy:
+        items.insert(vrng.randint(1, len(items)), decoy)
+    blocks.append(("p", sect(head, "org", items)))
 
     # (三) team (not for the retired branch)
     if org.kind != "retired":
