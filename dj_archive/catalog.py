@@ -133,26 +133,34 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
     for i, r in enumerate(out, 1):
         r["序号"] = i
         r.setdefault("档号", "")
-    return pd.DataFrame([{c: r[c] for c in COLUMNS} for r in out], columns=COLUMNS)
+    df = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in out], columns=COLUMNS)
+    df.attrs["archive_root"] = str(archive.root)  # write_catalog never writes there
+    return df
 
 
-def write_catalog(df: pd.DataFrame, path) -> Path:
+def write_catalog(df: pd.DataFrame, path, archive_root=None) -> Path:
     """Write the catalogue as ``.xlsx`` (header row, frozen panes, CJK-aware column widths)
-    or ``.csv`` (UTF-8 with BOM, so Excel reads it). Text that would start a formula is
-    prefixed with ' in both. Returns the path."""
+    or ``.csv`` (UTF-8 with BOM, so Excel reads it), atomically. Text that would start a
+    formula is prefixed with ' in both. Returns the path. A path inside the archive
+    (``archive_root``, else the one :func:`catalog` recorded) is refused."""
+    from .outfile import write_output
+
     path = Path(path)
     suffix = path.suffix.lower()
+    root = archive_root or df.attrs.get("archive_root")
     rows = [[safe_cell(v) for v in row] for row in df[COLUMNS].itertuples(index=False, name=None)]
     if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\r\n")
-            w.writerow(COLUMNS)
-            w.writerows(rows)
-    elif suffix == ".xlsx":
-        _write_xlsx(rows, path)
-    else:
-        raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .xlsx or .csv")
-    return path
+        return write_output(path, lambda p: _write_csv(rows, p), root)
+    if suffix == ".xlsx":
+        return write_output(path, lambda p: _write_xlsx(rows, p), root)
+    raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .xlsx or .csv")
+
+
+def _write_csv(rows, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(COLUMNS)
+        w.writerows(rows)
 
 
 def _write_xlsx(rows, path: Path) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "OutputNotWritable",
     "SomeItemsFailed",
     "InvalidKind",
+    "OutputInsideArchive",
 ]
 
 
@@ -116,7 +117,9 @@ class UnknownCategory(DjArchiveError):
 
 
 class OutputNotWritable(DjArchiveError):
-    """An output file (a draft, a catalogue) cannot be written there."""
+    """An output file (a draft, a catalogue) cannot be written there (folder missing, disk
+    full, permission denied). Nothing is left behind: an existing file of that name keeps
+    its old content (see :mod:`dj_archive.outfile`)."""
 
     hint = "Write to a folder that exists and that you may write to, e.g. -o ~/桌面/out.docx."
 
@@ -130,3 +133,10 @@ class InvalidKind(DjArchiveError, ValueError):
     """A figure kind that is not one of work, state, plan, rule, breakdown, delta."""
 
     hint = "Pass --kinds as a comma-separated list, e.g. --kinds work,state."
+
+
+class OutputInsideArchive(DjArchiveError):
+    """An output file (a draft, a catalogue, an export) would be written inside the
+    archive folder: refused, because originals are only ever read (``file`` files)."""
+
+    hint = "Write it outside the archive folder, e.g. -o ~/文稿/out.docx; use `dj-archive file` to file a document."

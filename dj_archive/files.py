@@ -63,6 +63,28 @@ def parse_path(rel: str) -> dict:
     return {"folder": folder, "year": year, "date": date, "title": title.strip(), "conventional": conventional}
 
 
+def display_name(name: str) -> str:
+    """A path or name as the index stores and shows it. A name that is not valid UTF-8
+    (Python keeps its raw bytes as surrogate escapes) is read as GBK, as old Windows
+    machines and GBK zip files wrote it, else shown with U+FFFD replacement characters.
+    The file itself is still opened by its raw bytes.
+
+    >>> display_name(os.fsdecode("2023-07-05_总结.txt".encode("gbk")))
+    '2023-07-05_总结.txt'
+    >>> display_name(os.fsdecode(b"caf\\xe9-\\xff.txt"))
+    'caf�-�.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gbk")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def walk_archive(root) -> list[FileEntry]:
     """Every candidate file under ``root``, sorted by path. Symlinks are not followed:
     they are listed with a problem so the run can report them."""
@@ -105,5 +127,21 @@ def walk_archive(root) -> list[FileEntry]:
                 out.append(FileEntry(rel, Path(full), 0, 0, "not a regular file"))
                 continue
             out.append(FileEntry(rel, Path(full), st.st_size, st.st_mtime_ns, ctime_ns=st.st_ctime_ns))
+    _readable_paths(out)
     out.sort(key=lambda e: e.path)
     return out
+
+
+def _readable_paths(entries: list[FileEntry]) -> None:
+    """Give paths that are not valid UTF-8 their display form (see :func:`display_name`);
+    one that then reads like another path is kept apart by its bytes written as %XX."""
+    taken = {e.path for e in entries}
+    for e in entries:
+        shown = "/".join(display_name(part) for part in e.path.split("/"))
+        if shown == e.path:
+            continue
+        if shown in taken:
+            # %XX, not \\xXX: a backslash would read as a folder separator
+            shown = os.fsencode(e.path).decode("utf-8", "backslashreplace").replace("\\x", "%")
+        taken.add(shown)
+        e.path = shown

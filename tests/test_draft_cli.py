@@ -136,7 +136,8 @@ def test_output_that_cannot_be_written(draft_archive, tmp_path):
 
 
 def test_not_indexed_is_exit_1_with_the_hint(tmp_path):
-    (tmp_path / "fonds.yml").write_text("orgs: [机关第一党支部]\n", encoding="utf-8")
-    r = run(tmp_path, "--period", "2025H1", "--org", ORG, "-o", tmp_path / "x.md")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/fonds.yml").write_text("orgs: [机关第一党支部]\n", encoding="utf-8")
+    r = run(tmp_path / "a", "--period", "2025H1", "--org", ORG, "-o", tmp_path / "x.md")
     assert r.exit_code == 1
     assert r.stderr.splitlines()[-1] == "Run `dj-archive index` first."

@@ -162,6 +162,8 @@ def _check_consistent(db: Path):
     con = sqlite3.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name='doc_fts'").fetchone():
+            return 0  # killed (on a busy machine) before the schema was created
         con.execute("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')")
         docs = {r[0] for r in con.execute("SELECT rowid FROM documents")}
         fts = {r[0] for r in con.execute("SELECT id FROM doc_fts_docsize")}

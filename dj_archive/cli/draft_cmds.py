@@ -14,7 +14,7 @@ import click
 
 from .. import output
 from ..archive import open_archive
-from ..errors import NoRecords, OutputNotWritable, UnknownCategory
+from ..errors import NoRecords, UnknownCategory
 from . import cli
 from .common import archive_options, format_option, handle_errors
 
@@ -33,23 +33,19 @@ class _PeriodType(click.ParamType):
             self.fail(f"{exc}. {exc.hint}", param, ctx)
 
 
-def _check_output(path: str, suffixes: tuple[str, ...]) -> Path:
-    """Refuse a suffix we cannot write (exit 2) or a folder that is not there (exit 1) before any work."""
+def _open_for_output(path: str, suffixes: tuple[str, ...], archive, db):
+    """(Archive, output path): a suffix we cannot write is refused (exit 2), then a path
+    inside the archive or a folder that is not there (exit 1), all before any work."""
+    from ..outfile import check_output
+
     p = Path(path)
     if p.suffix.lower() not in suffixes:
         raise click.BadParameter(
             f"{path!r} must end with {' or '.join(suffixes)}", param_hint="'-o' / '--output'"
         )
-    if not p.parent.is_dir():
-        raise OutputNotWritable(f"cannot write {path}: the folder {p.parent} does not exist")
-    return p
-
-
-def _save(path: Path, write) -> None:
-    try:
-        write(path)
-    except OSError as exc:
-        raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}") from None
+    arc = open_archive(archive, db)
+    check_output(p, arc.root)
+    return arc, p
 
 
 @cli.command("draft")
@@ -71,14 +67,14 @@ def draft_cmd(period, org, out, sign_date, archive, db):
     """
     from ..draft import draft
 
-    path = _check_output(out, (".docx", ".md"))
+    arc, path = _open_for_output(out, (".docx", ".md"), archive, db)
     if sign_date is not None:
         import re
 
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", sign_date):
             raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-07-05", param_hint="'--date'")
-    d = draft(open_archive(archive, db), period, org, date=sign_date)
-    _save(path, d.save)
+    d = draft(arc, period, org, date=sign_date)
+    d.save(path)
     output.emit(d.summary(), "text", lines=lambda s: _draft_lines(s, path, d.title))
 
 
@@ -153,16 +149,16 @@ def catalog_cmd(year, category, out, archive, db):
     """
     from ..catalog import catalog, write_catalog
 
-    path = _check_output(out, (".xlsx", ".csv"))
+    arc, path = _open_for_output(out, (".xlsx", ".csv"), archive, db)
     try:
-        df = catalog(open_archive(archive, db), year=year, category=category)
+        df = catalog(arc, year=year, category=category)
     except UnknownCategory as exc:
         raise click.BadParameter(str(exc), param_hint="'--category'") from None
     if df.empty:
         parts = ([f"year {year}"] if year else []) + ([f"category {category}"] if category else [])
         what = " and ".join(parts)
         raise NoRecords(f"no documents {('for ' + what) if what else 'in the index'}; nothing written")
-    _save(path, lambda p: write_catalog(df, p))
+    write_catalog(df, path, archive_root=arc.root)
     unnumbered = int((df["档号"] == "").sum())
     output.emit({"entries": len(df), "unnumbered": unnumbered}, "text", lines=lambda s: _catalog_lines(s, path))
 

@@ -271,6 +271,7 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
         figures=figures, commitments=plans, problems=history,
         previous=prev.source if prev else None, overlaps=[],
         existing=branch.existing.source if branch.existing else None, sources=w.sources,
+        archive_root=getattr(archive, "root", None),
     )
     ov = Overlap(d.body_text())
     for s in branch.earlier:

@@ -93,6 +93,7 @@ class Draft:
     overlaps: list[dict]  # one per earlier summary, oldest first
     existing: Source | None = None  # a summary of this period already filed
     sources: list[Source] = field(default_factory=list)  # cited documents, numbered from 1
+    archive_root: Path | None = None  # where the records came from: save() never writes there
 
     def body_text(self) -> str:
         """The summary itself (标题 to date) as plain text: what overlap is measured on."""
@@ -157,18 +158,21 @@ class Draft:
         return to_markdown(self)
 
     def save(self, path) -> Path:
-        """Write ``.md`` or ``.docx`` (by the suffix). Returns the path."""
+        """Write ``.md`` or ``.docx`` (by the suffix), atomically. Returns the path.
+        A path inside the archive the draft was made from is refused
+        (:class:`~dj_archive.errors.OutputInsideArchive`): originals are never written."""
+        from ..outfile import write_output
+
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".md":
-            path.write_text(self.to_markdown(), encoding="utf-8")
-        elif suffix == ".docx":
+            text = self.to_markdown()
+            return write_output(path, lambda p: p.write_text(text, encoding="utf-8"), self.archive_root)
+        if suffix == ".docx":
             from .docx import write_docx
 
-            write_docx(self, path)
-        else:
-            raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .docx or .md")
-        return path
+            return write_output(path, lambda p: write_docx(self, p), self.archive_root)
+        raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .docx or .md")
 
 
 class Writer:
