@@ -149,9 +149,19 @@ def main():
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "latest.json").write_text(json.dumps(res, ensure_ascii=False, indent=2), encoding="utf-8")
-    (ROOT / "docs" / "benchmarks.md").write_text(markdown(res), encoding="utf-8")
+    (ROOT / "docs" / "benchmarks.md").write_text(markdown(res) + _web_section(), encoding="utf-8")
     print(markdown(res))
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _web_section() -> str:
+    """The section bench/web_load.py wrote (kept when this run rewrites the file)."""
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start, end = "<!-- web-load -->", "<!-- /web-load -->"
+    if start in text and end in text:
+        return "\n" + start + text.split(start, 1)[1].split(end, 1)[0] + end + "\n"
+    return ""
 
 
 def ratios(r: dict) -> dict:
