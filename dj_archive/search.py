@@ -334,15 +334,17 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
     return {f: dict(sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))) for f, c in out.items()}
 
 
-def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset):
+def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset, total=None):
     """The common case, cheaply: one term that is one word, no filters. Every document
     with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
-    the page and a count gives the total. None when the case does not apply."""
+    the page and a count gives the total (unless the caller knows it already). None when
+    the case does not apply."""
     if not isinstance(q.root, Term) or where != "1" or not words_expr or limit is None:
         return None
     if [w for w in segmenter.cut(q.root.folded) if w.isalnum()] != [q.root.folded]:
         return None
-    total = con.execute(f"SELECT count(*) FROM ({matched_sql})", comp.params).fetchone()[0]
+    if total is None:
+        total = con.execute(f"SELECT count(*) FROM ({matched_sql})", comp.params).fetchone()[0]
     want = min(total, offset + limit)
     ranked = con.execute(
         "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?", (words_expr, want)
@@ -388,24 +390,23 @@ def run_search(
     try:
         comp = _Compiler(con)
         matched_sql = comp.compile(q.root)
+        # Facets need the matched set anyway: it gives the total too (no second count).
+        ids = _matched_ids(con, comp, matched_sql, where, fparams) if facets else None
         fast = None
         if sort == "relevance":
-            fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset)
-        ids = None
+            fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset,
+                                     total=None if ids is None else len(ids))
         if fast is not None:
             total, rows = fast
         else:
-            ids = _matched_ids(con, comp, matched_sql, where, fparams)
+            if ids is None:
+                ids = _matched_ids(con, comp, matched_sql, where, fparams)
             if sort == "date":
                 rows = _date_page(con, ids, limit, offset)
             else:
                 rows = _page(con, ids, words_expr, limit, offset)
             total = len(ids)
-        counts = None
-        if facets:
-            if ids is None:
-                ids = _matched_ids(con, comp, matched_sql, where, fparams)
-            counts = _facet_counts(con, ids, state)
+        counts = _facet_counts(con, ids, state) if facets else None
         hits = _hits(con, q, rows, mask, snippets, snippet_width)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(f"the index could not run this query ({exc})") from None

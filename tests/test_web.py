@@ -476,3 +476,74 @@ def test_cli_serve_refuses_an_open_host_without_password(tmp_path):
     r = CliRunner().invoke(cli, ["serve", "--archive", str(root), "--host", "0.0.0.0"], env={"DJ_ARCHIVE_PASSWORD": ""})
     assert r.exit_code == 1 and "needs a password" in r.output
     assert "--read-only" in CliRunner().invoke(cli, ["serve", "--help"]).output
+
+
+# -- the library functions the pages use ------------------------------------------------
+
+
+def test_search_facets_count_every_match_and_date_sort(site):
+    _, root = site
+    from dj_archive import open_archive
+
+    arc = open_archive(root)
+    res = arc.search("党费", facets=True, limit=2)
+    every = arc.search("党费", limit=None)
+    assert res.total == every.total == 5 and len(res.hits) == 2
+    docs = arc.documents()
+    hit_docs = docs[docs["id"].isin({h["id"] for h in every.hits})]
+    assert res.facets["category"] == hit_docs["category"].value_counts().to_dict()
+    assert res.facets["year"] == {2023: 4, 2022: 1}
+    by_date = arc.search("党费", sort="date", limit=None)
+    dates = [h["date"] for h in by_date.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert arc.search("党费").facets is None
+    from dj_archive.errors import QuerySyntaxError
+
+    with pytest.raises(QuerySyntaxError, match="sort"):
+        arc.search("党费", sort="size")
+
+
+def test_corrections_keep_other_rows_and_columns_and_log_removals(tmp_path):
+    from dj_archive.corrections import INFERRED, correct_metadata, read_change_log
+    from dj_archive.errors import ConfigError
+
+    root = tmp_path
+    (root / "metadata.csv").write_text("path,title,note\n其他/a.txt,别的题名,档案员备注\n", encoding="utf-8-sig")
+    changes = correct_metadata(root, "ZH_综合类/2023/b.txt", {"date": "2023年7月5日", "org": ""},
+                               {"date": "2023-07-01", "org": None}, who="张敏")
+    assert changes == [{"field": "date", "old": "2023-07-01", "new": "2023年7月5日"}]
+    lines = (root / "metadata.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("path,title,note,") and lines[1] == "其他/a.txt,别的题名,档案员备注,,,,,,"
+    assert correct_metadata(root, "ZH_综合类/2023/b.txt", {"date": "2023-07-05"}, {"date": "2023-07-05"}) == []
+    removed = correct_metadata(root, "ZH_综合类/2023/b.txt", {"date": ""}, {"date": "2023-07-05"}, who="张敏")
+    assert removed == [{"field": "date", "old": "2023年7月5日", "new": INFERRED}]
+    assert [r["new"] for r in read_change_log(root, "ZH_综合类/2023/b.txt")] == ["2023年7月5日", INFERRED]
+    before = (root / "metadata.csv").read_bytes()
+    with pytest.raises(ConfigError, match="not saved"):
+        correct_metadata(root, "ZH_综合类/2023/b.txt", {"date": "明天"}, {})
+    with pytest.raises(ConfigError, match="cannot correct"):
+        correct_metadata(root, "ZH_综合类/2023/b.txt", {"sha256": "x"}, {})
+    assert (root / "metadata.csv").read_bytes() == before
+    assert not list(root.glob(".metadata-*"))  # no temporary file left behind
+
+
+def test_revise_plan_renames_under_the_convention(writable, tmp_path):
+    _, root = writable
+    from dj_archive import open_archive
+    from dj_archive.errors import ConfigError, UnknownOrg
+    from dj_archive.filing import file_plans, plan_filing, revise_plan
+
+    src = tmp_path / "loose.txt"
+    src.write_text("机关第一党支部2024年组织生活会记录\n会议内容。\n2024年2月1日\n", encoding="utf-8")
+    arc = open_archive(root)
+    plan = plan_filing(arc, [src])[0]
+    revise_plan(arc, plan, title="组织生活会记录（修订）", date="2024/3/5", category="SH", org="一支部")
+    assert plan.target == "SH_组织生活类/2024/2024-03-05_组织生活会记录（修订）.txt"
+    assert plan.org == "机关第一党支部" and plan.date_source == "人工著录"
+    with pytest.raises(ConfigError):
+        revise_plan(arc, plan, category="NOPE")
+    with pytest.raises(UnknownOrg):
+        revise_plan(arc, plan, org="不存在的支部")
+    report = file_plans(arc, [plan])
+    assert plan.status == "filed" and report.indexed == 1
+    assert (root / plan.target).read_bytes() == src.read_bytes()

@@ -29,7 +29,11 @@ from ..errors import ConfigError, DjArchiveError
 from .jobs import IndexJob
 from .security import check_csrf, csrf_token, is_loopback
 
-__all__ = ["create_app", "WebState", "MAX_UPLOAD_MB"]
+__all__ = ["create_app", "app_from_env", "WebState", "MAX_UPLOAD_MB", "ENV_CONFIG"]
+
+#: Environment variable through which `dj-archive serve --workers N` hands its settings
+#: (JSON) to each worker process.
+ENV_CONFIG = "DJ_ARCHIVE_WEB_CONFIG"
 
 HERE = Path(__file__).parent
 #: Largest file accepted by the 归档 upload (the readers refuse more than 64 MB anyway).
@@ -215,6 +219,15 @@ def create_app(archive=None, db=None, read_only: bool = False, password_hash: st
     app.state.templates = templates_for(state)
     threading.Thread(target=_warm_up, name="dj-archive-web-warmup", daemon=True).start()
     return app
+
+
+def app_from_env() -> Starlette:
+    """The app described by ``$DJ_ARCHIVE_WEB_CONFIG`` (a JSON object of
+    :func:`create_app`'s arguments): how uvicorn's worker processes build theirs."""
+    import json
+    import os
+
+    return create_app(**json.loads(os.environ[ENV_CONFIG]))
 
 
 def _warm_up() -> None:
