@@ -47,11 +47,11 @@ def archive_file(state, rel: str) -> tuple[Path, dict]:
     return target, d
 
 
-def _variants(q: str) -> list[str]:
+def _variants(q: str, archive=None) -> list[str]:
     if not q:
         return []
     try:
-        return [v for t in parse_query(q).positive_terms() for v in t.variants]
+        return [v for t in parse_query(q, archive=archive).positive_terms() for v in t.variants]
     except DjArchiveError:
         return []
 
@@ -68,7 +68,7 @@ def document_page(request: Request):
     reveal = request.query_params.get("reveal") == "1"
     q = (request.query_params.get("q") or "").strip()
     d = get_document(state, request.path_params["doc_id"], mask=False)
-    variants = _variants(q)
+    variants = _variants(q, state.archive.root)
     pii = find_pii(d["text"])
     kind = "text"
     content = None
