@@ -99,6 +99,8 @@ _STATE = re.compile(
 )
 # A sentence that opens with the parts of the figure before.
 _PARTS_OF_BEFORE = re.compile(r"\s*(?:其中|包括|含)")
+# Since a founding or an earlier year: 建校以来, 2019年以来 (the year is compared with the period's).
+_SINCE = re.compile(r"(?:(?P<year>20[0-9]{2})\s*年|建[校院厂站村所]|成立|组建|建党|建支部)以来")
 # A stock at a date: 截至目前共建成服务站18个 (things that exist, not occasions or people).
 _AS_OF = re.compile(r"截[至止](?:目前|当前|现在|今|年底|年末|[0-9一二三四五六七八九十]{1,2}月)|目前|现有|至今")
 # What the figure is followed by in its clause: …12次、发展党员2名的目标.
@@ -191,6 +193,7 @@ def is_plan_document(text: str, title: str | None = None) -> bool:
     return any(_PLAN_TITLE.search(h) for h in heads)
 
 
+_NOT_PERSONAL = re.compile(r"总结|述职|工作报告|情况报告|汇报(?!材料)|记录|纪要")
 _PERSONAL_TITLE = re.compile(r"心得|体会|感悟|感想|读后感|思想汇报|发言提纲|对照检查")
 
 
@@ -204,7 +207,7 @@ def is_personal_document(text: str, title: str | None = None) -> bool:
     heads = [fold(title or "")]
     first = next((ln.strip() for ln in (text or "").split("\n") if ln.strip()), "")
     heads.append(fold(first) if len(first) <= 30 and not re.search(r"[。，,；;]", first) else "")
-    if any(_NOT_PLAN_TITLE.search(h) for h in heads):
+    if any(_NOT_PERSONAL.search(h) for h in heads):
         return False
     return any(_PERSONAL_TITLE.search(h) for h in heads)
 
@@ -319,13 +322,15 @@ class _Extractor:
             if prev_kind == "work" and self.folded[prev_end : hit.clause_start].strip() in ("（", "("):
                 kind = "breakdown"  # 讲党课4次（书记2次、委员2人次）: parts of the count before
             if kind == "work":
-                kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start())
+                kind = self._work_or_plan(hit.own, self.folded[s0 : m.start()], m.start(), count)
             if kind == "work" and _TARGET_AFTER.match(self.folded, m.end(), s1):
                 kind = "plan"  # 确定全年开展主题党日12次、发展党员2名的目标
             unit = m.group("unit")
             if kind == "work" and unit not in _EVENT_UNITS and unit not in _PERSON_UNITS and unit != "人次" \
                     and _AS_OF.search(self.folded, s0, m.start()) and not _PAST.search(hit.own):
                 kind = "state"  # 截至目前共建成党员责任区18个
+            if kind == "work" and self._cumulative(self.folded[s0 : m.start()], hit.own):
+                kind = "state"  # 建校以来累计输送干部20名: a running total, not the period's work
             confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not _WORK_VERB.search(hit.own)))
             if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
@@ -540,9 +545,17 @@ class _Extractor:
             return "state"  # 在职党员15名: a bare count of people is membership
         return "work"
 
-    def _work_or_plan(self, own: str, prefix: str, pos: int) -> str:
-        if _RULE.search(own):
-            return "rule"
+    def _cumulative(self, prefix: str, own: str) -> bool:
+        since = _SINCE.search(prefix)
+        if not since or not re.search(r"累计|共计?|先后", own + prefix[since.end() :]):
+            return False
+        year = since.group("year")
+        return year is None or (self.period_year is not None and int(year) < self.period_year)
+
+    def _work_or_plan(self, own: str, prefix: str, pos: int, count: int = 1) -> str:
+        rule = _RULE.search(own)
+        if rule and not (count > 1 and rule.group().startswith("按")):
+            return "rule"  # 每月1次; but 按季度公开村务4期 is the year's total, done quarterly
         return "plan" if self._planned(own, prefix, pos) else "work"
 
     def _planned(self, own: str, prefix: str, pos: int) -> bool:
