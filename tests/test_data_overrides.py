@@ -15,11 +15,12 @@ from dj_archive.query import parse_query, synonyms_for
 from dj_archive.segment import Segmenter, default_segmenter
 from dj_archive.understand.classify import clean_title
 from dj_archive.understand.indicators import default_indicators
+from dj_archive.understand.metrics import extract_metrics
 from dj_archive.understand.outline import parse_outline
 
 #: data file → the test below that overrides it
 COVERED = {
-    "indicators.yml", "outline_parts.yml", "problem_topics.yml", "stopwords.txt", "synonyms.yml",
+    "figure_cues.yml", "indicators.yml", "outline_parts.yml", "problem_topics.yml", "stopwords.txt", "synonyms.yml",
     "taxonomy.yml", "themes.yml", "title_noise.txt", "userdict.txt",
 }
 
@@ -97,6 +98,19 @@ def test_userdict(archive):
     assert word in seg.cut(f"建设{word}服务点")
     assert seg.name != Segmenter("jieba").name  # an index built with it records another dictionary
     assert word in default_segmenter("jieba", archive).cut(f"建设{word}服务点")
+
+
+def test_figure_cues(archive):
+    text = "上半年走访慰问老党员12趟。按旬召开1次碰头会。"
+    assert extract_metrics(text, kinds="work,rule")[["count", "unit", "kind"]].values.tolist() == [[1, "次", "work"]]
+    cues = load_data("figure_cues.yml")
+    cues["units"].append("趟")
+    cues["rule"].append("按旬")
+    import yaml
+
+    own(archive, "figure_cues.yml", yaml.safe_dump(cues, allow_unicode=True))
+    df = extract_metrics(text, archive=archive, kinds="work,rule")
+    assert df[["indicator", "count", "unit", "kind"]].values.tolist() == [["走访慰问", 12, "趟", "work"], [None, 1, "次", "rule"]]
 
 
 def test_outline_parts(archive):

@@ -45,7 +45,7 @@ def summary_metrics(archive) -> pd.DataFrame:
     parts = []
     for r in sums.itertuples(index=False):
         m = extract_metrics(r.text, title=r.title, doc_id=r.id, org=r.org, period=r.period,
-                            vocabulary=_vocabulary(archive))
+                            vocabulary=_vocabulary(archive), archive=archive)
         if len(m):
             m = m.assign(summary=r.title, date=r.date)
             parts.append(m)

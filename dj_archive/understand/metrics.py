@@ -40,10 +40,15 @@ from .indicators import Vocabulary, default_indicators
 from .numerals import parse_number
 from .outline import Outline, parse_outline
 
+from ..data import load_data
+
 if TYPE_CHECKING:  # annotations only: pandas is imported lazily (indexing must start fast)
     import pandas as pd
 
-__all__ = ["Figure", "find_figures", "extract_metrics", "extract_state_figures", "is_plan_document", "COLUMNS", "KINDS", "parse_kinds"]
+__all__ = [
+    "Figure", "FigureCues", "figure_cues", "find_figures", "extract_metrics", "extract_state_figures",
+    "is_plan_document", "is_personal_document", "COLUMNS", "KINDS", "parse_kinds",
+]  # fmt: skip
 
 COLUMNS = [
     "doc_id", "period", "org", "indicator", "activity", "count", "unit", "approx", "section", "sentence", "start",
@@ -53,18 +58,11 @@ COLUMNS = [
 KINDS = ("work", "state", "plan", "rule", "breakdown", "delta")
 
 # 批次/批 and 轮 count rounds of an activity (组织3批次党员参观), 堂 lessons (党课3堂);
-# 课时 is a duration and 份/条/部/户 count things, not work.
-# 幅/份/册 count material made or handed out (张贴挂图30幅, 发放资料500份), 户 households
-# visited or helped; they are work only when a verb of work stands before them.
-UNITS = ("人次", "场次", "批次", "次", "名", "人", "场", "篇", "项", "个", "件", "期", "批", "轮", "堂", "幅", "份", "册", "户")
-_ITEM_UNITS = {"幅", "份", "册", "户"}
+# 课时 is a duration and 条/部 count things, not work; 幅/份/册 count material made or handed
+# out (张贴挂图30幅, 发放资料500份), 户 households visited: work only after a verb of work.
+# The counting words and the cues that decide a figure's kind are data (data/figure_cues.yml,
+# an archive may override it): see :func:`figure_cues`.
 _PERSON_UNITS = ("名", "人")
-_UNIT_RX = "|".join(UNITS)
-# Matched on folded text (simplified, half-width digits): 余 and 场 are already simplified.
-_FIGURE = re.compile(
-    rf"(?P<num>[0-9]+万|[0-9]+(?:,[0-9]{{3}})*|[〇零一二两三四五六七八九十百千万]+)\s*(?P<post>余|多)?\s*(?P<unit>{_UNIT_RX})"
-    r"(?P<after>以上|左右|之多|多)?"
-)
 # What may follow a count for it to close a statement: punctuation, a conjunction, the end.
 _BOUNDARY_AFTER = re.compile(r"^(?:$|[\s，,。.；;：:、！!？?（(）)\]】”’\"'…—\-/]|和|及|与|并|以及|等|的?(?:任务|目标))")
 # A character before the number that makes it an ordinal, a range, a frequency or part of a word.
@@ -82,34 +80,13 @@ _TRAIL = re.compile(r"(?:共计?|累计|合计|总计|计|达到?|近|约|将近
 _BARE_VERB = re.compile(r"^(?:召开|开展|组织|举办|举行|完成|进行|开|办|讲|上|参加|参与|共|了)+了?$")
 # An activity named only generically refers to the clause before: 与2个社区开展结对共建，联合开展活动6次.
 _GENERIC = re.compile(r"^(?:联合|共同|集中|先后|相继)?(?:开展|组织|举办|举行|进行)了?(?:各类|相关)?活动$")
-_WORK_VERB = re.compile(
-    r"召开|开展|组织|举办|举行|讲|上(?=[微专]?[题]?党课)|授课|撰写|提交|完成|参观|观看|收看|走访|慰问|看望|帮扶|"
-    r"结对|办理|办实事|解决|整改|查摆|征求|收集|报送|推送|发布|宣讲|培训|评议|推荐|表彰|表扬|发展(?!对象)|培养|确定|"
-    r"接收|吸收|转入|转出|转正|转为|接转|谈话|谈心|约谈|教育|学习|研讨|交流|参加|参与|新增|处理|调研|建立|创建|打造|张贴|悬挂|"
-    r"设立|制定|修订|印发|编印|发放|捐|服务|选派|派出|签订|督查|检查|考核|测评|评选|命名|认领|筹集|联系|回访|"
-    r"宣传|录制|制作|上报|填报|送学|送温暖|帮扶|帮带|带徒|带教|引导|吸纳|列为|纳入|领学|导学|观摩|考察|座谈|调整|补选|选举|"
-    r"增补|配强|配备|选配|处分|问责|提醒|函询|批评|诫勉"
-)
-_STATE = re.compile(
-    r"应到|实到|缺席|请假|列席|出席|参会|到会|与会|共有|现有|拥有|尚有|仍有|还有|另有|只有|仅有|计有|^有|"
-    r"有(?:正式|预备)?党员|下设|设有|辖(?!区)|在册|总数|人数|党龄|年龄|涉及|覆盖|惠及|受益|(?<!接)受教育|参学|参训|"
-    r"(?:参加|参与)(?:人员|人数|党员|学生|群众|职工|居民|干部|对象)|参加会议|占|少数民族|学历|大专|本科|研究生|参评|"
-    # outcomes, not work: 评出优秀党员3名, 3人被评为…, 被市级媒体采用5篇
-    r"评为|评出|获评|荣获|获得|评定为?(?:优秀|合格|先进|等次)|被[^，,]{0,10}(?:采用|采纳|刊发|转载)"
-)
 # A sentence that opens with the parts of the figure before.
 _PARTS_OF_BEFORE = re.compile(r"\s*(?:其中|包括|含)")
 # Since a founding or an earlier year: 建校以来, 2019年以来 (the year is compared with the period's).
-_SINCE = re.compile(r"(?:(?P<year>20[0-9]{2})\s*年|建[校院厂站村所]|成立|组建|建党|建支部)以来")
 # A stock at a date: 截至目前共建成服务站18个 (things that exist, not occasions or people).
-_AS_OF = re.compile(r"截[至止](?:目前|当前|现在|今|年底|年末|[0-9一二三四五六七八九十]{1,2}月)|目前|现有|至今")
 # What the figure is followed by in its clause: …12次、发展党员2名的目标.
 _TARGET_AFTER = re.compile(r"[^，,。；;！!？?]*?的(?:目标|任务|计划|指标)")
 # The count comes before where the activity went: 先后三次到社区开展调研.
-_GOING = re.compile(
-    r"(?:(?:组织|带领|带队|率领?)[^，,。；;]{0,8}?)?(?:到|赴|深入|前往|走进|进入|下沉)|组织(?:开展|召开|举办)|深入"
-)
-_REACH = re.compile(r"服务(?:群众|居民|职工|患者|对象)(?:达|超过|近|约)?$")
 _BREAKDOWN = re.compile(r"其中|含|包括|包含")
 # A total stands on its own (每月1次，全年共12次 / 全年12次): it does not share the clause before's kind.
 _TOTAL = re.compile(r"共|累计|合计|总计|全年|年内|上半年|下半年")
@@ -117,16 +94,6 @@ _TOTAL = re.compile(r"共|累计|合计|总计|全年|年内|上半年|下半年
 _DELTA = re.compile(r"(?:较|比|同比|环比).{0,8}?(?:增加|减少|增长|提高|下降|多|少)|^(?:增加|减少)了?$")
 # 计划 as a noun that was carried out (按照计划组织…) is not a plan.
 _PLAN_NOUN = re.compile(r"(?<!按照)(?<!按)(?<!根据)(?<!依照)(?<!依据)(?<!学习)(?<!工作)(?<!年度)计划")
-_PLAN_STRONG = re.compile(
-    r"(?<!按照)(?<!按)(?<!根据)(?<!依照)(?<!依据)"
-    r"计划(?=于|在|将|再|要|继续|组织|召开|开展|举办|举行|完成|发展|培养|确定|接收|讲|上|安排|每|全年|年内|下半年)|"
-    r"拟(?![定订稿制])|预计|下一步|下阶段|下步|今后|明年|来年|下一年"
-)
-_PLAN_WEAK = re.compile(
-    r"将(?=继续|进一步|持续|全面|重点|组织|召开|开展|举办|举行|认真|着力|积极|深入|不断|坚持|按照|定期|每|至少|"
-    r"力争|确保|在|于|完成|发展|培养)|力争|争取|确保|不少于|不低于|至少|要求|必须|应当|目标|任务是|决定|同意|部署|安排"
-)
-_RULE = re.compile(r"每月|每周|每季度?|每半年|每年|每天|每日|按月|按季|定期|每两个月|每个月|月均|周均")
 _PAST = re.compile(r"已(?!经?(?:制定|印发|安排))|已经|实际")
 # Units that may stand before the activity they count: 召开3次支委会, 撰写2篇心得体会.
 _REVERSED_UNITS = {"次", "场", "场次", "名", "篇", "期", "轮", "人次", "批", "批次", "堂"}
@@ -137,10 +104,6 @@ _PEOPLE_INDICATORS = _SUBJECT_INDICATORS | {"谈心谈话", "廉政谈话", "走
 # Units that count occasions of an activity (not people, items or kinds).
 _EVENT_UNITS = {"次", "场", "场次", "期", "轮", "批", "批次", "堂"}
 # What names an activity when the vocabulary does not: 8场专题讲座, 2轮党员积分评定.
-_ACTIVITY_HEAD = re.compile(
-    r"讲座|活动|会议?|培训|教育|学习|党课|评定|评比|评议|研讨|宣讲|参观|慰问|比武|竞赛|演讲|考察|观摩|座谈|调研|谈话|"
-    r"检查|督查|宣誓|辅导|报告"
-)
 _VERB_BEFORE = re.compile(r"(?:召开|开展|组织|举办|举行|进行|讲授?|上|观看|收看|参观|走访|慰问|完成)了?\s*$")
 # The counted people stand before their verb as a beneficiary, the object of 将/把 or the
 # other party of a talk: 为2名预备党员办理转正手续, 将2名积极分子列为发展对象, 对2名民警进行提醒谈话.
@@ -148,8 +111,6 @@ _PEOPLE_BEFORE = re.compile(r"(?:为|给|帮助?|将|把|对|与|同|办理)(?:[
 _DISPATCH = re.compile(r"(?:选派|派出|推荐|选送|输送|安排)$")
 _MAIN_VERB = re.compile(r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)")
 _PARA_PLAN = re.compile(r"^.{0,4}(?:下一步|下阶段|今后|明年|来年)")
-_PLAN_TITLE = re.compile(r"计划|要点|安排|打算|方案|思路|规划")
-_NOT_PLAN_TITLE = re.compile(r"总结|报告|述职|汇报|情况|记录|纪要")
 _SENT_END = re.compile(r"[。！!？?\n]")
 _OPEN = "（(“‘《「『【"
 _CLOSE = "）)”’》」』】"
@@ -174,7 +135,7 @@ class Figure:
     confidence: float = 0.5  # how sure the kind (and, for work, the activity) is: 0.5 … 0.95
 
 
-def is_plan_document(text: str, title: str | None = None) -> bool:
+def is_plan_document(text: str, title: str | None = None, cues: "FigureCues | None" = None) -> bool:
     """True when the title (or a short first line) says the document is a plan.
 
     >>> is_plan_document("", title="第三党支部2024年党建工作计划"), is_plan_document("", title="2023年工作总结及2024年工作计划")
@@ -188,16 +149,15 @@ def is_plan_document(text: str, title: str | None = None) -> bool:
         # Text without line breaks starts with its title: take the words before the first comma.
         m = re.match(r"[^，。,；;]{4,50}", first)
         heads.append(fold(m.group()) if m else "")
-    if any(_NOT_PLAN_TITLE.search(h) for h in heads):
+    c = cues or figure_cues()
+    if any(c.not_plan_titles.search(h) for h in heads):
         return False
-    return any(_PLAN_TITLE.search(h) for h in heads)
+    return any(c.plan_titles.search(h) for h in heads)
 
 
-_NOT_PERSONAL = re.compile(r"总结|述职|工作报告|情况报告|汇报(?!材料)|记录|纪要")
-_PERSONAL_TITLE = re.compile(r"心得|体会|感悟|感想|读后感|思想汇报|发言提纲|对照检查")
 
 
-def is_personal_document(text: str, title: str | None = None) -> bool:
+def is_personal_document(text: str, title: str | None = None, cues: "FigureCues | None" = None) -> bool:
     """True for a reflection or a personal statement (心得体会, 思想汇报…): its counts are
     the writer's (撰写了3篇读书笔记), not the branch's work.
 
@@ -207,9 +167,63 @@ def is_personal_document(text: str, title: str | None = None) -> bool:
     heads = [fold(title or "")]
     first = next((ln.strip() for ln in (text or "").split("\n") if ln.strip()), "")
     heads.append(fold(first) if len(first) <= 30 and not re.search(r"[。，,；;]", first) else "")
-    if any(_NOT_PERSONAL.search(h) for h in heads):
+    c = cues or figure_cues()
+    if any(c.not_personal_titles.search(h) for h in heads):
         return False
-    return any(_PERSONAL_TITLE.search(h) for h in heads)
+    return any(c.personal_titles.search(h) for h in heads)
+
+
+@dataclass(frozen=True)
+class FigureCues:
+    """The vocabulary of :mod:`metrics`, compiled from ``data/figure_cues.yml``."""
+
+    units: tuple
+    item_units: frozenset
+    figure: re.Pattern  # a number + a counting word
+    work_verbs: re.Pattern
+    state: re.Pattern
+    reach_people: re.Pattern
+    plan_strong: re.Pattern
+    plan_weak: re.Pattern
+    rule: re.Pattern
+    as_of: re.Pattern
+    since: re.Pattern
+    going: re.Pattern
+    activity_heads: re.Pattern
+    plan_titles: re.Pattern
+    not_plan_titles: re.Pattern
+    personal_titles: re.Pattern
+    not_personal_titles: re.Pattern
+
+
+_CUE_KEYS = ("work_verbs", "state", "reach_people", "plan_strong", "plan_weak", "rule", "as_of", "since", "going",
+             "activity_heads", "plan_titles", "not_plan_titles", "personal_titles", "not_personal_titles")  # fmt: skip
+
+
+def _compile_cues(data) -> FigureCues:
+    from ..errors import ConfigError
+
+    try:
+        units = tuple(sorted((str(u) for u in data["units"]), key=len, reverse=True))
+        figure = re.compile(
+            # Matched on folded text (simplified, half-width digits): 余 and 场 are already simplified.
+            r"(?P<num>[0-9]+万|[0-9]+(?:,[0-9]{3})*|[〇零一二两三四五六七八九十百千万]+)\s*(?P<post>余|多)?\s*"
+            rf"(?P<unit>{'|'.join(map(re.escape, units))})(?P<after>以上|左右|之多|多)?"
+        )
+        rx = {k: re.compile("|".join(str(x) for x in data[k])) for k in _CUE_KEYS}
+        return FigureCues(units, frozenset(str(u) for u in data.get("item_units") or ()), figure, **rx)
+    except (KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"figure_cues.yml: {exc!r} (it needs units and {', '.join(_CUE_KEYS)})") from exc
+
+
+def figure_cues(archive=None) -> FigureCues:
+    """The cues for ``archive`` (its ``.dj_archive_data/figure_cues.yml`` if it has one).
+
+    >>> c = figure_cues()
+    >>> c.units[:3], bool(c.rule.search("每月")), bool(c.plan_strong.search("下一步"))
+    (('人次', '场次', '批次'), True, True)
+    """
+    return load_data("figure_cues.yml", archive, _compile_cues)
 
 
 def _spans(folded: str, pattern: re.Pattern, extra_cuts=()) -> list[tuple[int, int]]:
@@ -274,14 +288,16 @@ class _Hit:
 
 
 class _Extractor:
-    def __init__(self, text: str, title: str | None, outline: Outline | None, period: str | None, vocab: Vocabulary):
+    def __init__(self, text: str, title: str | None, outline: Outline | None, period: str | None, vocab: Vocabulary,
+                 cues: "FigureCues"):  # fmt: skip
+        self.c = cues
         self.text = text
         self.folded = fold(text)
         self.outline = outline or parse_outline(text)
         self.period = period
         self.vocab = vocab
-        self.plan_doc = is_plan_document(text, title)
-        self.personal = is_personal_document(text, title)
+        self.plan_doc = is_plan_document(text, title, cues)
+        self.personal = is_personal_document(text, title, cues)
         self.period_year = int(period[:4]) if period and period[:4].isdigit() else None
         heads = self.outline.headings
         # A heading is its own sentence, and its marker (1. / （二）) is not part of any clause.
@@ -312,7 +328,7 @@ class _Extractor:
     def _sentence(self, s0: int, s1: int) -> list[Figure]:
         figures: list[Figure] = []
         prev_end, prev_kind, prev_indicator, prev_reversed = s0, None, None, False
-        for m in _FIGURE.finditer(self.folded, s0, s1):
+        for m in self.c.figure.finditer(self.folded, s0, s1):
             count = parse_number(m.group("num"))
             hit = self._hit(m, s0, s1, prev_end, prev_reversed) if count else None
             if hit is None:
@@ -327,11 +343,11 @@ class _Extractor:
                 kind = "plan"  # 确定全年开展主题党日12次、发展党员2名的目标
             unit = m.group("unit")
             if kind == "work" and unit not in _EVENT_UNITS and unit not in _PERSON_UNITS and unit != "人次" \
-                    and _AS_OF.search(self.folded, s0, m.start()) and not _PAST.search(hit.own):
+                    and self.c.as_of.search(self.folded, s0, m.start()) and not _PAST.search(hit.own):
                 kind = "state"  # 截至目前共建成党员责任区18个
             if kind == "work" and self._cumulative(self.folded[s0 : m.start()], hit.own):
                 kind = "state"  # 建校以来累计输送干部20名: a running total, not the period's work
-            confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not _WORK_VERB.search(hit.own)))
+            confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not self.c.work_verbs.search(hit.own)))
             if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
                 hit.activity = self.text[hit.clause_start : m.start()].strip(" \t\u3000、，,和及与")
@@ -423,10 +439,10 @@ class _Extractor:
         lead = f[a : m.start()]  # the words before the count, adverbials cut
         # An activity outside the vocabulary: a count of occasions of something named as an
         # activity (8场专题讲座, 2轮党员积分评定), not 从六个方面, 一名党员, 5项措施.
-        named = unit in _EVENT_UNITS and bool(_ACTIVITY_HEAD.search(fold(long_noun)))
+        named = unit in _EVENT_UNITS and bool(self.c.activity_heads.search(fold(long_noun)))
 
-        if unit in _EVENT_UNITS and _GOING.match(f, m.end(), clause_end) and not lead.endswith("分") \
-                and (_WORK_VERB.search(f, m.end(), clause_end) or _ACTIVITY_HEAD.search(f, m.end(), clause_end)):
+        if unit in _EVENT_UNITS and self.c.going.match(f, m.end(), clause_end) and not lead.endswith("分") \
+                and (self.c.work_verbs.search(f, m.end(), clause_end) or self.c.activity_heads.search(f, m.end(), clause_end)):
             # 先后三次到农户家中开展调研: the activity follows the count and where it took place.
             noun = self.text[m.end() : clause_end]
             indicator = self.vocab.match(noun)
@@ -445,7 +461,7 @@ class _Extractor:
             allowed = _SUBJECT_INDICATORS if a == m.start() else _PEOPLE_INDICATORS
             if indicator not in allowed and a < m.start() and self.vocab.match(long_noun) in allowed:
                 noun, indicator = long_noun, self.vocab.match(long_noun)  # 将3名青年职工确定为入党积极分子
-            if indicator not in allowed or not _WORK_VERB.search(fold(noun)):
+            if indicator not in allowed or not self.c.work_verbs.search(fold(noun)):
                 return None
             activity = (self.text[a : m.start()] + noun).strip()
             return _Hit(activity, indicator, approx, m.end() + len(noun), f[clause_a : m.end() + len(noun)], clause_a, True)
@@ -461,7 +477,7 @@ class _Extractor:
                     return None
             noun = self.text[m.end() : clause_end]
         else:
-            if not _WORK_VERB.search(own) or re.search(r"作为|成为|(?<![一二三四五六七八九十])是|有", own):
+            if not self.c.work_verbs.search(own) or re.search(r"作为|成为|(?<![一二三四五六七八九十])是|有", own):
                 return None
             indicator = self._head_indicator(noun, len(lead), self.text[a : m.start()])
             became = fold(long_noun).find("为")
@@ -513,9 +529,9 @@ class _Extractor:
                 c -= 0.05
             return round(c, 2)
         if kind == "state":
-            return 0.9 if _STATE.search(own) else 0.65
+            return 0.9 if self.c.state.search(own) else 0.65
         if kind == "plan":
-            strong = self.plan_doc or _PLAN_STRONG.search(own) or _PLAN_NOUN.search(own)
+            strong = self.plan_doc or self.c.plan_strong.search(own) or _PLAN_NOUN.search(own)
             return 0.9 if strong else 0.75
         if kind in ("rule", "delta"):
             return 0.9
@@ -525,11 +541,11 @@ class _Extractor:
         own = hit.own
         if _DELTA.search(own):
             return "delta"
-        if _STATE.search(own):
+        if self.c.state.search(own):
             return "state"
-        if unit in _PERSON_UNITS and _REACH.search(own):
+        if unit in _PERSON_UNITS and self.c.reach_people.search(own):
             return "state"  # 签约服务群众4800余人 is reach; 服务群众1200余人次 is service given
-        if unit in _ITEM_UNITS and not _WORK_VERB.search(own):
+        if unit in self.c.item_units and not self.c.work_verbs.search(own):
             return "state"  # 收到入党申请书5份, 低保户12户: things, not work
         if _BREAKDOWN.search(own):
             if prev_kind is None:
@@ -537,23 +553,23 @@ class _Extractor:
             if prev_kind == "work" and (hit.indicator is None or hit.indicator == prev_indicator):
                 return "breakdown"
             return prev_kind
-        if prev_kind is not None and not _WORK_VERB.search(own) and not _TOTAL.search(own):
+        if prev_kind is not None and not self.c.work_verbs.search(own) and not _TOTAL.search(own):
             if prev_kind == "work" and unit in _PERSON_UNITS and hit.indicator is None:
                 return "state"  # …参加培训班，结业42人: people, not an item of a shared-verb list
             return prev_kind  # 上半年召开支委会6次，党员大会5次: the verb is shared
-        if unit in _PERSON_UNITS and not _WORK_VERB.search(own):
+        if unit in _PERSON_UNITS and not self.c.work_verbs.search(own):
             return "state"  # 在职党员15名: a bare count of people is membership
         return "work"
 
     def _cumulative(self, prefix: str, own: str) -> bool:
-        since = _SINCE.search(prefix)
+        since = self.c.since.search(prefix)
         if not since or not re.search(r"累计|共计?|先后", own + prefix[since.end() :]):
             return False
         year = since.group("year")
         return year is None or (self.period_year is not None and int(year) < self.period_year)
 
     def _work_or_plan(self, own: str, prefix: str, pos: int, count: int = 1) -> str:
-        rule = _RULE.search(own)
+        rule = self.c.rule.search(own)
         if rule and not (count > 1 and rule.group().startswith("按")):
             return "rule"  # 每月1次; but 按季度公开村务4期 is the year's total, done quarterly
         return "plan" if self._planned(own, prefix, pos) else "work"
@@ -565,7 +581,7 @@ class _Extractor:
             return False
         # Only the clause the figure stands in: 谋划明年重点工作；二是全年组织集中学习5次 reports work.
         prefix = re.split(r"[；;]", prefix)[-1]
-        if _PLAN_WEAK.search(own) or _PLAN_NOUN.search(own) or _PLAN_STRONG.search(prefix):
+        if self.c.plan_weak.search(own) or _PLAN_NOUN.search(own) or self.c.plan_strong.search(prefix):
             return True
         if self.period and self.period.endswith("H1") and re.search(r"下半年|全年", prefix):
             return True
@@ -581,7 +597,7 @@ class _Extractor:
 
 def find_figures(
     text: str, *, title: str | None = None, outline: Outline | None = None, period: str | None = None,
-    vocabulary: Vocabulary | None = None,
+    vocabulary: Vocabulary | None = None, archive=None,
 ) -> list[Figure]:  # fmt: skip
     """Every count-like figure in ``text`` with its kind (work/state/plan/rule/breakdown/delta)
     and a confidence. Converter debris (發(fā)展) is dropped first; offsets are the original's."""
@@ -590,7 +606,7 @@ def find_figures(
         period = detect_period(cleaned.text, title=title)
     if cleaned.text != (text or ""):
         outline = None  # its offsets are the original's
-    ex = _Extractor(cleaned.text, title, outline, period, vocabulary or default_indicators())
+    ex = _Extractor(cleaned.text, title, outline, period, vocabulary or default_indicators(archive), figure_cues(archive))
     figures = ex.run()
     if cleaned.text != (text or ""):
         for f in figures:
@@ -636,20 +652,21 @@ def _frame(figures, kinds, doc_id, period, org) -> "pd.DataFrame":
 def extract_metrics(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None, outline: Outline | None = None, vocabulary: Vocabulary | None = None,
-    kinds=("work",),
+    kinds=("work",), archive=None,
 ) -> "pd.DataFrame":  # fmt: skip
     """Counts of the branch's own work in ``text`` as a DataFrame (columns :data:`COLUMNS`).
 
     ``indicator`` is the canonical name from the vocabulary, or None when the activity
     (kept as written in ``activity``) is not in it. ``kinds`` (a list, or ``"work,state"``)
     adds figures of other kinds (:data:`KINDS`); each row says its ``kind`` and ``confidence``.
+    ``archive`` selects that archive's vocabularies (indicators, figure cues) when it overrides them.
 
     >>> extract_metrics("支部现有党员23名，上半年召开支委会6次。", kinds="work,state")[["kind", "count", "confidence"]].values.tolist()
     [['state', 23, 0.9], ['work', 6, 0.9]]
     """
     text = text or ""
     period = period if period is not None else detect_period(clean_text(text).text, title=title)
-    figs = find_figures(text, title=title, outline=outline, period=period, vocabulary=vocabulary)
+    figs = find_figures(text, title=title, outline=outline, period=period, vocabulary=vocabulary, archive=archive)
     return _frame(figs, kinds, doc_id, period, org)
 
 
