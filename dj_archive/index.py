@@ -27,13 +27,12 @@ from .config import ArchiveConfig, default_db_path, load_config
 from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
-from .normalize import fold
-from .query import char_tokens
 from .readers import check_supported, read_bytes, read_document
 from .data import data_version
-from .segment import Segmenter
+from .pool import isolated_map
+from .segment import Segmenter, doc_tokens
 
-__all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "doc_tokens", "pack_text", "unpack_text"]
+__all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "pack_text", "unpack_text"]
 
 #: Bump when the schema or tokenisation changes: older indexes are rebuilt, never misread.
 SCHEMA_VERSION = 5
@@ -164,14 +163,6 @@ def unpack_text(blob) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def doc_tokens(segmenter: Segmenter, text: str) -> tuple[str, str]:
-    """(words, chars) column values for a document's text."""
-    folded = fold(text)
-    # Whitespace tokens only add separators, which the FTS tokenizer skips anyway.
-    words = " ".join(segmenter.cut_for_search(folded))
-    return words, char_tokens(folded)
-
-
 # --- extraction (runs in worker processes) -------------------------------------------
 
 _worker_seg: Segmenter | None = None
@@ -282,19 +273,41 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
         reason = "index file had an unknown layout; rebuilt"
     elif version and _meta(con, "segmenter") not in (None, fingerprint):
         reason = f"segmenter changed ({_meta(con, 'segmenter')} → {fingerprint}); index rebuilt"
-    if reason:
-        with con:
+    # One transaction: a kill leaves either the old state or the whole new schema.
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if reason:
             for (name,) in con.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' "
                 "AND name NOT LIKE 'doc_fts_%'"
             ).fetchall():
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
-    with con:
-        con.executescript(_SCHEMA)
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                con.execute(statement)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('segmenter', ?)", (fingerprint,))
         con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
     return reason
+
+
+def _create(db_path: Path, segmenter: Segmenter) -> None:
+    """A new, empty index at ``db_path``: built under a temporary name and renamed into
+    place, so an index file that exists always has its schema (even after a kill -9)."""
+    tmp = db_path.with_name(db_path.name + ".new")
+    for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+        leftover.unlink(missing_ok=True)  # from a run killed while creating
+    con = connect(tmp)
+    try:
+        _prepare(con, segmenter)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    os.replace(tmp, db_path)
 
 
 def _stored_text(con, rowid: int) -> str:
@@ -340,6 +353,8 @@ def build_index(
     segmenter = Segmenter(backend, config.root)
     report = IndexReport()
     with _writer_lock(db_path):
+        if not db_path.exists():
+            _create(db_path, segmenter)
         con = connect(db_path)
         try:
             _build(con, config, segmenter, report, workers, progress, on_progress)
@@ -398,59 +413,23 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
         report.duplicates.append(sorted(paths.split("\n")))
 
 
-def _die_with_parent() -> None:
-    """Workers of a killed indexer must not live on as orphans (Linux only)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _init_pool_worker(backend: str, config: ArchiveConfig):
-    _die_with_parent()
-    _init_worker(backend, config, True)
-
-
 CRASH_REASON = "the reader crashed on this file (killed by the system, e.g. out of memory); not indexed"
 
 
+def _crashed(entry: FileEntry):
+    return ("failed", entry.path, CRASH_REASON)
+
+
 def _results(todo, workers, backend_name, config):
-    """Extraction results in the order of ``todo``. A worker killed by the system (the
-    OOM killer on a hostile file) costs that file only, never the run."""
+    """Extraction results in the order of ``todo``; in worker processes when
+    ``workers`` > 1, where a worker killed by the system (the OOM killer on a hostile
+    file) costs that file only, never the run (see :mod:`dj_archive.pool`)."""
     if workers <= 1 or len(todo) < 2:
         _init_worker(backend_name, config)
         for e in todo:
             yield _extract(e)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    done = 0
-    suspects = 0  # after a crash, files are retried one at a time to find the culprit
-    while done < len(todo):
-        rest = todo[done:]
-        n = 1 if suspects else workers
-        chunk = 1 if suspects else max(1, min(32, len(rest) // (workers * 8) or 1))
-        batch = rest[:suspects] if suspects else rest
-        try:
-            with ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_pool_worker,
-                                     initargs=(backend_name, config)) as pool:
-                for result in pool.map(_extract, batch, chunksize=chunk):
-                    done += 1
-                    suspects = max(0, suspects - 1)
-                    yield result
-        except BrokenProcessPool:
-            if suspects:  # alone in its pool: this file killed the worker
-                yield ("failed", todo[done].path, CRASH_REASON)
-                done += 1
-                suspects -= 1
-            else:  # one of the files in flight did it: up to workers + 1 chunks were queued
-                suspects = (workers + 1) * chunk
+    yield from isolated_map(_extract, todo, workers, _crashed, _init_worker, (backend_name, config, True))
 
 
 class _Writer(threading.Thread):

@@ -20,23 +20,7 @@ from .data import load_data
 from .errors import QuerySyntaxError
 from .normalize import fold
 
-__all__ = ["Term", "And", "Or", "Not", "parse_query", "Query", "synonyms_for", "char_tokens", "PUNCT_TOKEN"]
-
-#: The token standing for any character that is not a letter or digit in the char index
-#: (a private-use character: the FTS5 tokenizer keeps it as a token of its own).
-PUNCT_TOKEN = "\ue000"
-_NON_ALNUM = re.compile(r"[\W_]")
-
-
-def char_tokens(folded: str) -> str:
-    """One index token per character: letters/digits stand for themselves, anything
-    else for PUNCT_TOKEN. A phrase of these tokens is a substring test.
-
-    >>> char_tokens("党费，a1") == "党 费 \ue000 a 1"
-    True
-    """
-    return " ".join(_NON_ALNUM.sub(PUNCT_TOKEN, folded))
-
+__all__ = ["Term", "And", "Or", "Not", "parse_query", "Query", "synonyms_for"]
 
 @dataclass(frozen=True)
 class Term:

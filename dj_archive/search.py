@@ -17,8 +17,8 @@ from .errors import InvalidFilter, QuerySyntaxError
 from .index import unpack_text
 from .normalize import fold
 from .pii import mask_pii
-from .query import PUNCT_TOKEN, And, Not, Or, Query, Term, char_tokens, parse_query
-from .segment import Segmenter, default_segmenter
+from .query import And, Not, Or, Query, Term, parse_query
+from .segment import PUNCT_TOKEN, Segmenter, char_tokens, default_segmenter
 
 __all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql", "FACET_FIELDS", "SORTS"]
 

@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from .data import data_root, data_version, load_data
+from .normalize import fold
 
-__all__ = ["Segmenter", "default_segmenter", "user_words", "userdict_hash"]
+__all__ = ["Segmenter", "default_segmenter", "user_words", "userdict_hash", "doc_tokens", "char_tokens", "PUNCT_TOKEN"]
 
 # jieba-rs keeps ASCII runs such as 0000-0000000 or a_b whole where jieba splits them
 # (jieba's finalseg: alnum runs, an optional .digits and %, other characters alone).
@@ -146,3 +147,28 @@ def default_segmenter(backend: str = "auto", archive=None) -> Segmenter:
 @lru_cache(maxsize=8)
 def _shared_segmenter(backend: str, root, version: str) -> Segmenter:
     return Segmenter(backend, root)
+
+
+#: The token standing for any character that is not a letter or digit in the char index
+#: (a private-use character: the FTS5 tokenizer keeps it as a token of its own).
+PUNCT_TOKEN = "\ue000"
+_NON_ALNUM = re.compile(r"[\W_]")
+
+
+def char_tokens(folded: str) -> str:
+    """One index token per character: letters/digits stand for themselves, anything
+    else for PUNCT_TOKEN. A phrase of these tokens is a substring test.
+
+    >>> char_tokens("党费，a1") == "党 费 \ue000 a 1"
+    True
+    """
+    return " ".join(_NON_ALNUM.sub(PUNCT_TOKEN, folded))
+
+
+def doc_tokens(segmenter: Segmenter, text: str) -> tuple[str, str]:
+    """(words, chars) column values of the index for a document's text: search-mode
+    words of the folded text, and one token per character (:func:`char_tokens`)."""
+    folded = fold(text)
+    # Whitespace tokens only add separators, which the FTS tokenizer skips anyway.
+    words = " ".join(segmenter.cut_for_search(folded))
+    return words, char_tokens(folded)

@@ -3,7 +3,8 @@
 import pytest
 
 from dj_archive.errors import QuerySyntaxError
-from dj_archive.query import And, Not, Or, Term, char_tokens, parse_query
+from dj_archive.query import And, Not, Or, Term, parse_query
+from dj_archive.segment import char_tokens
 
 
 def test_and_or_not_phrase_and_groups():
