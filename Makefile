@@ -31,11 +31,16 @@ demo: $(STAMP)
 
 # DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
 test: $(STAMP)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks --nbval \
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
+		--doctest-modules --doctest-continue-on-failure \
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x
+
+# Checks too slow for every run (marked @pytest.mark.slow; `make test` leaves them out).
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q tests -m slow -p no:cacheprovider
 
 lab: $(STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name dj_archive --display-name "dj_archive (.venv)" >/dev/null

@@ -7,7 +7,7 @@ JSON keeps Chinese readable (``ensure_ascii=False``).
 >>> print(render({"hits": [{"id": "a1", "title": "党费"}]}, "csv", rows="hits"), end="")
 id,title
 a1,党费
->>> print(render({"hits": [{"id": "a1", "title": "党费"}]}, "table", rows="hits"))
+>>> print(render({"hits": [{"id": "a1", "title": "党费"}]}, "table", rows="hits"), end="")
 id  title
 --  -----
 a1  党费

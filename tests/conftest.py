@@ -1,5 +1,4 @@
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -80,3 +79,31 @@ def sample_index(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("sample") / "index.sqlite"
     open_archive(ROOT / "archive", db).index(progress=False)
     return db
+
+
+@pytest.fixture(scope="session")
+def analysis_archive(tmp_path_factory):
+    """The small, fully known archive of test_analysis_fixtures.py, indexed once per
+    session (read-only for tests: do not add files to it)."""
+    from test_analysis_fixtures import build_archive
+
+    import dj_archive
+
+    base = tmp_path_factory.mktemp("analysis")
+    arc = dj_archive.open_archive(build_archive(base / "档案"), base / "index.sqlite")
+    arc.index(progress=False)
+    return arc
+
+
+@pytest.fixture(scope="module")
+def draft_archive(tmp_path_factory):
+    """(root, Archive) of the drafting archive of test_draft_archive.py, indexed once per
+    test module."""
+    from test_draft_archive import build_draft_archive
+
+    import dj_archive
+
+    root = build_draft_archive(tmp_path_factory.mktemp("draft") / "档案")
+    arc = dj_archive.open_archive(root)
+    arc.index(progress=False)
+    return root, arc

@@ -1,6 +1,6 @@
 """Filing matrix and gaps: which branch filed what, and what is missing."""
 
-from test_analysis_fixtures import Y1, Y2, analysis_archive, check_chart  # noqa: F401
+from test_analysis_fixtures import Y1, Y2, check_chart
 
 from dj_archive.analysis import filing_gaps, filing_matrix, plot_filing_heatmap
 

@@ -1,7 +1,7 @@
 """Search helpers of the exploring notebook: KWIC, facets and the widget."""
 
 import pytest
-from test_analysis_fixtures import Y1, Y2, analysis_archive, check_chart  # noqa: F401
+from test_analysis_fixtures import Y1, Y2, check_chart
 
 from dj_archive.analysis import facet_counts, kwic, plot_facets, search_widget
 from dj_archive.normalize import fold

@@ -14,10 +14,7 @@ Ground truth built in on purpose:
 
 from __future__ import annotations
 
-import pytest
 from builders import write_docx, write_text
-
-import dj_archive
 
 FONDS = """fonds_id: D077
 fonds_name: 测试局机关党总支
@@ -100,22 +97,6 @@ def build_archive(root):
         write_text(root / rel, text, encoding=enc)
     write_docx(root / DOCX[0], DOCX[1])
     return root
-
-
-_BUILT: dict = {}
-
-
-@pytest.fixture(scope="session")
-def analysis_archive(tmp_path_factory):
-    """The indexed fixture archive, built once per session however many modules import
-    this fixture (read-only for tests: do not add files to it)."""
-    if "arc" not in _BUILT:
-        base = tmp_path_factory.mktemp("analysis")
-        root = build_archive(base / "档案")
-        arc = dj_archive.open_archive(root, base / "index.sqlite")
-        arc.index(progress=False)
-        _BUILT["arc"] = arc
-    return _BUILT["arc"]
 
 
 def test_fixture_indexes_every_file_with_expected_metadata(analysis_archive):

@@ -3,7 +3,6 @@
 import re
 
 import pandas as pd
-from test_analysis_fixtures import analysis_archive  # noqa: F401
 
 from dj_archive.analysis import keywords_table, load_stopwords, period_keywords
 

@@ -1,7 +1,7 @@
 """Claimed activity counts (from the summaries) and their reconciliation with the
 filed records."""
 
-from test_analysis_fixtures import DISCREPANCIES, Y1, Y2, analysis_archive, check_chart  # noqa: F401
+from test_analysis_fixtures import DISCREPANCIES, Y1, Y2, check_chart
 
 from dj_archive.analysis import (
     activity_series,
@@ -65,3 +65,12 @@ def test_an_annual_summary_counts_both_halves_and_names_the_records(analysis_arc
     assert h1["recorded"] == 2  # the September meeting is in 2021H2
     # records of the other branch never count
     assert df.loc[(Y2, "2022", "支委会"), "records"] == [f"{Y2}2022年第1次支委会会议记录"]
+
+
+def test_charts(analysis_archive, tmp_path):
+    fig = plot_activity(activity_series(analysis_archive), "支委会")
+    check_chart(fig, tmp_path / "act.png")
+    assert "支委会" in fig.axes[0].get_title() and "（次）" in fig.axes[0].get_ylabel()
+    check_chart(plot_activity(activity_series(analysis_archive), "支委会", scope="上半年"), tmp_path / "act_h1.png")
+    check_chart(plot_claimed_vs_recorded(claimed_vs_recorded(analysis_archive)), tmp_path / "rec.png")
+    check_chart(plot_claimed_vs_recorded(claimed_vs_recorded(analysis_archive), "党课"), tmp_path / "rec_dk.png")

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from test_analysis_fixtures import Y1, Y2, analysis_archive, check_chart  # noqa: F401
+from test_analysis_fixtures import Y1, Y2, check_chart
 
 from dj_archive.analysis import (
     default_theme_terms,

@@ -75,15 +75,6 @@ def build_draft_archive(root):
     return root
 
 
-@pytest.fixture(scope="module")
-def draft_archive(tmp_path_factory):
-    """(root, Archive) of an indexed archive built once per test module."""
-    root = build_draft_archive(tmp_path_factory.mktemp("draft") / "档案")
-    arc = open_archive(root)
-    arc.index(progress=False)
-    return root, arc
-
-
 # --- what the branch has on file -------------------------------------------------------
 
 
@@ -191,7 +182,6 @@ def test_consecutive_means_adjacent_in_the_branchs_own_sequence():
 def test_draft_tables_for_notebooks(sample_index):
     from conftest import ROOT
 
-    from dj_archive import open_archive
     from dj_archive.draft import draft
 
     d = draft(open_archive(ROOT / "archive", sample_index), "2025H1", "机关第一党支部", date="2025-07-05")

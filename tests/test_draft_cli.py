@@ -7,7 +7,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from test_draft_archive import ORG, draft_archive  # noqa: F401 - fixture
+from test_draft_archive import ORG
 
 from dj_archive.cli import cli
 from dj_archive.draft import draft

@@ -12,7 +12,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
-from test_draft_archive import draft_archive  # noqa: F401 - fixture
 
 from dj_archive.cli import cli
 

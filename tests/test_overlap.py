@@ -10,7 +10,6 @@ import time
 import pytest
 from builders import write_docx
 from click.testing import CliRunner
-from test_draft_archive import draft_archive  # noqa: F401 - fixture
 
 from dj_archive.cli import cli
 from dj_archive.draft.overlap import MIN_RUN, Overlap, read_for_overlap

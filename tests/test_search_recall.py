@@ -40,7 +40,7 @@ def substrings(draw, docs):
 
 
 def _brute(node, docs):
-    from dj_archive.query import And, Not, Or, Term
+    from dj_archive.query import Not, Or, Term
 
     if isinstance(node, Term):
         return {i for i, t in docs.items() if any(v in t for v in node.variants)}

@@ -161,7 +161,7 @@ def is_personal_document(text: str, title: str | None = None, cues: "FigureCues 
     """True for a reflection or a personal statement (心得体会, 思想汇报…): its counts are
     the writer's (撰写了3篇读书笔记), not the branch's work.
 
-    >>> is_personal_document("学习二十大报告心得体会\n我认真研读了报告……"), is_personal_document("", title="2023年工作总结")
+    >>> is_personal_document("学习二十大精神心得体会\\n我认真研读了报告……"), is_personal_document("", title="2023年工作总结")
     (True, False)
     """
     heads = [fold(title or "")]

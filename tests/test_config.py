@@ -1,4 +1,4 @@
-"""Review findings on configuration and metadata: fonds.yml types, metadata.csv values,
+"""Configuration and metadata: fonds.yml types, metadata.csv values,
 dates in file names, and overrides feeding what is derived from them."""
 
 import pytest

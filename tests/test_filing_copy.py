@@ -1,4 +1,4 @@
-"""Review findings on filing: never a truncated copy, filed-but-not-indexed is reported
+"""Filing never leaves a truncated copy, filed-but-not-indexed is reported
 (not raised), and duplicates are found in the target folder even when the index lags."""
 
 import errno

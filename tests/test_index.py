@@ -1,4 +1,5 @@
-"""Regression tests for the index and search findings of the code review."""
+"""The index and search when things go wrong: odd paths, foreign databases, a full disk, killed
+workers, edits that keep size and mtime, unwritable folders, bad dates and hostile queries."""
 
 import json
 import os

@@ -1,4 +1,4 @@
-"""Review findings on the readers: zip bombs, protected .docx, footnote types, hyphens,
+"""Readers on hostile and damaged input: zip bombs, protected .docx, footnote types, hyphens,
 nested tables, moved text; damaged and ambiguous text encodings; broken PDF text maps
 and junk before %PDF-; check_supported and the size limit."""
 
