@@ -92,12 +92,13 @@ def test_synonyms(archive):
 
 def test_userdict(archive):
     word = "红色驿站"
-    assert word not in Segmenter("jieba").cut(f"建设{word}服务点")
+    packaged = default_segmenter()
+    assert word not in packaged.cut(f"建设{word}服务点")
     own(archive, "userdict.txt", f"{word} 100 n\n")
-    seg = Segmenter("jieba", archive)
+    seg = Segmenter(archive=archive)
     assert word in seg.cut(f"建设{word}服务点")
-    assert seg.name != Segmenter("jieba").name  # an index built with it records another dictionary
-    assert word in default_segmenter("jieba", archive).cut(f"建设{word}服务点")
+    assert seg.name != packaged.name  # an index built with it records another dictionary
+    assert word in default_segmenter(archive=archive).cut(f"建设{word}服务点")
 
 
 def test_figure_cues(archive):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import tree_fingerprint
-from test_draft_archive import ORG, draft_archive  # noqa: F401 - fixture
+from test_draft_archive import ORG
 
 from dj_archive.cli import cli
 from dj_archive.errors import OutputInsideArchive, OutputNotWritable
