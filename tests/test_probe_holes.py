@@ -28,7 +28,7 @@ def run(*args):
 # --- 1. originals are never written ---------------------------------------------------
 
 
-def test_01_draft_and_catalog_refuse_any_path_inside_the_archive(draft_archive, tmp_path):  # noqa: F811
+def test_01_draft_and_catalog_refuse_any_path_inside_the_archive(draft_archive, tmp_path):
     root, _ = draft_archive
     before = tree_fingerprint(root)
     outside = tmp_path / "link-into-archive"
@@ -54,7 +54,7 @@ def test_01_draft_and_catalog_refuse_any_path_inside_the_archive(draft_archive, 
     assert r.exit_code == 0, r.output
 
 
-def test_01_library_save_refuses_too(draft_archive, tmp_path):  # noqa: F811
+def test_01_library_save_refuses_too(draft_archive, tmp_path):
     from dj_archive.catalog import catalog, write_catalog
     from dj_archive.draft import draft
 
@@ -82,7 +82,7 @@ def test_01_output_is_atomic_a_failed_write_leaves_the_old_file(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["目录.csv"]  # no temporary file left behind
 
 
-def test_01_disk_full_during_catalog_keeps_the_old_xlsx(draft_archive, tmp_path):  # noqa: F811
+def test_01_disk_full_during_catalog_keeps_the_old_xlsx(draft_archive, tmp_path):
     """A real short write: the file size limit (RLIMIT_FSIZE) stands in for a full disk."""
     root, _ = draft_archive
     out = tmp_path / "目录.xlsx"
