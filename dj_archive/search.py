@@ -214,6 +214,27 @@ class SearchResult:
     hits: list[dict] = field(default_factory=list)
     #: ``{field: {value: count}}`` over every matching document (``facets=True``), else None.
     facets: dict | None = None
+    offset: int = 0  # how many ranked documents come before this page
+
+    def shown(self) -> str:
+        """What the page shows of the total, in words: ``共 3 件`` when it is everything,
+        else ``显示前 8 件，共 19 件`` or ``显示第 21–32 件，共 32 件``.
+
+        >>> SearchResult("党费", 19, [{}] * 8).shown()
+        '显示前 8 件，共 19 件'
+        >>> SearchResult("党费", 32, [{}] * 12, offset=20).shown()
+        '显示第 21–32 件，共 32 件'
+        >>> SearchResult("党费", 3, [{}] * 3).shown()
+        '共 3 件'
+        """
+        n = len(self.hits)
+        if self.offset == 0 and n >= self.total:
+            return f"共 {self.total} 件"
+        if self.offset == 0:
+            return f"显示前 {n} 件，共 {self.total} 件"
+        if n == 0:
+            return f"第 {self.offset + 1} 件起无结果，共 {self.total} 件"
+        return f"显示第 {self.offset + 1}–{self.offset + n} 件，共 {self.total} 件"
 
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "hits": [{k: h[k] for k in HIT_FIELDS} for h in self.hits]}
@@ -224,7 +245,7 @@ class SearchResult:
         return pd.DataFrame(self.hits, columns=[*HIT_FIELDS, "matched"])
 
     def __repr__(self) -> str:
-        lines = [f"SearchResult({self.query!r}: {self.total} documents, showing {len(self.hits)})"]
+        lines = [f"SearchResult({self.query!r}: {self.shown()})"]
         lines += [f"  {h['date'] or '----------'}  {h['title']}" for h in self.hits]
         return "\n".join(lines)
 
@@ -244,7 +265,7 @@ class SearchResult:
                 f"<td style='text-align:left'>{snip}</td></tr>"
             )
         return (
-            f"<p>{html.escape(self.query)}: {self.total} 件</p><table><thead><tr><th>日期</th><th>类别</th>"
+            f"<p>{html.escape(self.query)}：{self.shown()}</p><table><thead><tr><th>日期</th><th>类别</th>"
             f"<th>支部</th><th>题名</th><th>摘要</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
 
@@ -413,7 +434,7 @@ def run_search(
     finally:
         if own_txn:
             con.rollback()
-    return SearchResult(q.text, total, hits, counts)
+    return SearchResult(q.text, total, hits, counts, offset=offset)
 
 
 def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:

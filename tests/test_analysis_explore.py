@@ -4,6 +4,7 @@ import pytest
 from test_analysis_fixtures import Y1, Y2, check_chart
 
 from dj_archive.analysis import facet_counts, kwic, plot_facets, search_widget
+from dj_archive.analysis.explore import ALL
 from dj_archive.normalize import fold
 
 
@@ -74,14 +75,49 @@ def test_search_widget_is_a_thin_layer_over_search(analysis_archive):
     box = search_widget(analysis_archive)
     c = box.controls
     assert [o[0] for o in c["category"].options][:2] == ["（全部）", "综合类（ZH）"]
-    assert [o[1] for o in c["year"].options] == [None, 2021, 2022, 2023]
-    assert [o[1] for o in c["org"].options] == [None, Y1, Y2]
+    assert [o[1] for o in c["year"].options] == [ALL, 2021, 2022, 2023]
+    assert [o[1] for o in c["org"].options] == [ALL, Y1, Y2]
     c["org"].value = Y2
     c["query"].value = "主题教育"  # typing + Enter runs the search
-    assert "主题教育: 1 件" in c["results"].value and "<mark>主題教育</mark>" in c["results"].value
-    c["org"].value = None
+    assert "主题教育：共 1 件" in c["results"].value and "<mark>主題教育</mark>" in c["results"].value
+    c["org"].value = ALL
     c["button"].click()
-    assert "主题教育: 5 件" in c["results"].value
+    assert "主题教育：共 5 件" in c["results"].value
     c["query"].value = "(主题"
     res = box.run()
     assert res is None and "color:#b00" in c["results"].value
+
+
+def test_every_dropdown_shows_its_all_label_when_created(analysis_archive):
+    """ipywidgets treats a None value as "nothing selected" (an empty box in the
+    browser): the （全部） choice must be a real value, selected and labelled."""
+    pytest.importorskip("ipywidgets")
+    for _ in range(3):  # fresh panels, as in repeated Run Alls
+        c = search_widget(analysis_archive).controls
+        for name in ("category", "year", "org", "doc_type"):
+            dd = c[name]
+            assert dd.index == 0, name
+            assert dd.label == "（全部）" and dd.value == ALL, name
+            state = dd.get_state()
+            assert state["index"] == 0 and state["_options_labels"][0] == "（全部）", name
+
+
+def test_search_widget_pages_through_every_hit(analysis_archive):
+    pytest.importorskip("ipywidgets")
+    total = analysis_archive.search("支委会", limit=None).total
+    assert total > 4
+    box = search_widget(analysis_archive, limit=4)
+    c = box.controls
+    c["query"].value = "支委会"
+    assert f"显示前 4 件，共 {total} 件" in c["results"].value
+    assert c["prev"].disabled and not c["next"].disabled
+    c["next"].click()
+    assert c["status"].value.startswith(f"显示第 5–{min(8, total)} 件，共 {total} 件")
+    assert not c["prev"].disabled
+    c["prev"].click()
+    assert c["status"].value == f"显示前 4 件，共 {total} 件"
+    seen = []
+    for n in range((total + 3) // 4):
+        seen += [h["id"] for h in box.page(n)]
+    assert len(seen) == len(set(seen)) == total  # every hit once, none twice
+    assert c["next"].disabled and not c["prev"].disabled

@@ -12,7 +12,7 @@ from .charts import PALETTE, new_figure
 from .completeness import UNKNOWN_LABEL, _category_names, _org_order
 from .corpus import NO_ORG, corpus
 
-__all__ = ["kwic", "facet_counts", "plot_facets", "search_widget", "FACETS"]
+__all__ = ["kwic", "facet_counts", "plot_facets", "search_widget", "FACETS", "ALL"]
 
 #: Facets of :func:`facet_counts`, in display order: (facet, column).
 FACETS = (("类别", "category"), ("年度", "year"), ("支部", "org"))
@@ -136,49 +136,81 @@ def plot_facets(df: pd.DataFrame, title: str | None = None):
     return fig
 
 
+#: The "no filter" choice of the panel's dropdowns. A real value: ipywidgets reads a
+#: ``None`` value as "nothing selected" and may then show an empty box.
+ALL = "（全部）"
+
+
+def _filter_value(value):
+    return None if value == ALL else value
+
+
 def search_widget(archive, limit: int = 20):
-    """A search panel: query box, category / year / branch / type dropdowns, and the
-    results table with highlighted snippets (``SearchResult._repr_html_``).
+    """A search panel: query box, category / year / branch / type dropdowns, the
+    results table with highlighted snippets (``SearchResult._repr_html_``) and
+    上一页/下一页 buttons that page through every hit, ``limit`` at a time.
 
     A thin layer over :meth:`Archive.search`; the returned ``VBox`` has a ``run()``
-    method that searches with the current widget values (what the button does).
+    method that searches with the current widget values from the first page (what the
+    button does), ``page(n)`` that shows page ``n`` (0-based) of the current query, and
+    ``controls``, the widgets by name. Each dropdown starts on :data:`ALL` （全部）.
     """
+    import html
+
     import ipywidgets as w
 
     docs = corpus(archive)
-    any_ = ("（全部）", None)
+    any_ = (ALL, ALL)
     cats = [any_] + [(f"{c.name}（{c.code}）", c.code) for c in archive.config.taxonomy.categories]
     years = [any_] + [(str(y), int(y)) for y in sorted(docs["year"].dropna().astype(int).unique())]
     orgs = [any_] + [(o, o) for o in _org_order(archive, docs["org"]) if o != NO_ORG]
     types = [any_] + [(t, t) for t in sorted(docs["doc_type"].dropna().unique())]
     query = w.Text(placeholder="检索词，如：主题党日 二十大", description="检索", continuous_update=False)
-    category = w.Dropdown(options=cats, description="类别")
-    year = w.Dropdown(options=years, description="年度")
-    org = w.Dropdown(options=orgs, description="支部")
-    doc_type = w.Dropdown(options=types, description="文种")
+    dropdowns = {
+        name: w.Dropdown(options=opts, value=ALL, description=label)
+        for name, label, opts in (("category", "类别", cats), ("year", "年度", years),
+                                  ("org", "支部", orgs), ("doc_type", "文种", types))
+    }
     button = w.Button(description="检索", button_style="primary")
+    prev = w.Button(description="上一页", disabled=True)
+    next_ = w.Button(description="下一页", disabled=True)
+    status = w.Label()
     results = w.HTML()
+    state = {"offset": 0}
 
-    def run(*_):
-        import html
-
+    def page(n: int = 0):
         q = query.value.strip()
+        prev.disabled = next_.disabled = True
+        status.value = ""
         if not q:
             results.value = "<p>请输入检索词。</p>"
             return None
+        offset = max(0, int(n)) * limit
+        filters = {k: _filter_value(d.value) for k, d in dropdowns.items()}
         try:
-            res = archive.search(q, category=category.value, year=year.value, org=org.value,
-                                 doc_type=doc_type.value, limit=limit)
+            res = archive.search(q, limit=limit, offset=offset, **filters)
         except Exception as exc:  # noqa: BLE001 - show the message, keep the panel alive
             results.value = f"<p style='color:#b00'>{html.escape(str(exc))}</p>"
             return None
+        state["offset"] = offset
         results.value = res._repr_html_()
+        status.value = res.shown()
+        prev.disabled = offset == 0
+        next_.disabled = offset + len(res.hits) >= res.total
         return res
 
+    def run(*_):
+        return page(0)
+
     button.on_click(run)
+    prev.on_click(lambda _: page(state["offset"] // limit - 1))
+    next_.on_click(lambda _: page(state["offset"] // limit + 1))
     query.observe(lambda change: run(), names="value")  # Enter (continuous_update=False)
-    box = w.VBox([w.HBox([query, button]), w.HBox([category, year]), w.HBox([org, doc_type]), results])
+    d = dropdowns
+    box = w.VBox([w.HBox([query, button]), w.HBox([d["category"], d["year"]]),
+                  w.HBox([d["org"], d["doc_type"]]), results, w.HBox([prev, status, next_])])
     box.run = run
-    box.controls = {"query": query, "category": category, "year": year, "org": org, "doc_type": doc_type,
-                    "button": button, "results": results}
+    box.page = page
+    box.controls = {"query": query, **dropdowns, "button": button, "prev": prev, "next": next_,
+                    "status": status, "results": results}
     return box

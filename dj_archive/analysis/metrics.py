@@ -15,7 +15,7 @@ from .charts import PALETTE, new_figure
 from .completeness import _org_order
 from .corpus import NO_ORG, _state, corpus
 
-__all__ = ["summary_metrics", "activity_series", "plot_activity", "SUMMARY_TYPE"]
+__all__ = ["summary_metrics", "activity_series", "activity_table", "plot_activity", "SUMMARY_TYPE"]
 
 #: doc_type of the documents whose claims are read.
 SUMMARY_TYPE = "工作总结"
@@ -105,6 +105,21 @@ def _sort(df: pd.DataFrame, archive) -> pd.DataFrame:
         return s
 
     return df.sort_values(["org", "period", "indicator"], key=key, kind="stable").reset_index(drop=True)
+
+
+def activity_table(df: pd.DataFrame, indicator: str, annual: bool = False) -> pd.DataFrame:
+    """One indicator of an :func:`activity_series` frame as branches × periods of one
+    kind: half-year summaries (``2023年上半年`` …) by default, annual ones with
+    ``annual=True`` — never both side by side. Counts are integers; a period whose
+    summary gives no figure is missing (``<NA>``), not 0."""
+    d = df[(df["indicator"] == indicator) & ((df["scope"] == "全年") == annual)]
+    periods = sorted(d["period"].unique())
+    orgs = list(dict.fromkeys(d["org"]))
+    wide = d.pivot_table(index="org", columns="period", values="count", aggfunc="sum")
+    wide = wide.reindex(index=orgs, columns=periods).astype("Int64")
+    wide.columns = pd.Index([period_label(p) for p in periods], name="期间")
+    wide.index.name = "支部"
+    return wide
 
 
 def plot_activity(df: pd.DataFrame, indicator: str, scope: str = "全年", title: str | None = None):

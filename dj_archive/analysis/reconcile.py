@@ -79,9 +79,11 @@ def plot_claimed_vs_recorded(df: pd.DataFrame, indicator: str | None = None, tit
     """Scatter of a :func:`claimed_vs_recorded` frame: recorded (x) against claimed (y),
     one point per summary × indicator; points off the diagonal are discrepancies."""
     d = df if indicator is None else df[df["indicator"] == indicator]
-    fig, ax = new_figure(figsize=(6.4, 5.6))
+    bad = d[d["status"] != CONSISTENT].sort_values(["claimed", "recorded"], kind="stable")
+    # Discrepancies are numbered at their marker and described in a list beside the
+    # plot: full labels next to the points overprinted neighbouring markers.
+    fig, ax = new_figure(figsize=(10.4, 5.6) if len(bad) else (6.4, 5.6))
     ok = d[d["status"] == CONSISTENT]
-    bad = d[d["status"] != CONSISTENT]
     top = max([1, *d["claimed"], *d["recorded"]]) + 1
     ax.plot([0, top], [0, top], color="#999999", linestyle="--", linewidth=1, label="总结所称 = 档案所载")
     # many summaries share a point: the marker grows with how many
@@ -89,12 +91,17 @@ def plot_claimed_vs_recorded(df: pd.DataFrame, indicator: str | None = None, tit
     ax.scatter(same["recorded"], same["claimed"], s=18 + 6 * same["n"], color="#1f77b4", alpha=0.6)
     ax.scatter([], [], s=30, color="#1f77b4", alpha=0.6, label=f"{CONSISTENT}（{len(ok)}，点越大条数越多）")
     ax.scatter(bad["recorded"], bad["claimed"], s=60, color="#d62728", marker="x", label=f"{INCONSISTENT}（{len(bad)}）")
-    stacked: dict = {}
-    for r in bad.sort_values(["claimed", "recorded"]).itertuples(index=False):
-        k = stacked.get(r.claimed, 0)  # labels on one row are stacked, not overprinted
-        stacked[r.claimed] = k + 1
-        ax.annotate(f"{r.org} {period_label(r.period)} {r.indicator}", (r.recorded, r.claimed),
-                    textcoords="offset points", xytext=(6, 4 + 12 * k), fontsize=7, color="#d62728")
+    at_point: dict = {}
+    lines = []
+    for i, r in enumerate(bad.itertuples(index=False), start=1):
+        k = at_point.get((r.recorded, r.claimed), 0)  # several at one point: numbers side by side
+        at_point[(r.recorded, r.claimed)] = k + 1
+        ax.annotate(str(i), (r.recorded, r.claimed), textcoords="offset points", xytext=(-9 - 9 * k, 3),
+                    ha="right", fontsize=8, color="#d62728", fontweight="bold")
+        lines.append(f"{i}. {r.org} {period_label(r.period)} {r.indicator}：称{r.claimed}，载{r.recorded}")
+    if lines:
+        ax.text(1.03, 1.0, "不一致：\n" + "\n".join(lines), transform=ax.transAxes, va="top", ha="left",
+                fontsize=8, color="#d62728", linespacing=1.6)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, top)

@@ -1,5 +1,5 @@
 """The draft as data: paragraphs with footnote references, footnotes and what the
-drafter is told about the record. Rendering lives in :mod:`.markdown` and :mod:`.docx`."""
+drafter is told about the record. Rendering lives in :mod:`.markdown`, :mod:`.html` and :mod:`.docx`."""
 
 from __future__ import annotations
 
@@ -156,6 +156,15 @@ class Draft:
         from .markdown import to_markdown
 
         return to_markdown(self)
+
+    def to_html(self) -> str:
+        """HTML with the footnotes listed as numbered 注释 (what a notebook shows)."""
+        from .html import to_html
+
+        return to_html(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def save(self, path) -> Path:
         """Write ``.md`` or ``.docx`` (by the suffix), atomically. Returns the path.
