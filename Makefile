@@ -56,6 +56,7 @@ serve: $(STAMP)
 	$(BIN)/dj-archive serve --archive $(ARCHIVE) --db $(DEMO_DB)
 
 bench: $(STAMP)
+	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/run.py
 
 # The web app's search page under load on 127.0.0.1: 8 clients, 30 s alone and 30 s while indexing.

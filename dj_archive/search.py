@@ -27,6 +27,7 @@ MARK = ("«", "»")
 FACET_FIELDS = ("category", "year", "org", "doc_type")
 #: Orders of the hits: BM25 relevance, or newest first.
 SORTS = ("relevance", "date")
+RANKINGS = ("bm25",)
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
 
 
@@ -389,11 +390,15 @@ def run_search(
     sort: str = "relevance",
     facets: bool = False,
     archive=None,
+    ranking: str = "bm25",
 ) -> SearchResult:
     """Search the index; see :func:`dj_archive.query.parse_query` for the syntax.
     ``sort`` is ``"relevance"`` (BM25) or ``"date"`` (newest first); ``facets`` also
     counts the matching documents per category, year, branch and doc type.
-    ``archive`` (its root): whose synonyms and dictionary to use, as the index did."""
+    ``archive`` (its root): whose synonyms and dictionary to use, as the index did.
+    ``ranking``: ``bm25`` (BM25 over the words of the text)."""
+    if ranking not in RANKINGS:
+        raise ValueError(f"ranking must be one of {', '.join(RANKINGS)}")
     q = query if isinstance(query, Query) else parse_query(query, archive=archive)
     if limit is not None and limit < 0:
         raise QuerySyntaxError("limit must be 0 or more")
