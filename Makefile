@@ -9,7 +9,9 @@ ARCHIVE ?= archive
 # and a fresh demo always starts from nothing.
 DEMO_DB ?= out/demo-index.sqlite
 
-.PHONY: demo test test-fast lab bench bench-web serve clean venv docs
+KERNEL  = $(VENV)/share/jupyter/kernels/dj_archive/kernel.json
+
+.PHONY: demo test test-fast lab bench bench-web serve clean venv docs kernel notebooks
 
 venv: $(STAMP)
 
@@ -19,6 +21,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+# The notebooks declare the kernel "dj_archive (.venv)": installed into the venv itself
+# (--sys-prefix), so JupyterLab and nbval started from the venv find it.
+kernel: $(KERNEL)
+
+$(KERNEL): $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name dj_archive --display-name "dj_archive (.venv)" >/dev/null
 
 demo: $(STAMP)
 	$(BIN)/dj-archive index --archive $(ARCHIVE) --db $(DEMO_DB)
@@ -30,7 +39,7 @@ demo: $(STAMP)
 	@$(BIN)/dj-archive search 二十大 --archive $(ARCHIVE) --db $(DEMO_DB) --category XX --limit 5
 
 # DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
-test: $(STAMP)
+test: $(STAMP) $(KERNEL)
 	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
 		--doctest-modules --doctest-continue-on-failure \
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
@@ -42,8 +51,7 @@ test-fast: $(STAMP)
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q tests -m slow -p no:cacheprovider
 
-lab: $(STAMP)
-	$(BIN)/python -m ipykernel install --sys-prefix --name dj_archive --display-name "dj_archive (.venv)" >/dev/null
+lab: $(STAMP) $(KERNEL)
 	$(BIN)/jupyter lab --notebook-dir notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # docs/cli-reference.md (and .zh.md) from the commands' --help; a test fails when stale.
@@ -54,6 +62,10 @@ docs: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dj-archive index --archive $(ARCHIVE) --db $(DEMO_DB)
 	$(BIN)/dj-archive serve --archive $(ARCHIVE) --db $(DEMO_DB)
+
+# Re-run the notebooks and store their outputs small (see scripts/refresh_notebooks.py).
+notebooks: $(STAMP) $(KERNEL)
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python scripts/refresh_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/relevance.py

@@ -5,7 +5,9 @@ Tables: ``documents`` (metadata and original text), ``doc_fts`` (a contentless
 FTS5 table with two columns: ``words``, jieba search-mode tokens used for
 ranking, and ``chars``, one token per character used for recall: a phrase of
 character tokens is an exact substring test, so 1- and 2-character terms are
-never missed), ``failures`` and ``meta``.
+never missed), ``doc_titles`` (the 题名 and 文种 of each document as character tokens,
+plus the folded 题名 and 文种, for ranking documents *about* a term first),
+``failures`` and ``meta``.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .readers import check_supported, read_bytes, read_document
 from .data import data_version
 from .pool import isolated_map
-from .segment import Segmenter, doc_tokens
+from .normalize import fold
+from .segment import Segmenter, char_tokens, doc_tokens
 
 __all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "pack_text", "unpack_text"]
 
 #: Bump when the schema or tokenisation changes: older indexes are rebuilt, never misread.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _BATCH = 500
 
 _SCHEMA = """
@@ -67,6 +70,9 @@ CREATE INDEX IF NOT EXISTS documents_year ON documents(year, category);
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, reason TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
     words, chars, content='', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_titles USING fts5(
+    title, doc_type, folded UNINDEXED, tokenize='unicode61 remove_diacritics 0'
 );
 """
 
@@ -161,6 +167,23 @@ def pack_text(text: str) -> bytes:
 
 def unpack_text(blob) -> str:
     return zlib.decompress(blob).decode("utf-8")
+
+
+def title_row(title, doc_type) -> tuple[str, str, str]:
+    """(title, doc_type, folded) values of ``doc_titles`` for a document's 题名 and 文种;
+    ``folded`` is the folded 题名 and 文种 on two lines.
+
+    >>> title_row("黨費收繳情況", "报告")[0] == "党 费 收 缴 情 况"
+    True
+    """
+    t, d = fold(title or ""), fold(doc_type or "")
+    return char_tokens(t), char_tokens(d), t + "\n" + d
+
+
+def _set_title(con, rowid: int, title, doc_type):
+    con.execute("DELETE FROM doc_titles WHERE rowid=?", (rowid,))
+    con.execute("INSERT INTO doc_titles(rowid, title, doc_type, folded) VALUES (?, ?, ?, ?)",
+                (rowid, *title_row(title, doc_type)))
 
 
 # --- extraction (runs in worker processes) -------------------------------------------
@@ -279,7 +302,7 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
         if reason:
             for (name,) in con.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' "
-                "AND name NOT LIKE 'doc_fts_%'"
+                "AND name NOT LIKE 'doc_fts_%' AND name NOT LIKE 'doc_titles_%'"
             ).fetchall():
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
         for statement in _SCHEMA.split(";"):
@@ -320,6 +343,7 @@ def _delete_doc(con, segmenter, rowid: int, text: str):
         "INSERT INTO doc_fts(doc_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)", (rowid, words, chars)
     )
     con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
+    con.execute("DELETE FROM doc_titles WHERE rowid=?", (rowid,))
 
 
 def _refresh_metadata(con, config: ArchiveConfig):
@@ -330,6 +354,7 @@ def _refresh_metadata(con, config: ArchiveConfig):
             f"UPDATE documents SET {', '.join(f'{k}=?' for k in METADATA_FIELDS)} WHERE rowid=?",
             [meta[k] for k in METADATA_FIELDS] + [row["rowid"]],
         )
+        _set_title(con, row["rowid"], meta["title"], meta["doc_type"])
 
 
 def build_index(
@@ -501,6 +526,7 @@ class _Writer(threading.Thread):
                 + [nchars, stored if isinstance(stored, bytes) else pack_text(stored)],
             )
             con.execute("INSERT INTO doc_fts(rowid, words, chars) VALUES (?, ?, ?)", (cur.lastrowid, words, chars))
+            _set_title(con, cur.lastrowid, meta["title"], meta["doc_type"])
             report.indexed += 1
         con.execute("DELETE FROM failures WHERE path=?", (path,))
 

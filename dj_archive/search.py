@@ -20,14 +20,18 @@ from .pii import mask_pii
 from .query import And, Not, Or, Query, Term, parse_query
 from .segment import PUNCT_TOKEN, Segmenter, char_tokens, default_segmenter
 
-__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql", "FACET_FIELDS", "SORTS"]
+__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql", "FACET_FIELDS", "SORTS",
+           "RANKINGS", "title_weights", "title_first"]
 
 MARK = ("«", "»")
 #: Columns whose values :func:`run_search` can count over the matching documents.
 FACET_FIELDS = ("category", "year", "org", "doc_type")
-#: Orders of the hits: BM25 relevance, or newest first.
+#: Orders of the hits: relevance (see ``ranking``), or newest first.
 SORTS = ("relevance", "date")
-RANKINGS = ("bm25",)
+#: ``title``: documents whose 题名 (or 文种) holds the query's terms first, then BM25 —
+#: what an archivist expects (the 党费收缴情况 before minutes that mention 党费 once);
+#: ``bm25``: BM25 over the words of the text only.
+RANKINGS = ("title", "bm25")
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
 
 
@@ -271,6 +275,42 @@ class SearchResult:
         )
 
 
+def title_weights(con: sqlite3.Connection, terms: list[Term]) -> dict[int, int]:
+    """rowid → how much the document is *about* the query by its 题名 and 文种: for each
+    positive term, 3 when the term itself is in the 题名, 2 when another variant is (a
+    synonym, or a part of an umbrella term: 支委会 for 三会一课), 1 when only the 文种
+    matches. Documents with none are left out. Reads ``doc_titles`` (small)."""
+    weights: dict[int, int] = {}
+    for t in terms:
+        variants = [v for v in t.variants if v.strip()]
+        phrases = [f'"{char_tokens(v)}"' for v in variants if char_tokens(v).replace(PUNCT_TOKEN, "").strip()]
+        if not phrases:
+            continue
+        expr = "{title doc_type} : (" + " OR ".join(phrases) + ")"
+        for rid, folded in con.execute("SELECT rowid, folded FROM doc_titles WHERE doc_titles MATCH ?", (expr,)):
+            title, _, doc_type = folded.partition("\n")
+            if t.folded in title:
+                w = 3
+            elif any(v in title for v in variants):
+                w = 2
+            elif any(v in doc_type for v in variants):
+                w = 1
+            else:  # a phrase with punctuation matched loosely
+                continue
+            weights[rid] = weights.get(rid, 0) + w
+    return weights
+
+
+def title_first(rows: list[tuple[int, float]], weights: dict[int, int]) -> list[tuple[int, float]]:
+    """Re-rank ``(rowid, bm25)`` rows (BM25 order, lower is better) so that documents
+    with a larger :func:`title_weights` come first; BM25 order within each weight.
+
+    >>> title_first([(1, -5.0), (2, -3.0), (3, -1.0), (4, 0.0)], {3: 3, 4: 3, 2: 1})
+    [(3, -1.0), (4, 0.0), (2, -3.0), (1, -5.0)]
+    """
+    return sorted(rows, key=lambda r: -weights.get(r[0], 0))  # stable: BM25 order within a weight
+
+
 def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
     """Rowids of the matching documents that pass the filters. Set operations in
     Python: SQLite's planner joins an FTS subquery with a filtered table badly."""
@@ -280,9 +320,10 @@ def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
     return ids
 
 
-def _page(con, ids: set[int], words_expr, limit, offset) -> list[tuple[int, float]]:
+def _page(con, ids: set[int], words_expr, limit, offset, weights=None) -> list[tuple[int, float]]:
     """(rowid, bm25) of the page: matches ranked by BM25 over their words, then the
-    matches with no word hit (jieba cut the text differently) newest first."""
+    matches with no word hit (jieba cut the text differently) newest first; with
+    ``weights`` (:func:`title_weights`), re-ranked by :func:`title_first`."""
     want = len(ids) if limit is None else min(len(ids), offset + limit)
     if not want:
         return []
@@ -290,6 +331,11 @@ def _page(con, ids: set[int], words_expr, limit, offset) -> list[tuple[int, floa
     if words_expr:
         rows = con.execute("SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ?", (words_expr,)).fetchall()
         ranked = sorted(((rid, score) for rid, score in rows if rid in ids), key=lambda r: (r[1], r[0]))
+    if weights:
+        have = {rid for rid, _ in ranked}
+        # titled matches without a word hit still belong in their tier (after its word hits)
+        ranked += [(rid, 0.0) for rid in sorted(weights) if rid in ids and rid not in have]
+        ranked = title_first(ranked, weights)
     if len(ranked) < want:
         rest = ids.difference(rid for rid, _ in ranked)
         rest_rows = con.execute(
@@ -356,11 +402,13 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
     return {f: dict(sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))) for f, c in out.items()}
 
 
-def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset, total=None):
+def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset, total=None,
+                      weights=None):
     """The common case, cheaply: one term that is one word, no filters. Every document
     with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
-    the page and a count gives the total (unless the caller knows it already). None when
-    the case does not apply."""
+    the page and a count gives the total (unless the caller knows it already); the
+    titled documents (``weights``) go first, in BM25 order. None when the case does
+    not apply."""
     if not isinstance(q.root, Term) or where != "1" or not words_expr or limit is None:
         return None
     if [w for w in segmenter.cut(q.root.folded) if w.isalnum()] != [q.root.folded]:
@@ -368,12 +416,24 @@ def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, l
     if total is None:
         total = con.execute(f"SELECT count(*) FROM ({matched_sql})", comp.params).fetchone()[0]
     want = min(total, offset + limit)
+    titled: list[tuple[int, float]] = []
+    if weights:
+        titled = con.execute(
+            "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            (words_expr, json.dumps(sorted(weights))),
+        ).fetchall()
+        if len(titled) < len(weights):  # a titled document without the word: let the full path decide
+            return None
+        titled = title_first(sorted((tuple(r) for r in titled), key=lambda r: (r[1], r[0])), weights)
     ranked = con.execute(
-        "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?", (words_expr, want)
+        "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?",
+        (words_expr, want + len(titled)),
     ).fetchall()
-    if len(ranked) < want:  # documents where jieba cut the term differently
+    rest = [tuple(r) for r in ranked if r[0] not in weights] if weights else [tuple(r) for r in ranked]
+    page = (titled + rest)[:want]
+    if len(page) < want:  # documents where jieba cut the term differently
         return None
-    return total, [tuple(r) for r in ranked[offset:want]]
+    return total, page[offset:want]
 
 
 def run_search(
@@ -390,13 +450,13 @@ def run_search(
     sort: str = "relevance",
     facets: bool = False,
     archive=None,
-    ranking: str = "bm25",
+    ranking: str = "title",
 ) -> SearchResult:
     """Search the index; see :func:`dj_archive.query.parse_query` for the syntax.
-    ``sort`` is ``"relevance"`` (BM25) or ``"date"`` (newest first); ``facets`` also
-    counts the matching documents per category, year, branch and doc type.
-    ``archive`` (its root): whose synonyms and dictionary to use, as the index did.
-    ``ranking``: ``bm25`` (BM25 over the words of the text)."""
+    ``sort`` is ``"relevance"`` (by ``ranking``, one of :data:`RANKINGS`) or ``"date"``
+    (newest first); ``facets`` also counts the matching documents per category, year,
+    branch and doc type. Neither changes which documents match.
+    ``archive`` (its root): whose synonyms and dictionary to use, as the index did."""
     if ranking not in RANKINGS:
         raise ValueError(f"ranking must be one of {', '.join(RANKINGS)}")
     q = query if isinstance(query, Query) else parse_query(query, archive=archive)
@@ -419,9 +479,10 @@ def run_search(
         # Facets need the matched set anyway: it gives the total too (no second count).
         ids = _matched_ids(con, comp, matched_sql, where, fparams) if facets else None
         fast = None
+        weights = title_weights(con, q.terms) if sort == "relevance" and ranking == "title" else {}
         if sort == "relevance":
             fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset,
-                                     total=None if ids is None else len(ids))
+                                     total=None if ids is None else len(ids), weights=weights)
         if fast is not None:
             total, rows = fast
         else:
@@ -430,7 +491,7 @@ def run_search(
             if sort == "date":
                 rows = _date_page(con, ids, limit, offset)
             else:
-                rows = _page(con, ids, words_expr, limit, offset)
+                rows = _page(con, ids, words_expr, limit, offset, weights)
             total = len(ids)
         counts = _facet_counts(con, ids, state) if facets else None
         hits = _hits(con, q, rows, mask, snippets, snippet_width)
