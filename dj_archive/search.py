@@ -265,13 +265,15 @@ class SearchResult:
         for h in self.hits:
             snip = html.escape(h["snippet"]).replace(MARK[0], "<mark>").replace(MARK[1], "</mark>")
             rows.append(
-                f"<tr><td>{html.escape(h['date'] or '')}</td><td>{html.escape(h['category'])}</td>"
-                f"<td>{html.escape(h['org'] or '')}</td><td>{html.escape(h['title'])}</td>"
+                f"<tr><td style='white-space:nowrap'>{html.escape(h['date'] or '')}</td>"
+                f"<td style='white-space:nowrap'>{html.escape(h['category'])}</td>"
+                f"<td style='white-space:nowrap'>{html.escape(h['org'] or '')}</td>"
+                f"<td style='text-align:left'>{html.escape(h['title'])}</td>"
                 f"<td style='text-align:left'>{snip}</td></tr>"
             )
         return (
-            f"<p>{html.escape(self.query)}：{self.shown()}</p><table><thead><tr><th>日期</th><th>类别</th>"
-            f"<th>支部</th><th>题名</th><th>摘要</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<p>{html.escape(self.query)}：{self.shown()}</p><table><thead><tr style='white-space:nowrap'><th>日期</th><th>类别</th>"
+            f"<th>支部</th><th>题名</th><th style='text-align:left'>摘要</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
 
 

@@ -69,12 +69,19 @@ def _cell(v):
 
 def for_reader(df: pd.DataFrame, archive=None) -> pd.DataFrame:
     """A copy of ``df`` for display: Chinese column headers (index names too), list cells
-    joined with 、, a missing date shown as 无日期 and other missing text as blank;
-    numeric columns are left as they are."""
+    joined with 、, periods as 2023年上半年, a missing date shown as 无日期, other missing
+    text as blank and a missing integer as —; other numeric columns are left as they are."""
+    from .corpus import period_label
+
     labels = column_labels(archive)
     out = df.copy()
     for col in out.columns:
         s = out[col]
+        if col in ("period", "peak_period", "runner_up"):
+            s = s.map(lambda p: period_label(p) if isinstance(p, str) else p)
+        if str(s.dtype) == "Int64" and s.isna().any():  # integers, a gap shown as —
+            out[col] = s.map(lambda v: "—" if pd.isna(v) else str(v))
+            continue
         if s.dtype == object:
             s = s.map(_cell)
             s = s.where(s.notna(), NO_DATE if col == "date" else "")
