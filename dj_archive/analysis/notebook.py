@@ -71,7 +71,7 @@ def for_reader(df: pd.DataFrame, archive=None) -> pd.DataFrame:
     """A copy of ``df`` for display: Chinese column headers (index names too), list cells
     joined with 、, periods as 2023年上半年, a missing date shown as 无日期, other missing
     text as blank and a missing integer as —; other numeric columns are left as they are."""
-    from .corpus import period_label
+    from ..periods import period_label
 
     labels = column_labels(archive)
     out = df.copy()
