@@ -8,6 +8,7 @@ Each notebook in notebooks/ is executed top to bottom with the ``dj_archive`` ke
   stored charts are only a preview for someone reading the file; a live kernel still
   draws them at full resolution;
 - widget state is dropped (it is rebuilt by a live kernel and holds nothing to keep);
+- execution timings are dropped from the cell metadata;
 - the kernelspec is ``dj_archive (.venv)``, the kernel ``make lab`` installs.
 
     python scripts/refresh_notebooks.py [notebooks/01_search.ipynb ...]
@@ -44,6 +45,7 @@ def tidy(nb, width: int = 640):
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)  # timings: noise in every diff
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if "image/png" in data:

@@ -21,7 +21,7 @@ from dj_archive.understand.outline import parse_outline
 #: data file → the test below that overrides it
 COVERED = {
     "figure_cues.yml", "indicators.yml", "outline_parts.yml", "problem_topics.yml", "stopwords.txt", "synonyms.yml",
-    "taxonomy.yml", "themes.yml", "title_noise.txt", "userdict.txt",
+    "taxonomy.yml", "themes.yml", "title_noise.txt", "userdict.txt", "column_labels.yml",
 }
 
 
@@ -148,3 +148,15 @@ def test_an_archive_is_indexed_and_searched_with_its_own_files(archive, tmp_path
     arc = dj_archive.open_archive(archive, tmp_path / "i.sqlite")
     arc.index(workers=1, progress=False)
     assert arc.search("党员驿站").total == 1  # found through the archive's own synonym
+
+
+def test_column_labels(archive):
+    import pandas as pd
+
+    from dj_archive.analysis import for_reader
+
+    own(archive, "column_labels.yml", "org: 党组织\n")
+    frame = pd.DataFrame({"org": ["第一党支部"], "title": ["x"]})
+    ours = dj_archive.open_archive(archive, archive.parent / "i.sqlite")
+    assert list(for_reader(frame, ours).columns) == ["党组织", "title"]
+    assert list(for_reader(frame).columns) == ["支部", "题名"]

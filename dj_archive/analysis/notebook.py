@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import html
 import os
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-__all__ = ["open_notebook_archive", "for_reader", "kwic_view", "COLUMN_LABELS_FILE", "column_labels"]
+__all__ = ["open_notebook_archive", "for_reader", "kwic_view", "column_labels"]
 
-COLUMN_LABELS_FILE = Path(__file__).resolve().parents[1] / "data" / "column_labels.yml"
 NO_DATE = "无日期"
 
 
@@ -44,21 +41,12 @@ def open_notebook_archive(default="../archive", font: bool = True, echo=print):
     return arc
 
 
-@lru_cache(maxsize=4)
-def _labels(path: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return {str(k): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
-
-
 def column_labels(archive=None) -> dict[str, str]:
-    """English column name → Chinese header, from ``dj_archive/data/column_labels.yml``;
-    an archive's own ``column_labels.yml`` (next to its ``fonds.yml``) overrides entries."""
-    labels = dict(_labels(str(COLUMN_LABELS_FILE)))
-    if archive is not None:
-        own = Path(archive.root) / "column_labels.yml"
-        if own.is_file():
-            labels.update(_labels(str(own)))
-    return labels
+    """English column name → Chinese header, from ``column_labels.yml`` (packaged, or the
+    archive's own in ``.dj_archive_data/``, see :mod:`dj_archive.data`)."""
+    from ..data import load_data
+
+    return {str(k): str(v) for k, v in (load_data("column_labels.yml", archive) or {}).items()}
 
 
 def _cell(v):
