@@ -242,6 +242,12 @@ def markdown(r: dict) -> str:
         build = r["ours_workers_1" if key == "ours" else "tantivy_rjieba"]["seconds"]
         lines.append(f"| {name} | {build} | {mb:.1f} | {s['first_call']['p50_ms']} / {s['first_call']['p95_ms']} | "
                      f"{s['warm']['p50_ms']} / {s['warm']['p95_ms']} | {s['recall_micro']} |")
+    rel = ROOT / "bench" / "results" / "relevance.json"
+    if rel.exists():  # written by bench/relevance.py, which make bench runs first
+        results = json.loads(rel.read_text(encoding="utf-8"))
+        lines += ["", f"Ranking on the {results[0]['queries']} judged queries (`bench/judged_queries.yml`, "
+                  "per query in `docs/ranking.md`):", "", "| ranking | nDCG@10 | first hit graded 3 |", "|---|---:|---:|"]
+        lines += [f"| {r['ranking']} | {r['ndcg@10']:.3f} | {r['first_hit_3']:.0%} |" for r in results]
     lines += ["", "| target | measured | goal | met |", "|---|---:|---|---|"]
     for key, goal, ok in TARGETS:
         v = ra[key]
