@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import ROOT
-from test_analysis_fixtures import Y1, Y2, analysis_archive  # noqa: F401
+
 
 from dj_archive import analysis as an
 from dj_archive import open_archive
