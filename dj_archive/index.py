@@ -445,16 +445,21 @@ def _crashed(entry: FileEntry):
     return ("failed", entry.path, CRASH_REASON)
 
 
+#: Fewer files than this are read in this process: a worker process costs ~0.1 s to start.
+IN_PROCESS_BELOW = 50
+
+
 def _results(todo, workers, backend_name, config):
-    """Extraction results in the order of ``todo``; in worker processes when
-    ``workers`` > 1, where a worker killed by the system (the OOM killer on a hostile
-    file) costs that file only, never the run (see :mod:`dj_archive.pool`)."""
-    if workers <= 1 or len(todo) < 2:
+    """Extraction results in the order of ``todo``, in worker processes, where a worker
+    killed by the system (the OOM killer on a hostile file) costs that file only, never
+    the run (see :mod:`dj_archive.pool`). One worker is one process too: the writer
+    thread then has this process to itself, and reading and writing use two cores."""
+    if len(todo) < IN_PROCESS_BELOW:
         _init_worker(backend_name, config)
         for e in todo:
             yield _extract(e)
         return
-    yield from isolated_map(_extract, todo, workers, _crashed, _init_worker, (backend_name, config, True))
+    yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker, (backend_name, config, True))
 
 
 class _Writer(threading.Thread):
