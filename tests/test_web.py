@@ -546,3 +546,32 @@ def test_revise_plan_renames_under_the_convention(writable, tmp_path):
     report = file_plans(arc, [plan])
     assert plan.status == "filed" and report.indexed == 1
     assert (root / plan.target).read_bytes() == src.read_bytes()
+
+
+def test_document_markup_cannot_run_scripts_and_pages_send_a_policy(writable):
+    client, root = writable
+    import zipfile
+
+    from builders import docx_bytes
+
+    data = docx_bytes(["带链接的文件", "党费"])
+    # A hyperlink to javascript: inside the .docx, as a hostile file could carry.
+    src = io.BytesIO(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(b"<w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>",
+                                    b'<w:hyperlink r:id="rIdX"><w:r><w:t>\xe7\x82\xb9\xe6\x88\x91</w:t></w:r></w:hyperlink><w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>')
+            if item.filename == "word/_rels/document.xml.rels":
+                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(1)" TargetMode="External"/></Relationships>')
+            zout.writestr(item, body)
+    target = root / "ZH_综合类/2023/2023-08-01_带链接的文件.docx"
+    target.write_bytes(out.getvalue())
+    client.app.state.web.archive.index(progress=False)
+    doc = _doc_id(client, "带链接", "带链接")
+    r = client.get(f"/doc/{doc}", params={"q": "党费"})
+    assert "javascript:" not in r.text and "点我" in r.text
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"

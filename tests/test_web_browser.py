@@ -80,8 +80,12 @@ def browser():
 def page(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="zh-CN", accept_downloads=True)
     pg = ctx.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
     ctx.close()
+    assert errors == []  # no script errors, nothing blocked by the content security policy
 
 
 def shot(page, name: str) -> None:
@@ -123,6 +127,11 @@ def test_search_facet_open_document_match_is_highlighted_and_visible(server, pag
     assert page.locator("#match-pos").inner_text() == "4" and _in_viewport(page, last)
     assert "138****5678" in page.inner_text("#content")
     shot(page, "document")
+    page.goto(server.url + "/?q=廉政")
+    page.click("ol.hitlist a.title:has-text('廉政谈话记录')")
+    page.locator("iframe.pdf").wait_for()
+    page.wait_for_timeout(500)
+    shot(page, "document_pdf")
 
 
 def test_upload_confirm_then_found_by_search(server, page, tmp_path):

@@ -93,9 +93,19 @@ def _host_of(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
+#: Sent with every response: only this app's own scripts run; pages cannot be framed elsewhere.
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+     b"frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
 class _Guard:
     """Pure ASGI middleware: on loopback, refuse other Host headers (DNS rebinding);
-    with a password, send anyone not logged in to /login."""
+    with a password, send anyone not logged in to /login; security headers on every response."""
 
     OPEN = ("/login", "/static/")
 
@@ -105,6 +115,16 @@ class _Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        outer_send = send
+
+        # Originals (/raw/) get nosniff only: the browser's PDF viewer runs under the page's policy.
+        extra = SECURITY_HEADERS[1:] if scope["path"].startswith("/raw/") else SECURITY_HEADERS
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await outer_send(message)
+
         request = Request(scope)
         if self.loopback and not is_loopback(_host_of(request.headers.get("host", ""))):
             return await PlainTextResponse("Host not allowed", status_code=400)(scope, receive, send)

@@ -51,14 +51,43 @@ def snippet_html(snippet: str, marks=("«", "»")) -> str:
     return html.escape(snippet, quote=False).replace(marks[0], "<mark>").replace(marks[1], "</mark>")
 
 
+#: Link targets a document may keep; anything else (javascript:, vbscript:, file:) is dropped.
+_SAFE_URL = ("http://", "https://", "mailto:", "#")
+_SAFE_SRC = ("data:image/",)
+_DROP_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "button", "link", "meta", "base"}
+
+
+def _sanitize(el) -> None:
+    """Keep a document's markup inert: no scripts, no event handlers, no script URLs."""
+    for name in list(el.attrib):
+        value = el.attrib[name].strip().lower()
+        if name.startswith("on") or name == "style":
+            del el.attrib[name]
+        elif name == "href" and not value.startswith(_SAFE_URL):
+            del el.attrib[name]
+        elif name == "src" and not value.startswith(_SAFE_SRC):
+            del el.attrib[name]
+
+
 def mark_html(fragment: str, variants, mask: bool = True) -> str:
-    """An HTML fragment (mammoth's output) with matches marked and PII masked in its text."""
+    """An HTML fragment (mammoth's output) with matches marked, PII masked in its text,
+    and nothing that could run (scripts, event handlers, ``javascript:`` links) left in it.
+
+    >>> mark_html('<p onclick="x()">党费<a href="javascript:alert(1)">链接</a></p><script>x()</script>', ["党费"])
+    '<p><mark class="match">党费</mark><a>链接</a></p>'
+    """
     from lxml import html as lh
 
     root = lh.fragment_fromstring(fragment or "<p></p>", create_parent="div")
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
-            continue
+            if el.getparent() is not None and hasattr(el, "drop_tree"):
+                el.drop_tree()  # comments, processing instructions (their tail text stays)
+        elif el.tag in _DROP_TAGS and el is not root:
+            el.drop_tree()
+        else:
+            _sanitize(el)
+    for el in list(root.iter()):
         for attr in ("text", "tail"):
             value = getattr(el, attr)
             if not value or (attr == "tail" and el is root):

@@ -64,15 +64,22 @@ async def edit_page(request: Request):
         def save():
             changes = correct_metadata(state.archive.root, d["path"], values, d, who=who(request),
                                        taxonomy=state.archive.config.taxonomy)
-            if changes:
+            if not changes:
+                return changes, None
+            try:
                 state.archive.index(progress=False)
-            return changes
+            except DjArchiveError as exc:  # saved; the index catches up on the next run
+                return changes, str(exc)
+            return changes, None
 
-        changes = await asyncio.to_thread(save)
+        changes, index_error = await asyncio.to_thread(save)
     except DjArchiveError as exc:
         return _form(request, state, d, {**d, **values}, str(exc), 400)
     finally:
         state.write_lock.release()
+    if index_error:
+        return _form(request, state, d, {**d, **values},
+                     f"已写入 metadata.csv，但索引未能更新（{index_error}）；请稍后到“状态”页重建索引。", 202)
     return RedirectResponse(f"/doc/{d['id']}?saved={len(changes)}", status_code=303)
 
 

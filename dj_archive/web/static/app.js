@@ -38,7 +38,18 @@
       input.files = e.dataTransfer.files; show();
     });
   }
-  function setup(root) { setupMatches(root || document); setupDrop(root || document); }
+  function setupBack() {
+    // Back to the results as they were (facets, page), when we came from them.
+    var back = document.getElementById("back-to-results");
+    if (!back || back.dataset.ready) return;
+    back.dataset.ready = "1";
+    back.addEventListener("click", function (e) {
+      if (history.length > 1 && document.referrer && new URL(document.referrer).host === location.host) {
+        e.preventDefault(); history.back();
+      }
+    });
+  }
+  function setup(root) { setupMatches(root || document); setupDrop(root || document); setupBack(); }
   document.addEventListener("DOMContentLoaded", function () { setup(document); });
   document.addEventListener("htmx:load", function (e) { setup(document); });
 })();
