@@ -382,16 +382,20 @@ def test_filing_name_clash_is_shown_and_never_overwrites(writable):
     assert filed[1].stem.endswith("_2")
 
 
-def test_filing_refuses_oversized_uploads(tmp_path):
+def test_filing_refuses_oversized_uploads(tmp_path, monkeypatch):
+    from dj_archive.web.pages import filing
+
     root = build_archive(tmp_path / "档案")
     with client_for(root, max_upload_mb=1) as client:
         big = b"x" * (1024 * 1024 + 10)
         r, _ = _upload(client, [("大文件.txt", big, "text/plain")])
         assert r.status_code == 200 and "超过 1 MB" in r.text
+        monkeypatch.setattr(filing, "MAX_FILES", 1)  # the whole request may hold 1 × 1 MB
         token = csrf_of(client.get("/filing").text)
         huge = client.post("/filing/upload", data={"csrf": token},
-                           files=[("files", ("a.txt", b"x" * (21 * 1024 * 1024), "text/plain"))])
-        assert huge.status_code == 413
+                           files=[("files", ("a.txt", b"x" * (1024 * 1024 + 4096), "text/plain"))])
+        assert huge.status_code == 413 and "一次上传太大" in huge.text
+    assert not list((root / "ZH_综合类").rglob("*大文件*"))
 
 
 # -- modes and login --------------------------------------------------------------------

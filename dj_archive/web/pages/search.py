@@ -3,7 +3,9 @@ holds the whole search; the result list exports as .xlsx or .csv."""
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -41,17 +43,40 @@ def url_for_search(p: dict, path: str = "/", **changes) -> str:
     return path + ("?" + urlencode(items) if items else "")
 
 
+#: Facet counts of recent searches, by index state and search (not page or sort): paging,
+#: re-sorting and several people searching the same words reuse them. Any write to the
+#: index changes its state, so a count is never older than the index.
+FACET_CACHE_SIZE = 256
+_facet_cache: OrderedDict = OrderedDict()
+_facet_lock = threading.Lock()
+
+
 def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
     year = int(p["year"]) if p["year"].isdigit() else None
     if p["year"] and year is None:
         from ...errors import InvalidFilter
 
         raise InvalidFilter(f"not a year: {p['year']!r}")
-    return state.archive.search(
+    key = (str(state.archive.db_path), state.index_version(), *(p[k] for k in ("q", *PARAMS)))
+    cached = None
+    if facets:
+        with _facet_lock:
+            cached = _facet_cache.get(key)
+            if cached is not None:
+                _facet_cache.move_to_end(key)
+    result = state.archive.search(
         p["q"], category=p["category"] or None, year=year, org=p["org"] or None, doc_type=p["type"] or None,
         date_from=p["from"] or None, date_to=p["to"] or None, limit=limit, offset=offset, mask_pii=True,
-        sort=p["sort"] or "relevance", facets=facets,
+        sort=p["sort"] or "relevance", facets=facets and cached is None,
     )
+    if facets and cached is not None:
+        result.facets = cached
+    elif facets:
+        with _facet_lock:
+            _facet_cache[key] = result.facets
+            while len(_facet_cache) > FACET_CACHE_SIZE:
+                _facet_cache.popitem(last=False)
+    return result
 
 
 def _facet_groups(state, p, result) -> list[dict]:
