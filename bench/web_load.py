@@ -257,7 +257,7 @@ def main():
         indexer = _Indexer(corpus, db, source, args.batch)
         indexer.stop_at = time.monotonic() + args.seconds
         indexer.start()
-        print(f"phase 2: the same while indexing …", flush=True)
+        print("phase 2: the same while indexing …", flush=True)
         res["while_indexing"] = load(port, args.clients, args.seconds, server.pid)
         indexer.join()
         res["indexer"] = {"runs": indexer.runs, "busy_s": round(indexer.busy_s, 1), "batch": args.batch,

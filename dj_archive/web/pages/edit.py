@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import getpass
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
