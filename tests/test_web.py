@@ -579,3 +579,21 @@ def test_document_markup_cannot_run_scripts_and_pages_send_a_policy(writable):
     assert "javascript:" not in r.text and "点我" in r.text
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_archive_not_indexed_yet_says_how_to_index_it(tmp_path):
+    from starlette.testclient import TestClient
+
+    from dj_archive import open_archive
+    from dj_archive.web import create_app
+
+    root = build_archive(tmp_path / "档案")
+    with TestClient(create_app(open_archive(root), upload_dir=tmp_path / "up"), base_url="http://127.0.0.1") as client:
+        r = client.get("/", params={"q": "党费"})
+        assert "无法检索" in r.text and "立即重建索引" in r.text
+        assert client.get("/browse").status_code == 400
+        status = client.get("/status")
+        assert status.status_code == 200 and "立即重建索引" in status.text
+        client.post("/status/reindex", data={"csrf": csrf_of(status.text)})
+        assert client.app.state.web.job.wait(60)
+        assert int(re.search(r'id="total">(\d+)<', client.get("/", params={"q": "党费"}).text).group(1)) == 5

@@ -204,9 +204,18 @@ async def _http_error(request: Request, exc: HTTPException):
                                           "detail": detail}, status_code=exc.status_code)
 
 
+def web_hint(exc: DjArchiveError) -> str:
+    """What to do next, in the app's terms (the library's hints name CLI commands)."""
+    from ..errors import IndexMissing
+
+    if isinstance(exc, IndexMissing):
+        return "还没有索引（或索引来自旧版本）：到“状态”页点“立即重建索引”，或运行 dj-archive index。"
+    return exc.hint
+
+
 async def _library_error(request: Request, exc: DjArchiveError):
     return render(request, "error.html", {"status": 400, "title": "无法完成", "detail": str(exc),
-                                          "hint": exc.hint}, status_code=400)
+                                          "hint": web_hint(exc)}, status_code=400)
 
 
 def create_app(archive=None, db=None, read_only: bool = False, password_hash: str | None = None,

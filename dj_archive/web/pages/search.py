@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
-from ..app import render
+from ..app import render, web_hint
 from ..tables import table_response
 
 PAGE_SIZE = 20
@@ -119,7 +119,7 @@ def search_page(request: Request):
         try:
             result = run(state, p, limit=PAGE_SIZE, offset=(p["page"] - 1) * PAGE_SIZE)
         except DjArchiveError as exc:
-            ctx.update(error=str(exc), hint=exc.hint)
+            ctx.update(error=str(exc), hint=web_hint(exc))
         else:
             pages = max(1, -(-result.total // PAGE_SIZE))
             ctx.update(
