@@ -136,7 +136,7 @@ def _attached(s: str, end: int, year: int) -> str | None:
     if q:
         return f"{year}Q{parse_number(q.group('q'))}"
     month = _MONTH_AFTER.match(s, end)
-    if month and 1 <= (parse_number(month.group(1)) or 0) <= 12 and not _WHOLE_YEAR.search(s, end):
+    if month and 1 <= (parse_number(month.group(1)) or 0) <= 12 and not _WHOLE_YEAR.search(s):
         # A dated record (时间：2023年3月15日) belongs to the half-year it happened in.
         return f"{year}H{1 if parse_number(month.group(1)) <= 6 else 2}"
     return None
