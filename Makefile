@@ -11,7 +11,7 @@ DEMO_DB ?= out/demo-index.sqlite
 
 KERNEL  = $(VENV)/share/jupyter/kernels/dj_archive/kernel.json
 
-.PHONY: demo test test-fast lab bench bench-web serve clean venv docs kernel notebooks
+.PHONY: demo test test-fast lab bench bench-web serve clean venv docs kernel notebooks messages
 
 venv: $(STAMP)
 
@@ -40,7 +40,7 @@ demo: $(STAMP)
 
 # DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
 test: $(STAMP) $(KERNEL)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
 		--doctest-modules --doctest-continue-on-failure \
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
 
@@ -66,6 +66,19 @@ serve: $(STAMP)
 # Re-run the notebooks and store their outputs small (see scripts/refresh_notebooks.py).
 notebooks: $(STAMP) $(KERNEL)
 	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python scripts/refresh_notebooks.py
+
+# Message catalogs (gettext, managed with Babel; see dj_archive/i18n.py). After adding or
+# changing a user-facing message: `make messages` re-extracts dj_archive/locale/dj_archive.pot,
+# merges it into the zh_CN .po (new entries come in untranslated) and compiles the .mo.
+# Translate the new entries in the .po, then run it again. tests/test_i18n.py fails while
+# an extracted message is missing from the .po, untranslated, or the .mo is stale.
+LOCALES = dj_archive/locale
+messages: $(STAMP)
+	PYTHONPATH=scripts $(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header \
+		--sort-output -o $(LOCALES)/dj_archive.pot . >/dev/null
+	$(BIN)/pybabel update -i $(LOCALES)/dj_archive.pot -d $(LOCALES) -D dj_archive -l zh_CN \
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -w 100
+	$(BIN)/pybabel compile -d $(LOCALES) -D dj_archive --statistics
 
 bench: $(STAMP)
 	$(BIN)/python bench/relevance.py

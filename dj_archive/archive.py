@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config import ArchiveConfig, default_archive_path, default_db_path, load_config
 from .errors import DocumentNotFound
+from .i18n import N_
 from .index import IndexReport, build_index, connect, unpack_text
 from .pii import find_pii
 from .pii import mask_pii as _mask
@@ -115,7 +116,7 @@ class Archive:
         finally:
             con.close()
         if row is None:
-            raise DocumentNotFound(f"no document with id or path {key!r}")
+            raise DocumentNotFound(N_("no document with id or path {key!r}").format(key=key))
         d = dict(row)
         d.pop("rowid", None)
         d["text"] = unpack_text(d["text"])

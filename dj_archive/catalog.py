@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import UnknownCategory
+from .i18n import N_
 from .output import display_width
 from .taxonomy import UNKNOWN
 
@@ -83,7 +84,11 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
     if category:
         codes = tx.codes + [UNKNOWN]
         if category.upper() not in [c.upper() for c in codes]:
-            raise UnknownCategory(f"{category!r} is not a category of this archive ({', '.join(codes)})")
+            raise UnknownCategory(
+                N_("{category!r} is not a category of this archive ({codes})").format(
+                    category=category, codes=", ".join(codes)
+                )
+            )
     docs = archive.documents(with_text=True)
     docs = docs.astype(object).where(docs.notna(), None)
     ret_order = {code: i for i, code in enumerate(tx.retention_codes.values())}

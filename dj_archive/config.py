@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ArchiveNotFound, ConfigError
+from .i18n import N_
 from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
 
@@ -123,27 +124,30 @@ def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, d
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ConfigError(f"{path}: cannot read the metadata sheet ({exc})") from exc
+        raise ConfigError(N_("{path}: cannot read the metadata sheet ({exc})").format(path=path, exc=exc)) from exc
     out = {}
     for n, row in enumerate(rows, start=2):
         rel = (row.get("path") or "").strip().replace("\\", "/")
         if not rel:
-            raise ConfigError(f"{path}: line {n} has no path")
+            raise ConfigError(N_("{path}: line {n} has no path").format(path=path, n=n))
         values = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and isinstance(v, str) and v.strip()}
         if "date" in values:
             iso = parse_date(values["date"])
             if not iso:
                 raise ConfigError(
-                    f"{path}: line {n}: date {values['date']!r} is not a date; write it as 2023-01-06 "
-                    "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)"
+                    N_(
+                        "{path}: line {n}: date {date!r} is not a date; write it as 2023-01-06 "
+                        "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)"
+                    ).format(path=path, n=n, date=values["date"])
                 )
             values["date"] = iso
         if taxonomy is not None and "category" in values:
             cat = taxonomy.category(values["category"]) or taxonomy.category_for_folder(values["category"])
             if not cat:
                 raise ConfigError(
-                    f"{path}: line {n}: unknown category {values['category']!r}; "
-                    f"the archive's categories are {', '.join(taxonomy.codes)}"
+                    N_("{path}: line {n}: unknown category {category!r}; the archive's categories are {codes}").format(
+                        path=path, n=n, category=values["category"], codes=", ".join(taxonomy.codes)
+                    )
                 )
             values["category"] = cat.code
         if taxonomy is not None and "retention" in values and taxonomy.retention_codes:
@@ -151,8 +155,9 @@ def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, d
             value = values["retention"]
             if value not in taxonomy.retention_codes and value not in by_code:
                 raise ConfigError(
-                    f"{path}: line {n}: unknown retention {value!r}; "
-                    f"use one of {', '.join(taxonomy.retention_codes)}"
+                    N_("{path}: line {n}: unknown retention {value!r}; use one of {retention_codes}").format(
+                        path=path, n=n, value=value, retention_codes=", ".join(taxonomy.retention_codes)
+                    )
                 )
             values["retention"] = value if value in taxonomy.retention_codes else by_code[value]
         out[rel] = values
@@ -164,16 +169,24 @@ def _yaml_error(path: Path, exc: yaml.YAMLError) -> ConfigError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None)
     if problem and mark is not None:
-        return ConfigError(f"{path}: not valid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}")
+        return ConfigError(
+            N_("{path}: not valid YAML at line {line}, column {column}: {problem}").format(
+                path=path, line=mark.line + 1, column=mark.column + 1, problem=problem
+            )
+        )
     first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-    return ConfigError(f"{path}: not valid YAML: {first}")
+    return ConfigError(N_("{path}: not valid YAML: {first}").format(path=path, first=first))
 
 
 def _parse_orgs(fonds: Path, value) -> list[Org]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ConfigError(f"{fonds}: orgs must be a list of branches (- name: ...), got {type(value).__name__} {value!r}")
+        raise ConfigError(
+            N_("{fonds}: orgs must be a list of branches (- name: ...), got {type} {value!r}").format(
+                fonds=fonds, type=type(value).__name__, value=value
+            )
+        )
     orgs, seen = [], {}
     for i, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
@@ -181,21 +194,35 @@ def _parse_orgs(fonds: Path, value) -> list[Org]:
         elif isinstance(item, dict):
             name = item.get("name")
             if not isinstance(name, str) or not name.strip():
-                raise ConfigError(f"{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}")
+                raise ConfigError(
+                    N_("{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}").format(
+                        fonds=fonds, i=i, item=item
+                    )
+                )
             name = name.strip()
             aliases = item.get("aliases")
             if aliases is None:
                 aliases = []
             if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
                 raise ConfigError(
-                    f"{fonds}: aliases of {name} must be a list of names, e.g. aliases: [一支部], got {aliases!r}"
+                    N_(
+                        "{fonds}: aliases of {name} must be a list of names, e.g. aliases: [一支部], got {aliases!r}"
+                    ).format(fonds=fonds, name=name, aliases=aliases)
                 )
             aliases = [a.strip() for a in aliases]
         else:
-            raise ConfigError(f"{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}")
+            raise ConfigError(
+                N_("{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}").format(
+                    fonds=fonds, i=i, item=item
+                )
+            )
         for n in dict.fromkeys([name, *aliases]):
             if n in seen:
-                raise ConfigError(f"{fonds}: the name {n} is given to two orgs ({seen[n]} and {name}); each name must be unique")
+                raise ConfigError(
+                    N_(
+                        "{fonds}: the name {n} is given to two orgs ({seen} and {name}); each name must be unique"
+                    ).format(fonds=fonds, n=n, seen=seen[n], name=name)
+                )
             seen[n] = name
         orgs.append(Org(name, tuple(a for a in dict.fromkeys(aliases) if a != name)))
     return orgs
@@ -210,7 +237,10 @@ def _fonds_id(fonds: Path, raw: str, value) -> str:
     m = re.search(r"^fonds_id:\s*([^\s#]+)", raw, re.M)
     typed = m.group(1) if m else str(value)
     raise ConfigError(
-        f'{fonds}: fonds_id must be quoted, e.g. fonds_id: "{typed}" (unquoted, YAML reads it as {value!r}, not as text)'
+        N_(
+            '{fonds}: fonds_id must be quoted, e.g. fonds_id: "{typed}" (unquoted, '
+            "YAML reads it as {value!r}, not as text)"
+        ).format(fonds=fonds, typed=typed, value=value)
     )
 
 
@@ -220,11 +250,13 @@ def load_config(root) -> ArchiveConfig:
     try:
         is_dir = root.is_dir()
     except OSError as exc:
-        raise ArchiveNotFound(f"archive folder cannot be read: {root} ({exc.strerror})") from None
+        raise ArchiveNotFound(
+            N_("archive folder cannot be read: {root} ({reason})").format(root=root, reason=exc.strerror)
+        ) from None
     if not is_dir:
-        raise ArchiveNotFound(f"archive folder not found: {root}")
+        raise ArchiveNotFound(N_("archive folder not found: {root}").format(root=root))
     if not os.access(root, os.R_OK | os.X_OK):
-        raise ArchiveNotFound(f"archive folder cannot be read: {root}")
+        raise ArchiveNotFound(N_("archive folder cannot be read: {root}").format(root=root))
     data, raw = {}, ""
     fonds = root / FONDS_FILE
     if fonds.exists():
@@ -234,18 +266,20 @@ def load_config(root) -> ArchiveConfig:
         except yaml.YAMLError as exc:
             raise _yaml_error(fonds, exc) from exc
         except UnicodeDecodeError as exc:
-            raise ConfigError(f"{fonds}: not UTF-8 text; save it as UTF-8") from exc
+            raise ConfigError(N_("{fonds}: not UTF-8 text; save it as UTF-8").format(fonds=fonds)) from exc
         except OSError as exc:
-            raise ConfigError(f"{fonds}: cannot read it ({exc.strerror or exc})") from exc
+            raise ConfigError(
+                N_("{fonds}: cannot read it ({reason})").format(fonds=fonds, reason=exc.strerror or exc)
+            ) from exc
         if not isinstance(data, dict):
-            raise ConfigError(f"{fonds}: expected a mapping with fonds_id, fonds_name and orgs")
+            raise ConfigError(N_("{fonds}: expected a mapping with fonds_id, fonds_name and orgs").format(fonds=fonds))
     orgs = _parse_orgs(fonds, data.get("orgs"))
     taxonomy = default_taxonomy(root)
     if data.get("taxonomy"):
         try:
             taxonomy = taxonomy_from_dict(data["taxonomy"], base=taxonomy)
         except ConfigError as exc:
-            raise ConfigError(f"{fonds}: {exc}") from exc
+            raise ConfigError(N_("{fonds}: {exc}").format(fonds=fonds, exc=exc)) from exc
     return ArchiveConfig(
         root=root,
         fonds_id=_fonds_id(fonds, raw, data.get("fonds_id")),

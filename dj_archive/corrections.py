@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .config import METADATA_FILE, OVERRIDABLE, _load_overrides
 from .errors import ConfigError
+from .i18n import N_
 
 __all__ = ["correct_metadata", "read_change_log", "CHANGE_LOG", "LOG_COLUMNS", "EDITABLE"]
 
@@ -46,9 +47,9 @@ def _read_sheet(path: Path) -> tuple[list[str], list[dict]]:
             rows = list(reader)
             header = list(reader.fieldnames or [])
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ConfigError(f"{path}: cannot read the metadata sheet ({exc})") from exc
+        raise ConfigError(N_("{path}: cannot read the metadata sheet ({exc})").format(path=path, exc=exc)) from exc
     if "path" not in header:
-        raise ConfigError(f"{path}: the metadata sheet has no path column")
+        raise ConfigError(N_("{path}: the metadata sheet has no path column").format(path=path))
     header += [c for c in OVERRIDABLE if c not in header]
     return header, rows
 
@@ -67,7 +68,11 @@ def correct_metadata(root, rel_path: str, values: dict, current: dict | None = N
     rel = str(rel_path).replace("\\", "/").strip()
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise ConfigError(f"cannot correct {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+        raise ConfigError(
+            N_("cannot correct {unknown}; editable: {editable}").format(
+                unknown=", ".join(sorted(unknown)), editable=", ".join(EDITABLE)
+            )
+        )
     sheet = root / METADATA_FILE
     header, rows = _read_sheet(sheet)
     row = next((r for r in rows if (r.get("path") or "").strip().replace("\\", "/") == rel), None)
@@ -103,7 +108,7 @@ def correct_metadata(root, rel_path: str, values: dict, current: dict | None = N
             _load_overrides(Path(tmp), taxonomy)  # the index's own reader: refuse what it would refuse
         except ConfigError as exc:
             msg = str(exc).replace(tmp, METADATA_FILE)
-            raise ConfigError(f"not saved: {msg}") from None
+            raise ConfigError(N_("not saved: {msg}").format(msg=msg)) from None
         os.replace(tmp, sheet)
     finally:
         if os.path.exists(tmp):

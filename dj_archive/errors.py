@@ -1,4 +1,10 @@
-"""Named errors raised by the library; the CLI turns them into messages and exit codes."""
+"""Named errors raised by the library; the CLI turns them into messages and exit codes.
+
+Messages and hints are English; the CLI shows them in the user's language
+(:func:`dj_archive.i18n.translate`), so ``str(exc)`` is the same in every locale.
+"""
+
+from .i18n import N_
 
 __all__ = [
     "DjArchiveError",
@@ -35,15 +41,19 @@ class DjArchiveError(Exception):
 class ArchiveNotFound(DjArchiveError):
     """The archive folder does not exist or cannot be read."""
 
-    hint = "Pass --archive PATH or set DJ_ARCHIVE to the folder that holds fonds.yml."
+    hint = N_("Pass --archive PATH or set DJ_ARCHIVE to the folder that holds fonds.yml.")
 
 
 class ConfigError(DjArchiveError):
     """fonds.yml, metadata.csv or a data file is malformed."""
 
+    hint = N_("Correct the file where the message says, then run the command again.")
+
 
 class ReadError(DjArchiveError):
     """A file could not be read or decoded; the message says why."""
+
+    hint = N_("Open the file in its program and save it as .docx, .pdf (with text) or .txt, then try again.")
 
 
 class UnsupportedFormat(ReadError):
@@ -57,63 +67,70 @@ class NoTextLayer(ReadError):
 class IndexMissing(DjArchiveError):
     """The archive has not been indexed yet."""
 
-    hint = "Run `dj-archive index` first."
+    hint = N_("Run `dj-archive index` first.")
 
 
 class IndexLocked(DjArchiveError):
     """Another indexer is writing to the same database."""
 
-    hint = "Wait for the other `dj-archive index` to finish, then run it again."
+    hint = N_("Wait for the other `dj-archive index` to finish, then run it again.")
 
 
 class QuerySyntaxError(DjArchiveError):
     """The search query cannot be parsed."""
 
-    hint = 'Check quotes and parentheses, or put the whole phrase in "double quotes".'
+    hint = N_('Check quotes and parentheses, or put the whole phrase in "double quotes".')
 
 
 class DocumentNotFound(DjArchiveError):
     """No document has the given id or path."""
 
-    hint = "List documents with `dj-archive search` or `dj-archive list`."
+    hint = N_("List documents with `dj-archive search` or `dj-archive list`.")
 
 
 class UnknownOrg(DjArchiveError):
     """The organisation is not one of the branches in fonds.yml."""
 
+    hint = N_("Use a branch name listed above, or add the name as an alias of its branch in fonds.yml.")
+
 
 class NoRecords(DjArchiveError):
     """No records were found for the requested period and organisation."""
+
+    hint = N_(
+        "See what the archive holds with `dj-archive list --org NAME` (or --year); "
+        "if files were added since, run `dj-archive index` first."
+    )
 
 
 class InvalidPeriod(DjArchiveError, ValueError):
     """A period string that is not ``YYYY``, ``YYYYH1`` or ``YYYYH2``."""
 
-    hint = "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."
+    hint = N_("Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度).")
 
 
 class IndexFailure(DjArchiveError):
     """The index could not be read or written (disk full, read-only, damaged file)."""
 
-    hint = "Check free space and permissions, or put the index elsewhere with --db PATH."
+    hint = N_("Check free space and permissions, or put the index elsewhere with --db PATH.")
 
 
 class NotAnIndex(DjArchiveError):
     """The --db file exists but is not a dj_archive index; it is left untouched."""
 
-    hint = "Choose another --db path (the default is <archive>/.dj_archive/index.sqlite)."
+    hint = N_("Choose another --db path (the default is <archive>/.dj_archive/index.sqlite).")
 
 
 class InvalidFilter(QuerySyntaxError):
     """A search filter (a date, a year) is malformed."""
 
-    hint = "Dates look like 2023, 2023-06 or 2023-06-30."
+    hint = N_("Dates look like 2023, 2023-06 or 2023-06-30.")
 
 
 class UnknownCategory(DjArchiveError):
     """A category code that is not in the archive's taxonomy (fonds.yml or the default)."""
 
-    hint = "Use one of the codes listed, as in the folder names (ZH_综合类 is ZH)."
+    hint = N_("Use one of the codes listed, as in the folder names (ZH_综合类 is ZH).")
 
 
 class OutputNotWritable(DjArchiveError):
@@ -121,7 +138,7 @@ class OutputNotWritable(DjArchiveError):
     full, permission denied). Nothing is left behind: an existing file of that name keeps
     its old content (see :mod:`dj_archive.outfile`)."""
 
-    hint = "Write to a folder that exists and that you may write to, e.g. -o ~/桌面/out.docx."
+    hint = N_("Write to a folder that exists and that you may write to, e.g. -o ~/桌面/out.docx.")
 
 
 class SomeItemsFailed(DjArchiveError):

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import N_
 from .periods import DATE_PATTERN, date_from_match
 
 __all__ = ["FileEntry", "walk_archive", "parse_path", "SKIP_NAMES"]
@@ -93,8 +94,15 @@ def walk_archive(root) -> list[FileEntry]:
 
     def onerror(exc: OSError):
         rel = os.path.relpath(exc.filename, root) if exc.filename else "?"
-        out.append(FileEntry(rel.replace(os.sep, "/"), Path(exc.filename or root), 0, 0,
-                             f"cannot list folder: {exc.strerror or exc}"))
+        out.append(
+            FileEntry(
+                rel.replace(os.sep, "/"),
+                Path(exc.filename or root),
+                0,
+                0,
+                N_("cannot list folder: {reason}").format(reason=exc.strerror or exc),
+            )
+        )
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         # Hidden folders (.dj_archive, .git) are ours or a tool's, not the archive's.
@@ -105,7 +113,7 @@ def walk_archive(root) -> list[FileEntry]:
             full = os.path.join(dirpath, d)
             if os.path.islink(full):
                 rel = os.path.relpath(full, root).replace(os.sep, "/")
-                out.append(FileEntry(rel, Path(full), 0, 0, "symbolic link to a folder, not followed"))
+                out.append(FileEntry(rel, Path(full), 0, 0, N_("symbolic link to a folder, not followed")))
                 continue
             keep.append(d)
         dirnames[:] = keep
@@ -118,13 +126,17 @@ def walk_archive(root) -> list[FileEntry]:
             try:
                 st = os.lstat(full)
             except OSError as exc:
-                out.append(FileEntry(rel, Path(full), 0, 0, f"cannot stat file: {exc.strerror or exc}"))
+                out.append(
+                    FileEntry(
+                        rel, Path(full), 0, 0, N_("cannot stat file: {reason}").format(reason=exc.strerror or exc)
+                    )
+                )
                 continue
             if stat.S_ISLNK(st.st_mode):
-                out.append(FileEntry(rel, Path(full), 0, 0, "symbolic link, not followed"))
+                out.append(FileEntry(rel, Path(full), 0, 0, N_("symbolic link, not followed")))
                 continue
             if not stat.S_ISREG(st.st_mode):
-                out.append(FileEntry(rel, Path(full), 0, 0, "not a regular file"))
+                out.append(FileEntry(rel, Path(full), 0, 0, N_("not a regular file")))
                 continue
             out.append(FileEntry(rel, Path(full), st.st_size, st.st_mtime_ns, ctime_ns=st.st_ctime_ns))
     _readable_paths(out)

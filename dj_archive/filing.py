@@ -21,6 +21,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from .errors import ConfigError, DjArchiveError, ReadError, UnknownOrg
+from .i18n import N_
 from .readers import read_bytes, read_document
 from .taxonomy import UNKNOWN
 
@@ -201,11 +202,19 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
 
     config = archive.config
     if category and not config.taxonomy.category(category):
-        raise ConfigError(f"unknown category {category!r}; the archive's categories are {', '.join(config.taxonomy.codes)}")
+        raise ConfigError(
+            N_("unknown category {category!r}; the archive's categories are {codes}").format(
+                category=category, codes=", ".join(config.taxonomy.codes)
+            )
+        )
     if org:
         canonical = config.resolve_org(org)
         if not canonical:
-            raise UnknownOrg(f"unknown org {org!r}; known: {', '.join(config.org_names) or '(none in fonds.yml)'}")
+            raise UnknownOrg(
+                N_("unknown org {org!r}; known: {org_names}").format(
+                    org=org, org_names=", ".join(config.org_names) or N_("(none in fonds.yml)")
+                )
+            )
         org = canonical
     known = _known_hashes(archive)
     clf = None
@@ -277,20 +286,28 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
     if category and category != plan.category:
         cat = config.taxonomy.category(category)
         if not cat:
-            raise ConfigError(f"unknown category {category!r}; the archive's categories are {', '.join(config.taxonomy.codes)}")
+            raise ConfigError(
+                N_("unknown category {category!r}; the archive's categories are {codes}").format(
+                    category=category, codes=", ".join(config.taxonomy.codes)
+                )
+            )
         plan.category, plan.confidence, plan.confirm = cat.code, None, False
     if org is not None and org != (plan.org or ""):
         if org:
             canonical = config.resolve_org(org)
             if not canonical:
-                raise UnknownOrg(f"unknown org {org!r}; known: {', '.join(config.org_names) or '(none in fonds.yml)'}")
+                raise UnknownOrg(
+                    N_("unknown org {org!r}; known: {org_names}").format(
+                        org=org, org_names=", ".join(config.org_names) or N_("(none in fonds.yml)")
+                    )
+                )
             plan.org = canonical
         else:
             plan.org = None
     if date and date != plan.date:
         iso = parse_date(str(date).strip())
         if not iso:
-            raise ConfigError(f"{date!r} is not a date; write it as 2023-07-05")
+            raise ConfigError(N_("{date!r} is not a date; write it as 2023-07-05").format(date=date))
         plan.date, plan.date_source = iso, "人工著录"
     if title and title != plan.title:
         plan.title = _safe_title(clean_title(title))
@@ -361,9 +378,12 @@ def _file_one(archive, plan: FilingPlan, attempts: int = 20) -> bool:
             plan.status, plan.reason = "failed", str(exc)
             return False
         except OSError as exc:
-            plan.status, plan.reason = "failed", f"cannot copy: {exc.strerror or exc}"
+            plan.status, plan.reason = "failed", N_("cannot copy: {reason}").format(reason=exc.strerror or exc)
             return False
         plan.status = "filed"
         return True
-    plan.status, plan.reason = "failed", f"{plan.target} keeps appearing meanwhile; not overwritten"
+    plan.status, plan.reason = (
+        "failed",
+        N_("{target} keeps appearing meanwhile; not overwritten").format(target=plan.target),
+    )
     return False

@@ -13,10 +13,16 @@ message with :func:`translate`, which also recognises messages made from a
 template in the catalog (``"no records of {org} for {period}"``).
 
 >>> import os
+>>> saved = os.environ.get("DJ_ARCHIVE_LANG")
+>>> os.environ["DJ_ARCHIVE_LANG"] = "zh"
+>>> _("Output format.")
+'输出格式。'
+>>> translate("archive folder not found: /srv/档案")
+'找不到档案目录：/srv/档案'
 >>> os.environ["DJ_ARCHIVE_LANG"] = "en"
 >>> _("Output format.")
 'Output format.'
->>> del os.environ["DJ_ARCHIVE_LANG"]
+>>> os.environ["DJ_ARCHIVE_LANG"] = saved or "en"
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ def _templates(lang: str) -> list:
         for m in _FIELD.finditer(msgid):
             parts.append(re.escape(msgid[pos : m.start()]))
             name = m.group(1)
-            parts.append(f"(?P={name})" if name in names else f"(?P<{name}>.+?)")
+            parts.append(f"(?P={name})" if name in names else f"(?P<{name}>.*?)")
             names.append(name)
             pos = m.end()
         parts.append(re.escape(msgid[pos:]))
@@ -82,14 +88,18 @@ def _templates(lang: str) -> list:
     return [(rx, msgstr) for _, rx, msgstr in out]
 
 
-def _(message: str) -> str:
-    """``message`` in the user's language (English when there is no translation)."""
+def _(message: str, lang: str | None = None) -> str:
+    """``message`` in the user's language, or in ``lang`` (English when there is no translation)."""
     if not message:
         return message
-    lang = language()
+    lang = lang or language()
     if lang == "en":
         return message
     cat = _catalog(lang)
+    if "\b" in message:  # click's no-rewrap marker, kept as the characters \b in the catalog
+        key = message.replace("\b", "\\b")
+        found = cat.get(key) or cat.get(inspect.cleandoc(key))
+        return found.replace("\\b", "\b") if found else message
     return cat.get(message) or cat.get(inspect.cleandoc(message)) or message
 
 
@@ -109,22 +119,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
-def translate(text: str, _depth: int = 0) -> str:
-    """A finished English message in the user's language: an exact catalog entry, or a
-    template of the catalog whose fields are filled in (each field translated in turn).
-    Text the catalog does not know is returned unchanged."""
-    if not text or language() == "en":
+def translate(text: str, lang: str | None = None, _depth: int = 0) -> str:
+    """A finished English message in the user's language (or ``lang``, e.g. ``"zh_CN"`` for
+    the web app, whose pages are Chinese): an exact catalog entry, or a template of the
+    catalog whose fields are filled in (each field translated in turn). Text the catalog
+    does not know is returned unchanged."""
+    lang = lang or language()
+    if not text or lang == "en":
         return text
-    lang = language()
-    exact = _(text)
+    exact = _(text, lang)
     if exact is not text or _depth > 3:
         return exact
     lines = text.split("\n")
     if len(lines) > 1:
-        return "\n".join(translate(line, _depth + 1) for line in lines)
+        return "\n".join(translate(line, lang, _depth + 1) for line in lines)
     for rx, msgstr in _templates(lang):
         m = rx.fullmatch(text)
         if m:
-            values = {k: translate(v, _depth + 1) for k, v in m.groupdict().items()}
+            values = {k: translate(v, lang, _depth + 1) for k, v in m.groupdict().items()}
             return _FIELD.sub(lambda f: values.get(f.group(1), f.group(0)), msgstr)
     return text

@@ -28,6 +28,7 @@ from pathlib import Path
 from .config import ArchiveConfig, default_db_path, load_config
 from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
+from .i18n import N_
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .readers import check_supported, read_bytes, read_document
 from .data import data_version
@@ -109,7 +110,7 @@ def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
     try:
         if readonly:
             if not db_path.exists():
-                raise IndexMissing(f"no index at {db_path}")
+                raise IndexMissing(N_("no index at {db_path}").format(db_path=db_path))
             con = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=30)
         else:
             db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -128,12 +129,16 @@ def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
             if version != str(SCHEMA_VERSION):
                 con.close()
                 raise IndexMissing(
-                    f"the index at {db_path} was built by another version of dj_archive (schema {version})"
+                    N_("the index at {db_path} was built by another version of dj_archive (schema {version})").format(
+                        db_path=db_path, version=version
+                    )
                 )
     except sqlite3.DatabaseError as exc:
-        raise IndexFailure(f"cannot open the index at {db_path}: {exc}") from None
+        raise IndexFailure(N_("cannot open the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)) from None
     except OSError as exc:
-        raise IndexFailure(f"cannot create the index at {db_path}: {exc.strerror or exc}") from None
+        raise IndexFailure(
+            N_("cannot create the index at {db_path}: {reason}").format(db_path=db_path, reason=exc.strerror or exc)
+        ) from None
     return con
 
 
@@ -146,7 +151,9 @@ def _check_ours(con, db_path: Path) -> None:
     if "meta" in tables and "documents" in tables:  # an index from before the application_id
         return
     con.close()
-    raise NotAnIndex(f"{db_path} is a database but not a dj_archive index; it was left untouched")
+    raise NotAnIndex(
+        N_("{db_path} is a database but not a dj_archive index; it was left untouched").format(db_path=db_path)
+    )
 
 
 def _meta(con, key):
@@ -212,15 +219,19 @@ def _extract(entry: FileEntry):
         doc = read_document(entry.abspath, data=data)
         text = doc.text
         if not text.strip():
-            raise ReadError("no text in the document")
+            raise ReadError(N_("no text in the document"))
         words, chars = doc_tokens(_worker_seg, text)
         meta = infer_metadata(entry.path, _worker_config, text)
     except ReadError as exc:
         return ("failed", entry.path, str(exc))
     except MemoryError:
-        return ("failed", entry.path, "too large to read in memory")
+        return ("failed", entry.path, N_("too large to read in memory"))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
-        return ("failed", entry.path, f"unexpected error while reading: {type(exc).__name__}: {exc}"[:300])
+        return (
+            "failed",
+            entry.path,
+            N_("unexpected error while reading: {error}").format(error=f"{type(exc).__name__}: {exc}")[:300],
+        )
     stored = pack_text(text) if _worker_packs else text
     return ("ok", entry.path, sha, doc.format, doc.encoding, doc.pages, len(text), stored, words, chars, meta)
 
@@ -238,7 +249,9 @@ def _writer_lock(db_path: Path):
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         fh = open(lock_path, "a+")
     except OSError as exc:
-        raise IndexFailure(f"cannot create the index at {db_path}: {exc.strerror or exc}") from None
+        raise IndexFailure(
+            N_("cannot create the index at {db_path}: {reason}").format(db_path=db_path, reason=exc.strerror or exc)
+        ) from None
     try:
         try:
             import fcntl
@@ -246,14 +259,14 @@ def _writer_lock(db_path: Path):
             try:
                 fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
-                raise IndexLocked(f"another indexer is writing {db_path}") from None
+                raise IndexLocked(N_("another indexer is writing {db_path}").format(db_path=db_path)) from None
         except ImportError:  # Windows
             import msvcrt
 
             try:
                 msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
             except OSError:
-                raise IndexLocked(f"another indexer is writing {db_path}") from None
+                raise IndexLocked(N_("another indexer is writing {db_path}").format(db_path=db_path)) from None
         yield
     finally:
         fh.close()
@@ -291,11 +304,13 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     reason = None
     if tables and "meta" in tables and version is not None and version != str(SCHEMA_VERSION):
-        reason = f"index schema {version} is from another version of dj_archive; rebuilt as schema {SCHEMA_VERSION}"
+        reason = N_("index schema {version} is from another version of dj_archive; rebuilt as schema {schema}").format(
+            version=version, schema=SCHEMA_VERSION
+        )
     elif tables and "meta" not in tables:
-        reason = "index file had an unknown layout; rebuilt"
+        reason = N_("index file had an unknown layout; rebuilt")
     elif version and _meta(con, "segmenter") not in (None, fingerprint):
-        reason = f"segmenter changed ({_meta(con, 'segmenter')} → {fingerprint}); index rebuilt"
+        reason = N_("segmenter changed ({old} → {new}); index rebuilt").format(old=_meta(con, "segmenter"), new=fingerprint)
     # One transaction: a kill leaves either the old state or the whole new schema.
     con.execute("BEGIN IMMEDIATE")
     try:
@@ -384,7 +399,9 @@ def build_index(
         try:
             _build(con, config, segmenter, report, workers, progress, on_progress)
         except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
-            raise IndexFailure(f"cannot write the index at {db_path}: {exc}") from None
+            raise IndexFailure(
+                N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
+            ) from None
         finally:
             con.close()
     report.failed.sort(key=lambda f: f["path"])
@@ -438,7 +455,7 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
         report.duplicates.append(sorted(paths.split("\n")))
 
 
-CRASH_REASON = "the reader crashed on this file (killed by the system, e.g. out of memory); not indexed"
+CRASH_REASON = N_("the reader crashed on this file (killed by the system, e.g. out of memory); not indexed")
 
 
 def _crashed(entry: FileEntry):

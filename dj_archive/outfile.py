@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputInsideArchive, OutputNotWritable
+from .i18n import N_
 
 __all__ = ["write_output", "check_output", "is_inside"]
 
@@ -43,17 +44,23 @@ def check_output(path, archive_root=None) -> Path:
     try:
         if archive_root is not None and is_inside(path, archive_root):
             raise OutputInsideArchive(
-                f"{path} is inside the archive folder {archive_root}; originals are never written"
+                N_("{path} is inside the archive folder {archive_root}; originals are never written").format(
+                    path=path, archive_root=archive_root
+                )
             )
         target = path.resolve()
         folder = target.is_dir()
         parent = target.parent.is_dir()
     except OSError as exc:  # a name too long, a symlink loop
-        raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputNotWritable(
+            N_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if folder:
-        raise OutputNotWritable(f"cannot write {path}: it is a folder")
+        raise OutputNotWritable(N_("cannot write {path}: it is a folder").format(path=path))
     if not parent:
-        raise OutputNotWritable(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise OutputNotWritable(
+            N_("cannot write {path}: the folder {parent} does not exist").format(path=path, parent=path.parent)
+        )
     return target
 
 
@@ -72,7 +79,9 @@ def write_output(path, write: Callable[[Path], object], archive_root=None) -> Pa
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)
-        raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputNotWritable(
+            N_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -18,9 +18,52 @@ import io
 import json
 import unicodedata
 
-__all__ = ["emit", "render", "to_json", "to_csv", "to_table", "display_width", "escape_formula"]
+from .i18n import N_, _
+
+__all__ = ["emit", "render", "label", "to_json", "to_csv", "to_table", "display_width", "escape_formula"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: Field names as a person reads them: table headings and ``show`` labels are shown in
+#: the user's language; JSON and CSV keep the field names themselves.
+FIELD_LABELS = (
+    N_("id"),
+    N_("path"),
+    N_("sha256"),
+    N_("size"),
+    N_("mtime_ns"),
+    N_("ctime_ns"),
+    N_("format"),
+    N_("encoding"),
+    N_("pages"),
+    N_("title"),
+    N_("date"),
+    N_("year"),
+    N_("period"),
+    N_("category"),
+    N_("doc_type"),
+    N_("org"),
+    N_("retention"),
+    N_("chars"),
+    N_("score"),
+    N_("snippet"),
+    N_("kind"),
+    N_("count"),
+    N_("share"),
+    N_("file"),
+    N_("indicator"),
+    N_("activity"),
+    N_("unit"),
+    N_("approx"),
+    N_("sentence"),
+    N_("confidence"),
+    N_("text"),
+)
+
+
+def label(field: str) -> str:
+    """A field name in the user's language (``title`` is 题名 in Chinese)."""
+    return _(field)
 
 
 def escape_formula(value):
@@ -64,16 +107,17 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + " " * max(0, width - used)
 
 
-def to_table(rows, columns=None, max_width=40) -> str:
-    """A plain-text table aligned for CJK text."""
+def to_table(rows, columns=None, max_width=40, headers=None) -> str:
+    """A plain-text table aligned for CJK text; ``headers`` default to the column names."""
     rows = list(rows)
     columns = columns or (list(rows[0]) if rows else [])
+    headers = headers or columns
     cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in columns] for r in rows]
     widths = [
-        min(max_width, max([display_width(c)] + [display_width(row[i]) for row in cells]))
-        for i, c in enumerate(columns)
+        min(max_width, max([display_width(h)] + [display_width(row[i]) for row in cells]))
+        for i, h in enumerate(headers)
     ]
-    lines = ["  ".join(_fit(c, w) for c, w in zip(columns, widths)).rstrip()]
+    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     for row in cells:
         lines.append("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip())
@@ -88,7 +132,8 @@ def render(data, fmt, *, rows=None, columns=None, table_columns=None, max_width=
         return to_csv(data[rows], columns)
     out = [] if lines is None else list(lines(data))
     if fmt == "table" and rows is not None and (lines is None or data[rows]):
-        out.append(to_table(data[rows], table_columns or columns, max_width=max_width))
+        cols = table_columns or columns or (list(data[rows][0]) if data[rows] else [])
+        out.append(to_table(data[rows], cols, max_width=max_width, headers=[label(c) for c in cols]))
     return "".join(line + "\n" for line in out)
 
 

@@ -39,6 +39,7 @@ from datetime import date as _date
 from typing import Iterable, Union
 
 from .errors import InvalidPeriod
+from .i18n import N_
 
 __all__ = [
     "Period",
@@ -152,10 +153,10 @@ def parse_period(value: PeriodLike) -> Period:
     else:
         m = _WORDS.match(text)
         if not m:
-            raise InvalidPeriod(f"not a period: {value!r}")
+            raise InvalidPeriod(N_("not a period: {value!r}").format(value=value))
         year, half = int(m.group(1)), _HALF_WORDS[m.group(2) or ""]
     if not 1900 <= year <= 2999:
-        raise InvalidPeriod(f"not a period: {value!r} (year out of range)")
+        raise InvalidPeriod(N_("not a period: {value!r} (year out of range)").format(value=value))
     return Period(year, half)
 
 
@@ -267,7 +268,11 @@ class PeriodSequence:
         """Position of ``p``; raises InvalidPeriod when the branch has no such report."""
         q = parse_period(p)
         if q not in self._pos:
-            raise InvalidPeriod(f"{q} is not in this sequence ({', '.join(map(str, self.periods)) or 'empty'})")
+            raise InvalidPeriod(
+                N_("{q} is not in this sequence ({periods})").format(
+                    q=q, periods=", ".join(map(str, self.periods)) or N_("empty")
+                )
+            )
         return self._pos[q]
 
     def next(self, p: PeriodLike) -> Period | None:

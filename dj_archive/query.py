@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from .data import load_data
 from .errors import QuerySyntaxError
+from .i18n import N_
 from .normalize import fold
 
 __all__ = ["Term", "And", "Or", "Not", "parse_query", "Query", "synonyms_for"]
@@ -78,11 +78,11 @@ def _lex(text: str):
             break
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
-            raise QuerySyntaxError(f"cannot read the query near {text[pos:pos + 10]!r}")
+            raise QuerySyntaxError(N_("cannot read the query near {text!r}").format(text=text[pos : pos + 10]))
         pos = m.end()
         if m.group(1):
             if not m.group(3):
-                raise QuerySyntaxError("unbalanced double quote in the query")
+                raise QuerySyntaxError(N_("unbalanced double quote in the query"))
             yield ("PHRASE", m.group(2).replace('""', '"'))
         elif m.group(4):
             yield (m.group(4), m.group(4))
@@ -119,7 +119,7 @@ class _Parser:
         while self.peek() == "OR":
             self.take()
             if self.peek() in (None, ")", "OR"):
-                raise QuerySyntaxError("OR needs a term on both sides")
+                raise QuerySyntaxError(N_("OR needs a term on both sides"))
             items.append(self.and_expr())
         return items[0] if len(items) == 1 else Or(tuple(items))
 
@@ -128,14 +128,14 @@ class _Parser:
         while self.peek() not in (None, "OR", ")"):
             items.append(self.unary())
         if not items:
-            raise QuerySyntaxError("empty query or group")
+            raise QuerySyntaxError(N_("empty query or group"))
         return items[0] if len(items) == 1 else And(tuple(items))
 
     def unary(self):
         if self.peek() == "NOT":
             self.take()
             if self.peek() in (None, "OR", ")", "NOT"):
-                raise QuerySyntaxError("'-' must be followed by a term")
+                raise QuerySyntaxError(N_("'-' must be followed by a term"))
             return Not(self.atom())
         return self.atom()
 
@@ -143,17 +143,17 @@ class _Parser:
         kind, value = self.take()
         if kind == "(":
             if self.peek() is None:
-                raise QuerySyntaxError("unbalanced parenthesis in the query")
+                raise QuerySyntaxError(N_("unbalanced parenthesis in the query"))
             node = self.expr()
             if self.peek() != ")":
-                raise QuerySyntaxError("unbalanced parenthesis in the query")
+                raise QuerySyntaxError(N_("unbalanced parenthesis in the query"))
             self.take()
             return node
         if kind == ")":
-            raise QuerySyntaxError("unbalanced parenthesis in the query")
+            raise QuerySyntaxError(N_("unbalanced parenthesis in the query"))
         folded = fold(value)
         if not folded.strip():
-            raise QuerySyntaxError("empty phrase in the query")
+            raise QuerySyntaxError(N_("empty phrase in the query"))
         variants = synonyms_for(folded, self.archive) if self.expand else (folded,)
         return Term(value, variants)
 
@@ -202,23 +202,23 @@ def parse_query(text: str, expand_synonyms: bool = True, archive=None) -> Query:
     """Parse query text; raises QuerySyntaxError with a reason on bad input. Synonyms
     come from ``data/synonyms.yml``, or ``archive``'s own version of it."""
     if text is None or not str(text).strip():
-        raise QuerySyntaxError("empty query")
+        raise QuerySyntaxError(N_("empty query"))
     text = str(text)
     if any("\ud800" <= ch <= "\udfff" for ch in text):  # bytes the terminal could not decode
-        raise QuerySyntaxError("the query is not valid text; check the terminal's encoding (UTF-8)")
+        raise QuerySyntaxError(N_("the query is not valid text; check the terminal's encoding (UTF-8)"))
     depth = max_depth = 0
     for ch in text:
         depth += ch == "("
         depth -= ch == ")"
         max_depth = max(max_depth, depth)
     if max_depth > MAX_DEPTH:
-        raise QuerySyntaxError(f"parentheses nested more than {MAX_DEPTH} deep")
+        raise QuerySyntaxError(N_("parentheses nested more than {MAX_DEPTH} deep").format(MAX_DEPTH=MAX_DEPTH))
     p = _Parser(_lex(text), expand_synonyms, archive)
     root = p.expr()
     if p.peek() is not None:
-        raise QuerySyntaxError("unbalanced parenthesis in the query")
+        raise QuerySyntaxError(N_("unbalanced parenthesis in the query"))
     q = Query(text, root)
     q.terms = q.positive_terms()
     if sum(1 for t in p.tokens if t[0] in ("WORD", "PHRASE")) > MAX_TERMS:
-        raise QuerySyntaxError(f"more than {MAX_TERMS} terms in one query")
+        raise QuerySyntaxError(N_("more than {MAX_TERMS} terms in one query").format(MAX_TERMS=MAX_TERMS))
     return q

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .errors import InvalidFilter, QuerySyntaxError
+from .i18n import N_
 from .index import unpack_text
 from .normalize import fold
 from .pii import mask_pii
@@ -61,7 +62,7 @@ def _date_bound(value: str, end: bool) -> str:
         day = int(m.group(3)) if m.group(3) else (calendar.monthrange(y, month)[1] if end else 1)
         return date(y, month, day).isoformat()
     except ValueError:
-        raise InvalidFilter(f"not a date: {value!r}") from None
+        raise InvalidFilter(N_("not a date: {value!r}").format(value=value)) from None
 
 
 def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, list]:
@@ -463,9 +464,11 @@ def run_search(
         raise ValueError(f"ranking must be one of {', '.join(RANKINGS)}")
     q = query if isinstance(query, Query) else parse_query(query, archive=archive)
     if limit is not None and limit < 0:
-        raise QuerySyntaxError("limit must be 0 or more")
+        raise QuerySyntaxError(N_("limit must be 0 or more"))
     if sort not in SORTS:
-        raise QuerySyntaxError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        raise QuerySyntaxError(
+            N_("sort must be one of {sorts}, not {sort!r}").format(sorts=", ".join(SORTS), sort=sort)
+        )
     segmenter = segmenter or default_segmenter(archive=archive)
     where, fparams = filter_sql(filters or Filters(), resolve_org)
     words_expr = _rank_expr(q.terms, segmenter)
@@ -498,7 +501,7 @@ def run_search(
         counts = _facet_counts(con, ids, state) if facets else None
         hits = _hits(con, q, rows, mask, snippets, snippet_width)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
-        raise QuerySyntaxError(f"the index could not run this query ({exc})") from None
+        raise QuerySyntaxError(N_("the index could not run this query ({exc})").format(exc=exc)) from None
     finally:
         if own_txn:
             con.rollback()

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from .data import load_data
 from .errors import ConfigError
+from .i18n import N_
 
 __all__ = ["Category", "DocType", "Taxonomy", "default_taxonomy", "taxonomy_from_dict", "UNKNOWN"]
 
@@ -119,10 +119,12 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
             else list(base.doc_types)
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"taxonomy is malformed: {exc!r} (each category needs code and name)") from exc
+        raise ConfigError(
+            N_("taxonomy is malformed: {exc!r} (each category needs code and name)").format(exc=exc)
+        ) from exc
     codes = [c.code for c in categories]
     if len(set(codes)) != len(codes):
-        raise ConfigError(f"taxonomy has duplicate category codes: {codes}")
+        raise ConfigError(N_("taxonomy has duplicate category codes: {codes}").format(codes=codes))
     return Taxonomy(
         categories=categories,
         doc_types=doc_types,

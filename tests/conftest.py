@@ -4,6 +4,10 @@ from pathlib import Path
 
 import pytest
 
+# Tests check English text exactly; the host's locale (LANG=zh_CN.UTF-8) must not change it.
+# Chinese output is tested with DJ_ARCHIVE_LANG=zh where a test asks for it (test_i18n.py).
+os.environ["DJ_ARCHIVE_LANG"] = "en"
+
 sys.path.insert(0, str(Path(__file__).parent))
 from builders import write_docx, write_pdf, write_scan_pdf, write_text  # noqa: E402
 

@@ -15,6 +15,7 @@ from test_draft_archive import build_draft_archive
 from dj_archive import open_archive
 from dj_archive.catalog import COLUMNS, catalog
 from dj_archive.cli import cli
+from dj_archive.errors import NoRecords
 
 DANGH = re.compile(r"^D099-WS·(\d{4})-(Y|D30|D10)-(ZH|ZZ|SH|XX|FZ|LZ)-(\d{4})$")
 EVIL = '=HYPERLINK("evil.example","点我")'
@@ -146,7 +147,10 @@ def test_catalog_errors(cat_archive, tmp_path, args, code, message):
     root, _ = cat_archive
     r = run("--archive", root, "-o", tmp_path / "c.xlsx", *args)
     assert r.exit_code == code
-    assert r.stderr.strip().splitlines()[-1] == message
+    lines = r.stderr.strip().splitlines()
+    if code == 1:  # the hint says what to do next
+        assert lines.pop() == NoRecords.hint
+    assert lines[-1] == message
     assert not (tmp_path / "c.xlsx").exists()
     r = run("--archive", root, "-o", tmp_path / "c.pdf")
     assert r.exit_code == 2 and r.stderr.strip().endswith("must end with .xlsx or .csv")

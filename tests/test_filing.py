@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from conftest import tree_fingerprint
 
 from dj_archive.cli import cli
+from dj_archive.errors import UnknownOrg
 
 SUMMARY = ["机关第一党支部2024年上半年党建工作总结", "上半年共召开支委会6次，开展主题党日活动3次。", "机关第一党支部", "二〇二四年七月八日"]
 
@@ -72,4 +73,4 @@ def test_given_category_and_org_and_bad_input(small_archive, tmp_path):
     assert r.stderr.startswith("Error: unknown category 'XX9'; the archive's categories are ZH, ZZ, SH, XX, FZ, LZ")
     r = run("file", note, "--archive", small_archive, "--org", "第九支部")
     assert r.exit_code == 1
-    assert r.stderr == "Error: unknown org '第九支部'; known: 机关第一党支部, 离退休干部党支部\n"
+    assert r.stderr == "Error: unknown org '第九支部'; known: 机关第一党支部, 离退休干部党支部\n" + UnknownOrg.hint + "\n"

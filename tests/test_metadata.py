@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from dj_archive import open_archive
 from dj_archive.cli import cli
+from dj_archive.errors import ConfigError
 
 LOOSE = "待整理/总结终稿(2).txt"
 
@@ -48,7 +49,7 @@ def test_a_malformed_metadata_sheet_is_a_clear_error(small_archive):
     (small_archive / "metadata.csv").write_text("path,title\n,没有路径\n", encoding="utf-8")
     r = CliRunner().invoke(cli, ["index", "--archive", str(small_archive)])
     assert r.exit_code == 1
-    assert r.stderr == f"Error: {small_archive / 'metadata.csv'}: line 2 has no path\n"
+    assert r.stderr == f"Error: {small_archive / 'metadata.csv'}: line 2 has no path\n{ConfigError.hint}\n"
 
 
 def test_a_taxonomy_in_fonds_yml_replaces_the_default_six(tmp_path):

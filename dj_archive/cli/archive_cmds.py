@@ -4,6 +4,8 @@ import click
 
 from .. import output
 from ..archive import open_archive
+from ..i18n import _
+from ..i18n import translate as _translate
 from ..search import HIT_FIELDS
 from . import cli
 from .common import archive_options, format_option, handle_errors
@@ -21,21 +23,27 @@ def index_cmd(archive, db, workers, fmt, progress):
     arc = open_archive(archive, db)
     report = arc.index(workers=workers, progress=progress)
     for path in arc.config.unmatched_overrides:
-        click.echo(f"Warning: metadata.csv names {path}, which is not a file in the archive", err=True)
+        click.echo(
+            _("Warning: metadata.csv names {path}, which is not a file in the archive").format(path=path), err=True
+        )
     if report.rebuilt:
-        click.echo(f"Note: {report.rebuilt}", err=True)
+        click.echo(_("Note: {message}").format(message=_translate(report.rebuilt)), err=True)
     for group in report.duplicates:
-        click.echo(f"Duplicate (same content): {' = '.join(group)}", err=True)
-    output.emit(report.to_dict(), fmt, lines=lambda _: _index_lines(report))
+        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(group)), err=True)
+    output.emit(report.to_dict(), fmt, lines=lambda data: _index_lines(report))
 
 
 def _index_lines(r):
-    yield (
-        f"{r.documents} documents: {r.indexed} indexed, {r.unchanged} unchanged, "
-        f"{r.removed} removed, {len(r.failed)} failed ({r.seconds:.1f} s)"
-    )
+    yield _(
+        "{documents} documents: {indexed} indexed, {unchanged} unchanged, {removed} removed, {failed} failed ({seconds} s)"
+    ).format(documents=r.documents, indexed=r.indexed, unchanged=r.unchanged, removed=r.removed,
+             failed=len(r.failed), seconds=f"{r.seconds:.1f}")  # fmt: skip
     for f in r.failed:
-        yield f"  failed: {f['path']}: {f['reason']}"
+        yield _("  failed: {path}: {reason}").format(path=f["path"], reason=_translate(f["reason"]))
+    if r.failed:
+        yield _(
+            "Files that failed are not searchable; fix or convert them (a scan needs OCR) and run `dj-archive index` again."
+        )
 
 
 @cli.command("search")
@@ -69,7 +77,12 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
 
 def _search_lines(d, query):
     shown = len(d["hits"])
-    yield f"{d['total']} documents match {query!r}" + (f"; showing {shown}" if d["hits"] and shown < d["total"] else "")
+    if d["hits"] and shown < d["total"]:
+        yield _("{total} documents match {query}; showing {shown}").format(
+            total=d["total"], query=repr(query), shown=shown
+        )
+    else:
+        yield _("{total} documents match {query}").format(total=d["total"], query=repr(query))
 
 
 @cli.command("show")
@@ -86,7 +99,7 @@ def show_cmd(doc, archive, db, mask_pii, fmt):
 def _show_lines(d):
     for k, v in d.items():
         if k != "text":
-            yield f"{k}: {'' if v is None else v}"
+            yield f"{output.label(k)}: {'' if v is None else v}"
     yield ""
     yield d["text"]
 
@@ -120,4 +133,4 @@ def pii_cmd(archive, db, fmt):
 
 
 def _pii_lines(d):
-    yield f"{len({r['id'] for r in d['documents']})} documents contain personal numbers"
+    yield _("{count} documents contain personal numbers").format(count=len({r["id"] for r in d["documents"]}))

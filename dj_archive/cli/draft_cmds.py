@@ -15,6 +15,7 @@ import click
 from .. import output
 from ..archive import open_archive
 from ..errors import NoRecords, UnknownCategory
+from ..i18n import N_, _, translate
 from . import cli
 from .common import archive_options, format_option, handle_errors
 
@@ -30,7 +31,7 @@ class _PeriodType(click.ParamType):
         try:
             return parse_period(value)
         except InvalidPeriod as exc:
-            self.fail(f"{exc}. {exc.hint}", param, ctx)
+            self.fail(_("{message}. {hint}").format(message=translate(str(exc)), hint=translate(exc.hint)), param, ctx)
 
 
 def _open_for_output(path: str, suffixes: tuple[str, ...], archive, db):
@@ -41,7 +42,8 @@ def _open_for_output(path: str, suffixes: tuple[str, ...], archive, db):
     p = Path(path)
     if p.suffix.lower() not in suffixes:
         raise click.BadParameter(
-            f"{path!r} must end with {' or '.join(suffixes)}", param_hint="'-o' / '--output'"
+            _("{path} must end with {suffixes}").format(path=repr(path), suffixes=_(" or ").join(suffixes)),
+            param_hint="'-o' / '--output'",
         )
     arc = open_archive(archive, db)
     check_output(p, arc.root)
@@ -72,28 +74,33 @@ def draft_cmd(period, org, out, sign_date, archive, db):
         import re
 
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", sign_date):
-            raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-07-05", param_hint="'--date'")
+            raise click.BadParameter(_("use YYYY-MM-DD, e.g. 2025-07-05"), param_hint="'--date'")
     d = draft(arc, period, org, date=sign_date)
     d.save(path)
     output.emit(d.summary(), "text", lines=lambda s: _draft_lines(s, path, d.title))
 
 
 def _draft_lines(s, path, title):
-    yield f"Wrote {path}: {title}"
-    yield (
-        f"Figures: {s['figures']} counted from {s['records']} records (sources in the footnotes); "
-        f"{s['indicators_without_records']} indicators have no records this period"
-    )
+    yield _("Wrote {path}: {title}").format(path=path, title=title)
+    yield _(
+        "Figures: {figures} counted from {records} records (sources in the footnotes); "
+        "{missing} indicators have no records this period"
+    ).format(figures=s["figures"], records=s["records"], missing=s["indicators_without_records"])
     if s["previous"] is None:
-        yield "Previous summary: none in the archive"
+        yield _("Previous summary: none in the archive")
     else:
-        yield f"Previous summary: {s['previous']}; {s['plans']} plans, {s['plans_without_records']} without records"
-    yield f"Recurring problems: {s['recurring_problems']} ({s['persistent_problems']} in 3+ consecutive summaries)"
+        yield _("Previous summary: {title}; {plans} plans, {missing} without records").format(
+            title=s["previous"], plans=s["plans"], missing=s["plans_without_records"]
+        )
+    yield _("Recurring problems: {count} ({persistent} in 3+ consecutive summaries)").format(
+        count=s["recurring_problems"], persistent=s["persistent_problems"]
+    )
     if s["overlaps"]:
         shares = ", ".join(f"{o['label']} {o['share']:.1%}" for o in s["overlaps"])
-        yield f"Overlap with earlier summaries: {shares}"
+        yield _("Overlap with earlier summaries: {shares}").format(shares=shares)
     if s["existing"] is not None:
-        yield f"Note: the archive already holds a summary of this period: {s['existing']}"
+        yield _("Note: the archive already holds a summary of this period: {path}").format(path=s["existing"])
+    yield _("Check the figures against their sources (footnotes) before you send the summary.")
 
 
 @cli.command("overlap")
@@ -123,12 +130,17 @@ def overlap_cmd(file, archive, db, fmt, limit):
 def _overlap_lines(d, limit):
     file, rows = d["file"], d["overlaps"]
     if not rows:
-        yield f"{file}: no archived document shares a span of 13+ characters"
+        yield _("{file}: no archived document shares a span of 13+ characters").format(file=file)
         return
-    more = f"; showing the first {limit}" if len(rows) > limit else ""
-    yield f"{file}: {len(rows)} archived documents share spans of 13+ characters{more}"
+    if len(rows) > limit:
+        yield _("{file}: {count} archived documents share spans of 13+ characters; showing the first {limit}").format(
+            file=file, count=len(rows), limit=limit
+        )
+    else:
+        yield _("{file}: {count} archived documents share spans of 13+ characters").format(file=file, count=len(rows))
     shown = [{**r, "share": f"{r['share']:.1%}"} for r in rows[:limit]]
-    yield output.to_table(shown, ["share", "chars", "title", "path"], max_width=50)
+    cols = ["share", "chars", "title", "path"]
+    yield output.to_table(shown, cols, max_width=50, headers=[output.label(c) for c in cols])
 
 
 @cli.command("catalog")
@@ -153,17 +165,24 @@ def catalog_cmd(year, category, out, archive, db):
     try:
         df = catalog(arc, year=year, category=category)
     except UnknownCategory as exc:
-        raise click.BadParameter(str(exc), param_hint="'--category'") from None
+        raise click.BadParameter(translate(str(exc)), param_hint="'--category'") from None
     if df.empty:
-        parts = ([f"year {year}"] if year else []) + ([f"category {category}"] if category else [])
-        what = " and ".join(parts)
-        raise NoRecords(f"no documents {('for ' + what) if what else 'in the index'}; nothing written")
+        if year and category:
+            msg = N_("no documents for year {year} and category {category}; nothing written")
+        elif year:
+            msg = N_("no documents for year {year}; nothing written")
+        elif category:
+            msg = N_("no documents for category {category}; nothing written")
+        else:
+            msg = N_("no documents in the index; nothing written")
+        raise NoRecords(msg.format(year=year, category=category))
     write_catalog(df, path, archive_root=arc.root)
     unnumbered = int((df["档号"] == "").sum())
     output.emit({"entries": len(df), "unnumbered": unnumbered}, "text", lines=lambda s: _catalog_lines(s, path))
 
 
 def _catalog_lines(s, path):
-    yield f"Wrote {path}: {s['entries']} entries" + (
-        f" ({s['unnumbered']} 待分类, without 档号)" if s["unnumbered"] else ""
-    )
+    if s["unnumbered"]:
+        yield _("Wrote {path}: {entries} entries ({unnumbered} 待分类, without 档号)").format(path=path, **s)
+    else:
+        yield _("Wrote {path}: {entries} entries").format(path=path, **s)

@@ -6,6 +6,7 @@ from .. import output
 from ..archive import open_archive
 from ..errors import SomeItemsFailed
 from ..filing import file_documents
+from ..i18n import N_, _, translate
 from . import cli
 from .common import archive_options, format_option, handle_errors
 
@@ -24,22 +25,26 @@ def file_cmd(paths, archive, db, category, org, dry_run, fmt):
     in the archive is reported, not copied again. Exit 1 if any file could not be filed,
     or if the files were filed but indexing them failed (run `dj-archive index` later)."""
     report = file_documents(open_archive(archive, db), paths, category=category, org=org, dry_run=dry_run)
-    output.emit(report.to_dict(), fmt, lines=lambda _: _file_lines(report, dry_run))
+    output.emit(report.to_dict(), fmt, lines=lambda data: _file_lines(report, dry_run))
     if report.index_error:
-        click.echo(f"Note: filed but not indexed: {report.index_error.rstrip('.')}. Run `dj-archive index`.", err=True)
+        reason = translate(report.index_error.rstrip("."))
+        click.echo(_("Note: filed but not indexed: {reason}. Run `dj-archive index`.").format(reason=reason), err=True)
     if report.index_error or any(p.status == "failed" for p in report.plans):
         raise SomeItemsFailed("")
 
 
 def _file_lines(report, dry_run):
-    verb = "would file" if dry_run else "filed"
+    verb = _("would file") if dry_run else _("filed")
     for p in report.plans:
         if p.status in ("planned", "filed"):
             conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
             yield f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]"
         else:
-            yield f"{p.status}: {p.source}: {p.reason}"
+            yield f"{_(p.status)}: {p.source}: {translate(p.reason)}"
     if report.to_confirm:
-        yield "Please confirm these categories (low confidence); re-run with --category to set them:"
+        yield _("Please confirm these categories (low confidence); re-run with --category to set them:")
         for p in report.to_confirm:
             yield f"  {p.target}: {p.category} ({p.confidence:.0%})"
+
+
+_STATUSES = (N_("duplicate"), N_("failed"), N_("planned"))

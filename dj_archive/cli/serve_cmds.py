@@ -2,6 +2,7 @@
 
 import click
 
+from ..i18n import _
 from . import cli
 from .common import archive_options, handle_errors
 
@@ -41,8 +42,11 @@ def serve_cmd(archive, db, host, port, read_only, workers, password_file):
                 "password_hash": load_password_hash(password_file), "secret_key": secrets.token_urlsafe(32)}
     app = create_app(**settings)  # checks everything before listening
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"dj-archive web app: http://{shown}:{port}/  ({app.state.web.archive.root}"
-               f"{', read-only' if read_only else ''}; Ctrl+C to stop)")
+    url, root = f"http://{shown}:{port}/", app.state.web.archive.root
+    if read_only:
+        click.echo(_("dj-archive web app: {url}  ({root}, read-only; Ctrl+C to stop)").format(url=url, root=root))
+    else:
+        click.echo(_("dj-archive web app: {url}  ({root}; Ctrl+C to stop)").format(url=url, root=root))
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     else:  # each worker process builds the same app; one session secret, so logins hold across them

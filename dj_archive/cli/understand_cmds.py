@@ -11,8 +11,14 @@ import click
 
 from .. import output
 from ..errors import DjArchiveError, SomeItemsFailed
+from ..i18n import _, translate
 from ..readers import read_document
-from ..understand import classifier_for_archive, document_title, extract_metrics, outline_summary
+from ..understand import (
+    classifier_for_archive,
+    document_title,
+    extract_metrics,
+    outline_summary,
+)
 from ..understand.metrics import parse_kinds
 from . import cli
 from .common import format_option, handle_errors
@@ -28,7 +34,7 @@ def _read_all(files):
         try:
             docs.append((f, read_document(f).text))
         except DjArchiveError as exc:
-            click.echo(f"Error: {f}: {exc}", err=True)
+            click.echo(_("Error: {file}: {reason}").format(file=f, reason=translate(str(exc))), err=True)
             failed = True
     return docs, failed
 
@@ -46,8 +52,8 @@ def outline_cmd(file, fmt):
 
 
 def _outline_lines(data):
-    yield f"period: {data['period'] or '-'}"
-    yield f"date: {data['date'] or '-'}"
+    yield f"{output.label('period')}: {data['period'] or '-'}"
+    yield f"{output.label('date')}: {data['date'] or '-'}"
     parts = {text: name for name, text in data["parts"].items() if text}
     for h in data["headings"]:
         tag = f"  [{parts[h['text']]}]" if h["level"] == 1 and h["text"] in parts else ""

@@ -38,6 +38,7 @@ from typing import Any, Callable
 import yaml
 
 from ..errors import ConfigError
+from ..i18n import N_
 
 __all__ = ["load_data", "data_path", "data_text", "data_version", "data_files", "data_root", "OVERRIDE_DIRNAME", "PACKAGE_DATA"]
 
@@ -67,7 +68,11 @@ def data_path(name: str, archive=None) -> Path:
     packaged file. Raises ConfigError for a name the package does not ship."""
     packaged = PACKAGE_DATA / name
     if "/" in name or "\\" in name or not packaged.is_file():
-        raise ConfigError(f"no data file {name!r}; the data files are {', '.join(data_files())}")
+        raise ConfigError(
+            N_("no data file {name!r}; the data files are {data_files}").format(
+                name=name, data_files=", ".join(data_files())
+            )
+        )
     root = data_root(archive)
     if root is not None:
         own = root / OVERRIDE_DIRNAME / name
@@ -87,9 +92,11 @@ def _read(stamp: tuple) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from exc
+        raise ConfigError(N_("{path}: not UTF-8 text; save it as UTF-8").format(path=path)) from exc
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+        raise ConfigError(
+            N_("{path}: cannot read it ({reason})").format(path=path, reason=exc.strerror or exc)
+        ) from exc
 
 
 @lru_cache(maxsize=64)
@@ -101,8 +108,12 @@ def _parse(stamp: tuple) -> Any:
             return yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark is not None else ""
-            raise ConfigError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from exc
+            where = N_(" at line {line}").format(line=mark.line + 1) if mark is not None else ""
+            raise ConfigError(
+                N_("{path}: not valid YAML{where}: {problem}").format(
+                    path=path, where=where, problem=getattr(exc, "problem", None) or exc
+                )
+            ) from exc
     return tuple(s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#"))
 
 

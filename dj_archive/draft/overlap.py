@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import N_
+
 __all__ = ["MIN_RUN", "Overlap", "squeeze", "overlap_with_archive", "read_for_overlap", "NOTES_HEADING"]
 
 #: Shortest copied span that counts (characters, whitespace removed). 13 characters
@@ -107,7 +109,7 @@ def _read_prose(path) -> str:
         try:
             d = docx.Document(str(path))
         except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-            raise ReadError(f"{path}: not a readable .docx ({exc})") from None
+            raise ReadError(N_("{path}: not a readable .docx ({exc})").format(path=path, exc=exc)) from None
         lines = [p.text for p in d.paragraphs]
         for t in d.tables:
             for row in t.rows:

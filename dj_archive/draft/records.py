@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import NoRecords, UnknownOrg
+from ..i18n import N_
 from ..normalize import fold
 from ..periods import Period, parse_period
 
@@ -172,7 +173,9 @@ class BranchRecords:
         canonical = cfg.resolve_org(org) if org else None
         if not canonical:
             known = "、".join(cfg.org_names) or "(none: fonds.yml lists no orgs)"
-            raise UnknownOrg(f"unknown branch {org!r}; the branches of this archive are: {known}")
+            raise UnknownOrg(
+                N_("unknown branch {org!r}; the branches of this archive are: {known}").format(org=org, known=known)
+            )
         self.archive = archive
         self.org = canonical
         self.period = parse_period(period)
@@ -183,8 +186,15 @@ class BranchRecords:
         if not self.records:
             halves = (r["period"] for r in rows if r["doc_type"] not in _NOT_RECORDS)
             seen = sorted({h for h in halves if re.fullmatch(r"\d{4}H[12]", h or "")})
-            have = f"; its records cover {seen[0]} to {seen[-1]}" if seen else "; it has no dated records at all"
-            raise NoRecords(f"no records of {canonical} for {self.period} ({self.period.label}) in the archive{have}")
+            if seen:
+                have = N_("; its records cover {first} to {last}").format(first=seen[0], last=seen[-1])
+            else:
+                have = N_("; it has no dated records at all")
+            raise NoRecords(
+                N_("no records of {canonical} for {period} ({label}) in the archive{have}").format(
+                    canonical=canonical, period=self.period, label=self.period.label, have=have
+                )
+            )
         self.summaries = self._summaries(rows)
 
     def _summaries(self, rows) -> list[Summary]:

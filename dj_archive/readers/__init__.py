@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError, UnsupportedFormat
+from ..i18n import N_
 
 __all__ = ["Document", "read_document", "check_supported", "SUPPORTED_SUFFIXES", "max_bytes"]
 
@@ -64,10 +65,12 @@ def check_supported(path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in LEGACY_SUFFIXES:
         raise UnsupportedFormat(
-            f"legacy {suffix} format is not supported; save it as .docx (or install LibreOffice and convert it)"
+            N_(
+                "legacy {suffix} format is not supported; save it as .docx (or install LibreOffice and convert it)"
+            ).format(suffix=suffix)
         )
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(f"unsupported file type {suffix or '(no extension)'}")
+        raise UnsupportedFormat(N_("unsupported file type {suffix}").format(suffix=suffix or N_("(no extension)")))
     return suffix
 
 
@@ -102,16 +105,17 @@ def read_bytes(path: Path) -> bytes:
         limit = max_bytes()
         if size > limit:
             raise ReadError(
-                f"file is {size / 1048576:.0f} MB, above the {limit / 1048576:.0f} MB limit "
-                "(set DJ_ARCHIVE_MAX_MB to raise it)"
+                N_("file is {size:.0f} MB, above the {limit:.0f} MB limit (set DJ_ARCHIVE_MAX_MB to raise it)").format(
+                    size=size / 1048576, limit=limit / 1048576
+                )
             )
         with path.open("rb") as fh:
             return fh.read()
     except FileNotFoundError:
-        raise ReadError("file disappeared before it could be read") from None
+        raise ReadError(N_("file disappeared before it could be read")) from None
     except PermissionError:
-        raise ReadError("permission denied") from None
+        raise ReadError(N_("permission denied")) from None
     except IsADirectoryError:
-        raise ReadError("is a directory") from None
+        raise ReadError(N_("is a directory")) from None
     except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}") from None
+        raise ReadError(N_("cannot read file: {reason}").format(reason=exc.strerror or exc)) from None

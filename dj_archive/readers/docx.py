@@ -10,6 +10,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import ReadError, UnsupportedFormat
+from ..i18n import N_
 
 __all__ = ["docx_text"]
 
@@ -76,8 +77,10 @@ def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
     limit = max_bytes() * _INFLATE_FACTOR
     if size > limit:
         raise ReadError(
-            f"{name.rsplit('/', 1)[-1]} is {_mb(size)} MB uncompressed, above the limit of "
-            f"{_mb(limit)} MB (4× DJ_ARCHIVE_MAX_MB); possibly a zip bomb"
+            N_(
+                "{part} is {mb} MB uncompressed, above the limit of {limit} MB (4× "
+                "DJ_ARCHIVE_MAX_MB); possibly a zip bomb"
+            ).format(part=name.rsplit("/", 1)[-1], mb=_mb(size), limit=_mb(limit))
         )
     # zipfile stops at the declared size, so a lying header cannot inflate past it.
     return zf.read(name)
@@ -87,25 +90,25 @@ def docx_text(data: bytes) -> str:
     """All readable text of a .docx given its bytes."""
     if data[:4] == b"\xd0\xcf\x11\xe0":
         if _ENCRYPTED_STREAM in data:
-            raise ReadError("password-protected .docx; save an unprotected copy")
-        raise UnsupportedFormat("this .docx is really a legacy .doc (OLE2) file; save it as .docx")
+            raise ReadError(N_("password-protected .docx; save an unprotected copy"))
+        raise UnsupportedFormat(N_("this .docx is really a legacy .doc (OLE2) file; save it as .docx"))
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             if "word/document.xml" not in names:
-                raise ReadError("not a Word document (no word/document.xml inside)")
+                raise ReadError(N_("not a Word document (no word/document.xml inside)"))
             text = _part_text(_read_part(zf, "word/document.xml")).strip("\n")
             if "word/footnotes.xml" in names:
                 notes = [n.strip() for n in _part_text(_read_part(zf, "word/footnotes.xml")).split("\n") if n.strip()]
                 text = "\n".join([text, *notes]) if notes else text
     except zipfile.BadZipFile:
-        raise ReadError("corrupt .docx (not a valid zip archive; truncated or damaged)") from None
+        raise ReadError(N_("corrupt .docx (not a valid zip archive; truncated or damaged)")) from None
     except (zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise ReadError(f"corrupt .docx ({exc})") from None
+        raise ReadError(N_("corrupt .docx ({exc})").format(exc=exc)) from None
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"corrupt .docx (bad XML: {exc.msg})") from None
+        raise ReadError(N_("corrupt .docx (bad XML: {msg})").format(msg=exc.msg)) from None
     except (KeyError, ValueError, RuntimeError) as exc:  # e.g. encrypted or odd zip entries
-        raise ReadError(f"corrupt .docx ({exc})") from None
+        raise ReadError(N_("corrupt .docx ({exc})").format(exc=exc)) from None
     return text.strip("\n")

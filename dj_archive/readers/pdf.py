@@ -8,6 +8,7 @@ import logging
 import re
 
 from ..errors import NoTextLayer, ReadError
+from ..i18n import N_
 
 __all__ = ["pdf_text"]
 
@@ -31,10 +32,10 @@ def pdf_text(data: bytes) -> tuple[str, int]:
     from pypdf.errors import PdfReadError
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     start = data[:_HEADER_WINDOW].find(b"%PDF-")
     if start < 0:
-        raise ReadError("not a PDF file (no %PDF header)")
+        raise ReadError(N_("not a PDF file (no %PDF header)"))
     # Junk before the header (a mail gateway's banner, a BOM) is tolerated as by Acrobat:
     # offsets inside the file count from %PDF-.
     data = data[start:]
@@ -47,17 +48,19 @@ def pdf_text(data: bytes) -> tuple[str, int]:
             except Exception:  # noqa: BLE001 - pypdf raises several types for unknown crypto
                 ok = 0
             if not ok:
-                raise ReadError("encrypted PDF (password protected); save an unprotected copy")
+                raise ReadError(N_("encrypted PDF (password protected); save an unprotected copy"))
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         raise ReadError(f"corrupt PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
     except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
-        raise ReadError(f"unreadable PDF ({type(exc).__name__})") from None
+        raise ReadError(N_("unreadable PDF ({type})").format(type=type(exc).__name__)) from None
     text = _fix_surrogates("\n".join(p.strip("\n") for p in pages).strip())
     if not any(ch.strip() for ch in text):
         raise NoTextLayer(
-            f"PDF has no text layer ({len(pages)} page(s), probably a scan); run OCR and file the result"
+            N_("PDF has no text layer ({pages} page(s), probably a scan); run OCR and file the result").format(
+                pages=len(pages)
+            )
         )
     return text, len(pages)

@@ -12,6 +12,7 @@ import re
 from charset_normalizer import from_bytes
 
 from ..errors import ReadError
+from ..i18n import N_
 
 __all__ = ["decode_text"]
 
@@ -44,13 +45,15 @@ def _looks_utf16(data: bytes) -> str | None:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode ``data``; returns (text, encoding). Raises ReadError for binary or undecodable bytes."""
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return _clean(data.decode(enc)), enc
             except UnicodeDecodeError:
-                raise ReadError(f"starts with a {enc} byte-order mark but is not valid {enc}") from None
+                raise ReadError(
+                    N_("starts with a {enc} byte-order mark but is not valid {enc}").format(enc=enc)
+                ) from None
     utf16 = _looks_utf16(data)
     if utf16:
         try:
@@ -68,7 +71,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 continue
             if _plausible(text):
                 return _clean(text), enc
-        raise ReadError("binary content, not text (NUL bytes)")
+        raise ReadError(N_("binary content, not text (NUL bytes)"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -97,7 +100,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     lossy = _lossy(data)
     if lossy:
         return lossy
-    raise ReadError("cannot detect the text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+    raise ReadError(N_("cannot detect the text encoding (not UTF-8, UTF-16, GB18030 or Big5)"))
 
 
 def _lossy(data: bytes) -> tuple[str, str] | None:

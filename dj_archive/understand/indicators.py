@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from ..data import load_data
 from ..errors import ConfigError
+from ..i18n import N_
 from ._text import fold_text as fold
 
 __all__ = ["Indicator", "Vocabulary", "default_indicators", "vocabulary_from_dict"]
@@ -41,7 +41,7 @@ class Vocabulary:
                 (ind.name, re.compile("(?=(" + "|".join(f"(?:{p})" for p in ind.patterns) + "))")) for ind in indicators
             ]
         except re.error as exc:
-            raise ConfigError(f"indicators: bad pattern ({exc})") from exc
+            raise ConfigError(N_("indicators: bad pattern ({exc})").format(exc=exc)) from exc
 
     def __repr__(self):
         return f"Vocabulary({len(self.indicators)} indicators)"
@@ -91,7 +91,7 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
             for d in data["indicators"]
         ]
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"indicators are malformed: {exc!r} (each needs a name)") from exc
+        raise ConfigError(N_("indicators are malformed: {exc!r} (each needs a name)").format(exc=exc)) from exc
     return Vocabulary(items)
 
 

@@ -33,6 +33,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
 from ._text import fold_text as fold
 from .cleanup import clean_text
 from .dates import detect_period
@@ -213,7 +214,9 @@ def _compile_cues(data) -> FigureCues:
         rx = {k: re.compile("|".join(str(x) for x in data[k])) for k in _CUE_KEYS}
         return FigureCues(units, frozenset(str(u) for u in data.get("item_units") or ()), figure, **rx)
     except (KeyError, TypeError, re.error) as exc:
-        raise ConfigError(f"figure_cues.yml: {exc!r} (it needs units and {', '.join(_CUE_KEYS)})") from exc
+        raise ConfigError(
+            N_("figure_cues.yml: {exc!r} (it needs units and {keys})").format(exc=exc, keys=", ".join(_CUE_KEYS))
+        ) from exc
 
 
 def figure_cues(archive=None) -> FigureCues:
@@ -627,7 +630,11 @@ def parse_kinds(kinds) -> set[str]:
     if unknown:
         from ..errors import InvalidKind
 
-        raise InvalidKind(f"unknown figure kind(s): {', '.join(sorted(unknown))} (choose from {', '.join(KINDS)})")
+        raise InvalidKind(
+            N_("unknown figure kind(s): {unknown} (choose from {kinds})").format(
+                unknown=", ".join(sorted(unknown)), kinds=", ".join(KINDS)
+            )
+        )
     return wanted
 
 
