@@ -310,7 +310,9 @@ def _prepare(con: sqlite3.Connection, segmenter: Segmenter) -> str | None:
     elif tables and "meta" not in tables:
         reason = N_("index file had an unknown layout; rebuilt")
     elif version and _meta(con, "segmenter") not in (None, fingerprint):
-        reason = N_("segmenter changed ({old} → {new}); index rebuilt").format(old=_meta(con, "segmenter"), new=fingerprint)
+        reason = N_("segmenter changed ({old} → {new}); index rebuilt").format(
+            old=_meta(con, "segmenter"), new=fingerprint
+        )
     # One transaction: a kill leaves either the old state or the whole new schema.
     con.execute("BEGIN IMMEDIATE")
     try:
