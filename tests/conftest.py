@@ -1,4 +1,5 @@
 import hashlib
+import os
 import sys
 from pathlib import Path
 
