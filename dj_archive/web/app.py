@@ -26,6 +26,7 @@ from starlette.templating import Jinja2Templates
 
 from ..archive import Archive, open_archive
 from ..errors import ConfigError, DjArchiveError
+from ..i18n import N_, translate
 from .jobs import IndexJob
 from .security import check_csrf, csrf_token, is_loopback
 
@@ -146,6 +147,8 @@ def templates_for(state: WebState) -> Jinja2Templates:
     env.filters["snippet"] = snippet_html
     env.filters["category_name"] = lambda code: _category_name(state, code)
     env.filters["size"] = _human_size
+    # The library's messages (errors, hints, failure reasons) are English; pages are Chinese.
+    env.filters["zh"] = lambda text: translate(str(text), "zh_CN") if text else text
     from ..periods import period_label
 
     env.filters["period_label"] = period_label
@@ -229,7 +232,12 @@ def create_app(archive=None, db=None, read_only: bool = False, password_hash: st
     so a restart logs everyone out).
     """
     if not is_loopback(host) and not password_hash:
-        raise ConfigError(f"serving on {host} (not this machine only) needs a password: pass --password-file or set DJ_ARCHIVE_PASSWORD")
+        raise ConfigError(
+            N_(
+                "serving on {host} (not this machine only) needs a password: pass "
+                "--password-file or set DJ_ARCHIVE_PASSWORD"
+            ).format(host=host)
+        )
     arc = archive if isinstance(archive, Archive) else open_archive(archive, db)
     uploads = Path(upload_dir) if upload_dir else Path(tempfile.mkdtemp(prefix="dj-archive-uploads-"))
     state = WebState(arc, read_only, password_hash, uploads, max_upload_mb)

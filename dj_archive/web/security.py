@@ -19,6 +19,7 @@ import secrets
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..i18n import N_
 
 __all__ = ["hash_password", "verify_password", "is_loopback", "load_password_hash", "csrf_token", "check_csrf",
            "PASSWORD_ENV"]
@@ -61,15 +62,17 @@ def load_password_hash(password_file=None, environ=None) -> str | None:
         try:
             lines = Path(password_file).read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read the password file {password_file}: {exc}") from None
+            raise ConfigError(
+                N_("cannot read the password file {password_file}: {exc}").format(password_file=password_file, exc=exc)
+            ) from None
         raw = lines[0].strip() if lines else ""
-        where = f"the password file {password_file}"
+        where = N_("the password file {path}").format(path=password_file)
     elif environ.get(PASSWORD_ENV):
         raw, where = environ[PASSWORD_ENV].strip(), f"${PASSWORD_ENV}"
     else:
         return None
     if not raw:
-        raise ConfigError(f"{where} holds an empty password")
+        raise ConfigError(N_("{where} holds an empty password").format(where=where))
     return raw if raw.startswith("scrypt$") else hash_password(raw)
 
 

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
+from ...i18n import N_
 from ..app import render, web_hint
 from ..tables import table_response
 
@@ -56,7 +57,7 @@ def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
     if p["year"] and year is None:
         from ...errors import InvalidFilter
 
-        raise InvalidFilter(f"not a year: {p['year']!r}")
+        raise InvalidFilter(N_("not a year: {year!r}").format(year=p["year"]))
     key = (str(state.archive.db_path), state.index_version(), *(p[k] for k in ("q", *PARAMS)))
     cached = None
     if facets:

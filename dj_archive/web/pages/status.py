@@ -8,6 +8,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
+from ...i18n import translate
 from ..app import form_with_csrf, render, require_writable
 
 
@@ -16,7 +17,7 @@ def status_page(request: Request):
     try:
         stats, failures, error = state.archive.stats(), state.archive.failures(), None
     except DjArchiveError as exc:
-        stats, failures, error = None, [], f"{exc} {exc.hint}"
+        stats, failures, error = None, [], f"{translate(str(exc), 'zh_CN')} {translate(exc.hint, 'zh_CN')}"
     return render(request, "status.html", {"active": "status", "stats": stats, "failures": failures,
                                            "error": error, "job": state.job.snapshot(),
                                            "archive_root": state.archive.root})
