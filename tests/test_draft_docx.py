@@ -67,7 +67,7 @@ def test_body_paragraph_format(draft_docx):
         ("Normal", styles[1][1]),
         ("Heading 1", "一、主要工作"),
         ("Heading 2", "（一）突出政治建设，抓好理论学习"),
-        ("Normal", "上半年，支部组织集中学习1次，组织党员撰写心得体会1篇。"),
+        ("Normal", "上半年，支部坚持把理论学习作为首要政治任务，组织集中学习1次。"),
     ]
     sign, date = [p for p in d.paragraphs if p.text in ("机关第一党支部", "2025年7月5日")]
     assert sign.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -86,7 +86,7 @@ def test_page_is_a4_with_gbt_margins(draft_docx):
 def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
     d = docx.Document(str(draft_docx))
     refs = [r.get(qn("w:id")) for r in d.element.body.iter(qn("w:footnoteReference"))]
-    assert refs == [str(n) for n in range(1, 8)]
+    assert refs == [str(n) for n in range(1, 7)]  # one per sentence with figures
     parts = {str(p.partname): p for p in d.part.package.iter_parts()}
     root = etree.fromstring(parts["/word/footnotes.xml"].blob)
     notes = {
@@ -94,7 +94,7 @@ def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
         for n in root.iter(f"{W}footnote")
     }
     assert set(notes) == {"-1", "0", *refs}  # Word's separators plus one per figure
-    assert notes["3"] == [" 支委会会议记录2件，见起草参考“引用记录”第3、4号。"]
+    assert notes["3"] == [" 支委会会议记录2件、党员大会会议记录1件，见起草参考“引用记录”第3—5号。"]
     note_style = d.styles["Footnote Text"]
     assert fonts(note_style)["eastAsia"] == "仿宋_GB2312"
     with zipfile.ZipFile(draft_docx) as z:
@@ -109,7 +109,7 @@ def test_annex_has_the_overlap_table(draft_docx):
     d = docx.Document(str(draft_docx))
     rows = [[c.text for c in r.cells] for r in d.tables[0].rows]
     assert rows[0] == ["往期总结", "报告期", "重复字数", "占本稿比例"]
-    assert rows[1] == ["机关第一党支部2024年度党建工作总结", "2024年度", "311", "30.1%"]
+    assert rows[1] == ["机关第一党支部2023年上半年党建工作总结", "2023年上半年", "183", "20.5%"]
 
 
 def test_page_numbers_outside_one_character_in_on_odd_and_even_pages(draft_docx):

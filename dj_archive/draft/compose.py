@@ -3,11 +3,19 @@
 The draft follows the genre: 标题; an opening paragraph; ``一、主要工作`` with
 ``（一）…`` sub-sections headed as this branch headed them in its most recent
 summary (else a default set); ``二、存在的问题``; ``三、下一步工作打算``; 落款 and date.
-Every figure is counted from the filed records and carries its sources as a
-footnote. Wording offered from earlier summaries is marked 【参考往期表述】, and
-notes to the drafter 【起草提示】. After the 落款 comes 起草参考 (delete before
-filing): last period's plans and the evidence for each, problems that keep
-recurring, the draft's overlap with each earlier summary, and how figures are counted.
+
+The prose comes from the record (:mod:`.prose`): what was studied, the 主题党日 and
+党课 held and by whom, who was developed at which stage, the 廉政 activities, with
+the figures inline and each sentence's records in a footnote. Which sub-section a
+figure goes under is decided in one place, ``data/drafting.yml``. The problems are
+last period's, restated in the vocabulary's words with their true run of summaries,
+plus last period's plans the records do not show carried out; the plans are
+proposals (marked so) from those plans, the problems' measures and the next
+half-year's fixed work. What the record cannot say is marked 【待补充】 — at most a
+sub-section without records and the causes of the problems. After the 落款 comes
+起草参考 (delete before filing): last period's plans and the evidence for each,
+problems that keep recurring, the overlap with earlier summaries, how figures are
+counted, and the numbered list of cited records.
 
 >>> from dj_archive import open_archive                     # doctest: +SKIP
 >>> d = draft(open_archive("archive"), "2025H1", "机关第一党支部")  # doctest: +SKIP
@@ -21,86 +29,19 @@ from datetime import date as _date
 
 from ..normalize import fold
 from .followup import PERSISTENT_RUN, Commitment, Problem, commitments, problem_history
-from .model import HINT, REF, TODO, Draft, Writer
+from .model import HINT, TODO, Draft, Writer
 from .notes import drafting_notes
 from .overlap import Overlap
-from .records import BranchRecords, Figure, Summary, clauses
+from .prose import quote, section_paragraphs
+from .records import BranchRecords, Figure, Summary
+from .vocab import drafting_vocabulary
 
-__all__ = ["draft"]
+__all__ = ["draft", "assign_sections"]
 
 CN_NUM = "一二三四五六七八九十"
 
 
-# --- themes: which sub-section a figure belongs under -----------------------------------
-
-# Keywords that say what a sub-section heading is about (longer keywords weigh more)
-# and the indicators reported under it. Headings come from the branch's own summaries,
-# so this has to recognise many phrasings; a figure whose theme no heading has gets a
-# sub-section with the default heading.
-_THEMES = {
-    "学习": (
-        ("理论学习", "政治理论", "理论武装", "思想建设", "政治建设", "学习", "理论", "思想", "武装", "铸魂"),
-        ("集中学习", "心得体会"),
-        "加强政治理论学习，筑牢思想根基",
-    ),
-    "组织": (
-        ("组织生活", "三会一课", "组织建设", "支部建设", "标准化", "规范化", "基层组织", "战斗堡垒", "组织", "制度"),
-        ("支委会", "党员大会", "党小组会", "党课", "主题党日", "组织生活会"),
-        "严格落实组织生活制度，夯实支部基础",
-    ),
-    "队伍": (
-        ("党员队伍", "发展党员", "党员发展", "队伍建设", "教育管理", "党员管理", "队伍", "发展"),
-        ("发展预备党员", "入党积极分子", "转正"),
-        "加强党员队伍建设，严把发展党员质量关",
-    ),
-    "廉政": (
-        ("党风廉政", "从严治党", "警示教育", "八项规定", "廉政", "廉洁", "纪律", "作风", "党纪", "警示"),
-        ("警示教育", "廉政谈话"),
-        "深化党风廉政建设，持续改进作风",
-    ),
-    "服务": (
-        ("先锋模范", "中心工作", "为民服务", "志愿服务", "服务", "群众", "志愿", "为民", "业务", "融合", "关怀", "关爱", "慰问", "实事"),
-        ("志愿服务", "走访慰问"),
-        "发挥党员先锋模范作用，服务中心工作",
-    ),
-}
-_DEFAULT_THEME = "组织"
-
-# How the genre says each count: (verb, object). Consecutive counts with the same verb
-# share it: 召开支委会3次、党员大会1次. Other indicators read 开展{name}{n}次.
-_PHRASES = {
-    "集中学习": ("组织", "集中学习{n}次"),
-    "支委会": ("召开", "支委会{n}次"),
-    "党员大会": ("召开", "党员大会{n}次"),
-    "党小组会": ("召开", "党小组会{n}次"),
-    "党课": ("讲授", "党课{n}次"),
-    "主题党日": ("开展", "主题党日活动{n}次"),
-    "组织生活会": ("召开", "组织生活会{n}次"),
-    "廉政谈话": ("开展", "廉政谈话{n}次"),
-    "发展预备党员": ("接收", "预备党员{n}名"),
-    "入党积极分子": ("确定", "入党积极分子{n}名"),
-    "转正": ("办理", "{n}名预备党员转正手续"),
-    "警示教育": ("开展", "警示教育{n}次"),
-    "志愿服务": ("开展", "志愿服务活动{n}次"),
-    "走访慰问": ("开展", "走访慰问{n}次"),
-    "心得体会": ("组织党员撰写", "心得体会{n}篇"),
-}
-# A sentence that states a count is not offered as wording to reuse: its number is old.
-_HAS_COUNT = re.compile(r"[0-9０-９]|[一二三四五六七八九十两百千]+\s*(?:次|名|篇|人|场|期|个|项|余|多|户|元|万|件)")
-
-
-def _theme_of_heading(heading: str) -> str | None:
-    t = fold(heading)
-    scores = {name: sum(len(k) for k in kws if k in t) for name, (kws, _, _) in _THEMES.items()}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] else None
-
-
-def _theme_of_indicator(name: str) -> str:
-    for theme, (_, inds, _) in _THEMES.items():
-        if name in inds:
-            return theme
-    return _DEFAULT_THEME
+# --- 一、主要工作 -------------------------------------------------------------------
 
 
 def _cn(n: int) -> str:
@@ -108,120 +49,125 @@ def _cn(n: int) -> str:
     return CN_NUM[n - 1] if n <= 10 else "十" + CN_NUM[n - 11]
 
 
-def _reference_sentences(body: str, k: int = 2) -> list[str]:
-    """Up to ``k`` clauses of an earlier section worth offering as wording: of a
-    readable length and stating no count (a copied number would be last period's)."""
-    out = [c + "。" for c in clauses(body) if 12 <= len(c) <= 120 and not _HAS_COUNT.search(c)]
-    return out[:k]
-
-
-def _sentence(text: str) -> str:
-    text = text.strip().rstrip("；;，,")
-    return text if text[-1:] in "。！？!?" else text + "。"
-
-
 def _cn_date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def _figure_runs(w: Writer, figs: list[Figure], lead: str) -> list:
-    runs: list = [lead, "，支部"]
-    last_verb = None
-    for i, f in enumerate(figs):
-        verb, obj = _PHRASES.get(f.indicator, ("开展", f.indicator + "{n}次"))
-        if i:
-            runs.append("、" if verb == last_verb else "，")
-        runs.append((obj if verb == last_verb else verb + obj).format(n=f.count))
-        runs.append(w.note(f"{f.record_title}{f.count}件", f.sources))
-        last_verb = verb
-    runs.append("。")
-    return runs
+def assign_sections(headings: list[str], vocab=None) -> list[str | None]:
+    """The kind of sub-section (data/drafting.yml ``sections``) each heading is about.
+
+    Each heading takes the kind whose keywords it matches best (longer keywords weigh
+    more) and each kind goes to one heading, best matches first, so two headings never
+    compete for one kind's figures and a figure's place does not depend on dict order.
+
+    >>> assign_sections(["（三）加强党员教育管理，提高队伍素质", "（四）党建引领“高赋能”，助推业务发展"])
+    ['队伍', '服务']
+    """
+    vocab = vocab or drafting_vocabulary()
+    scored = []
+    for i, h in enumerate(headings):
+        t = fold(h)
+        for kind, spec in vocab.sections.items():
+            score = sum(len(k) for k in spec["keywords"] if k in t)
+            if score:
+                scored.append((-score, i, kind))
+    out: list[str | None] = [None] * len(headings)
+    for _, i, kind in sorted(scored):
+        if out[i] is None and kind not in out:
+            out[i] = kind
+    return out
 
 
-def _work_headings(branch: BranchRecords) -> tuple[list[tuple[str, str]], Summary | None]:
-    """Sub-section (heading, body) of the latest earlier summary that has them, else defaults."""
+def _work_headings(branch: BranchRecords, vocab) -> tuple[list[str], Summary | None]:
+    """Sub-section headings of the latest earlier summary that has them, else defaults."""
     for s in reversed(branch.earlier):
-        items = [(h, b) for h, b in s.part("work") if h]
+        items = [h for h, _ in s.part("work") if h]
         if items:
-            return items, s
-    return [(default, "") for _, _, default in _THEMES.values()], None
+            return [re.sub(r"^[（(][一二三四五六七八九十]+[）)]\s*", "", h).rstrip("。.") for h in items], s
+    return [spec["heading"] for spec in vocab.sections.values()], None
 
 
-def _work(w: Writer, branch: BranchRecords, figures: list[Figure]) -> Summary | None:
-    """一、主要工作: sub-sections, each with its figures, offered wording and a gap to fill.
+def _work(w: Writer, branch: BranchRecords, figures: list[Figure], vocab) -> Summary | None:
+    """一、主要工作: the branch's own sub-headings, each with sentences from the record.
     Returns the summary whose headings were followed (None: the defaults)."""
     w.add("h1", "一、主要工作")
-    headings, source_summary = _work_headings(branch)
-    themes = [_theme_of_heading(h) for h, _ in headings]
-    placed: dict[int, list[Figure]] = {}
-    extra: dict[str, list[Figure]] = {}
-    for f in figures:
-        if not f.count:
-            continue
-        theme = _theme_of_indicator(f.indicator)
-        if theme in themes:
-            placed.setdefault(themes.index(theme), []).append(f)
-        else:
-            extra.setdefault(theme, []).append(f)
-    sections = [(h, b, placed.get(i, [])) for i, (h, b) in enumerate(headings)]
-    sections += [(_THEMES[t][2], "", figs) for t, figs in extra.items()]
+    headings, source_summary = _work_headings(branch, vocab)
+    kinds = assign_sections(headings, vocab)
     lead = {1: "上半年", 2: "下半年", None: "全年"}[branch.period.half]
-    for i, (heading, body, figs) in enumerate(sections, 1):
+    sections: list[tuple[str, list]] = []
+    for heading, kind in zip(headings, kinds):
+        paras = section_paragraphs(w, kind, figures, branch.records, lead, vocab) if kind else []
+        sections.append((heading, paras))
+    for kind, spec in vocab.sections.items():  # figures whose kind no heading names
+        if kind not in kinds:
+            paras = section_paragraphs(w, kind, figures, branch.records, lead, vocab)
+            if paras:
+                sections.append((spec["heading"], paras))
+    if source_summary is None and any(paras for _, paras in sections):
+        # The default outline is ours, not the branch's: leave out what the records do not cover.
+        sections = [(h, paras) for h, paras in sections if paras]
+    for i, (heading, paras) in enumerate(sections, 1):
         w.add("h2", f"（{_cn(i)}）{heading}")
-        if figs:
-            w.add("body", *_figure_runs(w, figs, lead))
-        for s in _reference_sentences(body):
-            w.add("body", REF + s)
-        w.add("body", TODO + "本期具体做法、成效和典型事例。")
+        for runs in paras:
+            w.add("body", *runs)
+        if not paras:
+            w.add("body", f"{TODO}本期此项工作的做法和成效（档案中未见本期相关记录）。")
     return source_summary
 
 
-def _problems(w: Writer, prev: Summary | None, history: list[Problem]) -> None:
-    """二、存在的问题: the previous summary's problems, each with its history."""
+# --- 二、存在的问题 and 三、下一步工作打算 -----------------------------------------------
+
+
+def _open_problems(prev: Summary | None, history: list[Problem], vocab) -> list[Problem]:
+    """Problems the previous summary named that the vocabulary can state, longest-running first."""
+    named = [g for g in history if prev is not None and g.occurrences[-1][0] is prev and g.topic in vocab.problems]
+    return sorted(named, key=lambda g: -g.latest_run)[:3]
+
+
+def _problems(w: Writer, open_problems: list[Problem], plans: list[Commitment], vocab) -> None:
+    """二、存在的问题: last period's problems restated (with their true run of summaries)
+    and last period's plans the records do not show carried out."""
     w.add("h1", "二、存在的问题")
-    for g in history if prev is not None else []:
-        wording = next((wd for s, wd in g.occurrences if s is prev), None)
-        if wording is None:
-            continue
-        w.add("body", REF + _sentence(wording))
-        if g.recurs:
-            said = "、".join(x.label for x in g.periods)
-            what = f"“{g.topic}”方面的问题" if g.topic else "该问题"
-            tail = f"至上期已连续{g.latest_run}期出现，" if g.latest_run >= PERSISTENT_RUN else ""
-            w.add("body", f"{HINT}{what}在{said}总结中均有提及，{tail}请核实整改成效，避免照搬往期表述。")
-    w.add("body", TODO + "结合本期实际查找问题不足，并分析原因。")
+    items = []
+    for g in open_problems:
+        text = vocab.problems[g.topic]["statement"]
+        if g.latest_run >= PERSISTENT_RUN:
+            first = g.periods[-g.latest_run]
+            text += f"，{first.label}以来连续{g.latest_run}期总结均提到这一问题，整改成效还不够明显"
+        items.append(text)
+    missing = [c for c in plans if not c.found]
+    if missing:
+        quoted = "".join(quote(c.text) for c in missing[:2])
+        items.append(f"上期确定的工作打算还有{len(missing)}项未见落实记录，如{quoted}，抓落实的力度还需加大")
+    for i, text in enumerate(items):
+        w.add("body", f"{CN_NUM[i]}是{text}。")
+    what = "问题产生的原因分析" if items else "结合本期实际查找的问题不足及原因分析"
+    w.add("body", f"{TODO}{what}。")
 
 
-def _plans(w: Writer, prev: Summary | None, plans: list[Commitment], history: list[Problem]) -> None:
-    """三、下一步工作打算: last period's plan headings with what is still open, and
-    problems that keep coming back."""
+def _plans(w: Writer, period, plans: list[Commitment], open_problems: list[Problem], vocab) -> None:
+    """三、下一步工作打算, proposed (and marked so): last period's plans not yet carried
+    out, measures against the problems, and the fixed work of the next half-year."""
     w.add("h1", "三、下一步工作打算")
-    groups: dict[str, list[Commitment]] = {}
-    for c in plans:
-        groups.setdefault(c.group, []).append(c)
-    if groups:
-        w.add("body", f"{HINT}以下小标题沿用上期总结《{prev.source.title}》，请结合本期落实情况调整。")
+    w.add("body", f"{HINT}以下打算根据上期尚未见落实的打算、反复出现的问题和下一阶段的固定工作提出，供支部研究确定。")
     k = 0
-    for group, items in groups.items():
-        if group:
-            k += 1
-            w.add("h2", f"（{_cn(k)}）{group}")
-        missing = [c for c in items if not c.found]
-        status = f"上期此项下{len(items)}条打算，本期记录可见{len(items) - len(missing)}条"
-        if missing:
-            quoted = "；".join(f"“{c.text}”" for c in missing)
-            status += f"；未找到相关记录：{quoted}。如尚未落实，可继续列入"
-        w.add("body", f"{HINT}{status}。")
-    persistent = [
-        g for g in history if prev is not None and g.occurrences[-1][0] is prev and g.latest_run >= PERSISTENT_RUN
-    ]
-    if persistent:
+    missing = [c for c in plans if not c.found]
+    if missing:
         k += 1
-        w.add("h2", f"（{_cn(k)}）抓好反复出现问题的整改")
-        names = "、".join(f"“{g.label}”" for g in persistent)
-        w.add("body", f"{HINT}{names}方面的问题已连续{PERSISTENT_RUN}期以上出现，宜提出具体整改措施。")
-    w.add("body", TODO + "结合上级部署和支部实际，提出下一阶段工作打算。")
+        w.add("h2", f"（{_cn(k)}）持续抓好上期工作打算的落实")
+        w.add("body", "；".join(c.text for c in missing[:4]) + "。")
+    if open_problems:
+        k += 1
+        w.add("h2", f"（{_cn(k)}）抓好存在问题的整改")
+        w.add("body", "；".join(f"针对{g.topic}方面的问题，{vocab.problems[g.topic]['measure']}" for g in open_problems) + "。")
+    half = "H2" if period.half == 1 else "H1"
+    events = vocab.fixed_events.get(half) or []
+    if events:
+        k += 1
+        when = "下半年" if half == "H2" else f"{period.year + 1}年上半年"
+        w.add("h2", f"（{_cn(k)}）做好{when}重点工作")
+        w.add("body", "；".join(events) + "。")
 
 
 def _file_numbers(archive, sources) -> dict:
@@ -241,6 +187,7 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
     InvalidPeriod (a DjArchiveError) with a message that says what to do.
     """
     branch = BranchRecords(archive, org, period)
+    vocab = drafting_vocabulary()
     p = branch.period
     date = date or _date.today().isoformat()
     figures = branch.figures(vocabulary)
@@ -258,9 +205,10 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
         f"{p.label if p.half else f'{p.year}年'}，{branch.org}在{superior}的坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导，"
         "认真落实新时代党的建设总要求，围绕中心、服务大局，扎实推进支部各项工作。现将有关情况总结如下。",
     )
-    source_summary = _work(w, branch, figures)
-    _problems(w, prev, history)
-    _plans(w, prev, plans, history)
+    source_summary = _work(w, branch, figures, vocab)
+    open_problems = _open_problems(prev, history, vocab)
+    _problems(w, open_problems, plans, vocab)
+    _plans(w, p, plans, open_problems, vocab)
     w.add("sign", branch.org)
     w.add("date", _cn_date(date))
     body = w.paras

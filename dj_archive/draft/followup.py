@@ -40,14 +40,6 @@ PROBLEM_SIMILARITY = 0.3
 #: Problems appearing in at least this many consecutive summaries are flagged.
 PERSISTENT_RUN = 3
 
-# Words of plan-speak that would match almost any record title; added to the
-# packaged stop-words (dj_archive/data/stopwords.txt).
-_PLAN_WORDS = {
-    "党建", "规范", "常态化", "制度化", "长效", "实效", "质效", "成效", "标准", "引领", "保障", "力度",
-    "氛围", "意识", "主体", "水平", "能力", "质量", "机制", "举措", "措施", "有力", "紧密", "更加",
-    "务实", "严格", "全力", "坚决", "用心", "进一步加强", "持续加强", "深入开展", "认真开展", "积极开展",
-    "扎实开展", "认真组织", "重点", "教育", "引导", "成果", "计划", "做到", "打造", "常态",
-}
 #: Words jieba's IDF rates below this are everyday words (管理 4.7, 任务 5.6, 实际 5.3)
 #: that would match unrelated titles; domain words it does not know get the median.
 MIN_IDF = 6.5
@@ -58,7 +50,10 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 def _stopwords() -> frozenset:
     from ..analysis.keywords import load_stopwords
 
-    return load_stopwords(_PLAN_WORDS)
+    from .vocab import drafting_vocabulary
+
+    # Plan-speak that would match almost any record title (data/drafting.yml plan_words).
+    return load_stopwords(drafting_vocabulary().plan_words)
 
 
 @lru_cache(maxsize=1)

@@ -62,7 +62,7 @@ def drafting_notes(
     w.add(
         "body",
         "同类问题按问题类型（理论学习、组织生活、台账资料等）归并，类型之外的按表述相近程度归并；"
-        "“连续”指按上半年、年度的报告顺序相邻的各期。",
+        "“连续”指在本支部已归档的各期总结（上半年、年度总结按时间排列）中前后相邻。",
     )
     recurring = [g for g in d.problems if g.recurs]
     if not recurring:
@@ -78,7 +78,7 @@ def drafting_notes(
     w.add(
         "body",
         f"本稿正文{body_chars}字（不计空白）。重复字数指与该期总结连续{MIN_RUN}字以上相同的文字，"
-        "【参考往期表述】的句子计入其中，修改后可用 dj-archive overlap 复查。",
+        "沿用的上期工作打算计入其中，修改后可用 dj-archive overlap 复查。",
     )
     rows = [["往期总结", "报告期", "重复字数", "占本稿比例"]]
     for o in sorted(d.overlaps, key=lambda o: -o["share"]):
