@@ -264,7 +264,7 @@ def _organisation(w, by, records, lead, vocab):
     if f:
         rows = [r for r in records if r["path"] in {s.path for s in f.sources}]
         theme = next((t for t in (field(r.get("text"), "会议主题") for r in rows) if t), None)
-        text = f"召开组织生活会{f.count}次" + (f"，{theme}" if theme else "")
+        text = f"召开组织生活会{f.count}次" + (f"（{theme}）" if theme else "")
         rated = _with(records, "民主评议党员")
         good = [int(m.group(1)) for r in rated for m in [re.search(r"优秀党员\s*(\d+)\s*名", r.get("text") or "")] if m]
         if rated:
