@@ -14,8 +14,13 @@ Decisions:
   take a number that would shift once they are filed properly.
 * 文号 is taken from the first lines of the text when one is written there
   (``X党支〔2023〕3号``); 密级 is left empty.
-* 页数 is the page count of PDFs; for other formats it is an estimate, one page per
-  500 characters (at least 1), since Word and text files have no fixed pages.
+* 页数 is a real count where the file states one: the pages of a PDF, or the ``Pages``
+  a word processor stored in a .docx (``docProps/app.xml``, trusted when it also
+  counted words or characters — a template's leftover ``1`` is not). Otherwise it is an
+  estimate, one page per 500 characters (at least 1), and 备注 says 页数估算.
+* The .xlsx prints: landscape A4, the nine DA/T 22 columns fitted to the page width,
+  bordered, 题名 wrapped, and the title rows (归档文件目录, 全宗号/全宗名称, 年度) with the
+  header repeated on every page; ``category`` and ``path`` go on a second sheet.
 
 >>> from dj_archive import open_archive                      # doctest: +SKIP
 >>> df = catalog(open_archive("archive"), year=2023)          # doctest: +SKIP
@@ -36,10 +41,17 @@ from .i18n import N_
 from .output import display_width
 from .taxonomy import UNKNOWN
 
-__all__ = ["catalog", "write_catalog", "safe_cell", "COLUMNS", "SHEET_TITLE"]
+__all__ = ["catalog", "write_catalog", "safe_cell", "COLUMNS", "PRINTED", "SHEET_TITLE", "ESTIMATED"]
 
 COLUMNS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注", "category", "path"]
+#: The columns of DA/T 22-2015's 归档文件目录, the ones printed.
+PRINTED = COLUMNS[:9]
 SHEET_TITLE = "归档文件目录"
+SECOND_SHEET = "类别与路径"
+#: 备注 of an entry whose 页数 is estimated from its length.
+ESTIMATED = "页数估算"
+#: Print widths of the nine columns (characters of the default font; CJK counts two).
+_WIDTHS = {"序号": 6, "档号": 26, "文号": 18, "责任者": 18, "题名": 50, "日期": 10, "密级": 6, "页数": 6, "备注": 12}
 #: Characters per estimated page of a file without pages (A4, 3号 仿宋: 22 lines × 28 characters ≈ 600).
 CHARS_PER_PAGE = 500
 _DOC_NO = re.compile(
@@ -66,10 +78,38 @@ def _doc_no(text: str | None) -> str:
     return re.sub(r"\s+", "", m.group(0)) if m else ""
 
 
-def _pages(pages, chars) -> int:
+def saved_pages(path) -> int | None:
+    """The page count a word processor stored in a .docx (``docProps/app.xml`` ``Pages``),
+    if it also counted the words or characters (else the number is a template's).
+
+    >>> saved_pages("no-such-file.docx") is None
+    True
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("docProps/app.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    def number(tag):
+        m = re.search(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</", xml)
+        return int(m.group(1)) if m else 0
+    pages = number("Pages")
+    return pages if pages > 0 and (number("Words") > 0 or number("Characters") > 0) else None
+
+
+def _pages(root, d) -> tuple[int, bool]:
+    """(页数, estimated?) of a document row."""
+    pages = d["pages"]
     if pages is not None and not pd.isna(pages) and int(pages) > 0:
-        return int(pages)
-    return max(1, math.ceil((0 if chars is None or pd.isna(chars) else int(chars)) / CHARS_PER_PAGE))
+        return int(pages), False
+    if (d["format"] or "") == "docx" and root is not None:
+        saved = saved_pages(Path(root) / d["path"])
+        if saved:
+            return saved, False
+    chars = d["chars"]
+    return max(1, math.ceil((0 if chars is None or pd.isna(chars) else int(chars)) / CHARS_PER_PAGE)), True
 
 
 def catalog(archive, year: int | None = None, category: str | None = None) -> pd.DataFrame:
@@ -96,6 +136,8 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
     rows = []
     for d in docs.to_dict("records"):
         numbered = d["category"] not in (None, UNKNOWN) and d["year"] is not None
+        pages, estimated = _pages(archive.root, d)
+        remarks = ([] if numbered else ["待分类"]) + ([ESTIMATED] if estimated else [])
         rows.append(
             {
                 "_numbered": numbered,
@@ -107,8 +149,8 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
                 "题名": d["title"] or "",
                 "日期": (d["date"] or "").replace("-", ""),
                 "密级": "",
-                "页数": _pages(d["pages"], d["chars"]),
-                "备注": "" if numbered else "待分类",
+                "页数": pages,
+                "备注": "；".join(remarks),
                 "category": d["category"] or UNKNOWN,
                 "path": d["path"],
             }
@@ -140,11 +182,14 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
         r.setdefault("档号", "")
     df = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in out], columns=COLUMNS)
     df.attrs["archive_root"] = str(archive.root)  # write_catalog never writes there
+    # What the printed title rows say (kept with the frame, so write_catalog needs nothing else).
+    years = sorted({r["_year"] for r in out if r["_year"] is not None})
+    df.attrs.update(fonds_id=cfg.fonds_id or "", fonds_name=cfg.fonds_name or "", years=years)
     return df
 
 
 def write_catalog(df: pd.DataFrame, path, archive_root=None) -> Path:
-    """Write the catalogue as ``.xlsx`` (header row, frozen panes, CJK-aware column widths)
+    """Write the catalogue as ``.xlsx`` (laid out for printing, see the module notes)
     or ``.csv`` (UTF-8 with BOM, so Excel reads it), atomically. Text that would start a
     formula is prefixed with ' in both. Returns the path. A path inside the archive
     (``archive_root``, else the one :func:`catalog` recorded) is refused."""
@@ -157,7 +202,7 @@ def write_catalog(df: pd.DataFrame, path, archive_root=None) -> Path:
     if suffix == ".csv":
         return write_output(path, lambda p: _write_csv(rows, p), root)
     if suffix == ".xlsx":
-        return write_output(path, lambda p: _write_xlsx(rows, p), root)
+        return write_output(path, lambda p: _write_xlsx(rows, p, df.attrs), root)
     raise ValueError(f"cannot write {suffix or 'a file without suffix'}: use .xlsx or .csv")
 
 
@@ -168,31 +213,94 @@ def _write_csv(rows, path: Path) -> None:
         w.writerows(rows)
 
 
-def _write_xlsx(rows, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+def _year_label(years) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}—{years[-1]}"
 
+
+def _write_xlsx(rows, path: Path, attrs: dict | None = None) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    attrs = attrs or {}
+    n = len(PRINTED)
+    last_col = get_column_letter(n)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
-    ws.append(COLUMNS)
-    for cell in ws[1]:
+    # Title rows: 归档文件目录; 全宗号 and 全宗名称; 年度. Then the header (row 4).
+    heads = [
+        (SHEET_TITLE, Font(bold=True, size=18), 30),
+        (f"全宗号：{attrs.get('fonds_id', '')}　　全宗名称：{attrs.get('fonds_name', '')}", Font(size=11), 20),
+        (f"年度：{_year_label(attrs.get('years') or [])}", Font(size=11), 20),
+    ]
+    for i, (text, font, height) in enumerate(heads, 1):
+        ws.cell(row=i, column=1, value=text).font = font
+        ws.cell(row=i, column=1).alignment = Alignment(horizontal="center" if i == 1 else "left", vertical="center")
+        ws.merge_cells(f"A{i}:{last_col}{i}")
+        ws.row_dimensions[i].height = height
+    ws.append(PRINTED)
+    header_row = len(heads) + 1
+    for cell in ws[header_row]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+    wrap_cols = {PRINTED.index(c) + 1 for c in ("档号", "文号", "责任者", "题名", "备注")}
+    centred = {PRINTED.index(c) + 1 for c in ("序号", "日期", "密级", "页数")}
     for row in rows:
-        ws.append(row)
-    for r in ws.iter_rows(min_row=2):
-        for cell in r:
+        ws.append(list(row[:n]))
+        # Wrapped cells need a row tall enough for their lines (spreadsheets do not all
+        # size rows on opening): lines of the fullest wrapped cell × 15 pt.
+        lines = max(
+            math.ceil(display_width(str(row[j - 1] or "")) / ((_WIDTHS[PRINTED[j - 1]] - 1) * 1.1)) for j in wrap_cols
+        )
+        ws.row_dimensions[ws.max_row].height = 15 * max(1, lines)
+        for j, cell in enumerate(ws[ws.max_row], 1):
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text
                 cell.number_format = "@"
-    ws.freeze_panes = "A2"
-    for i, name in enumerate(COLUMNS):
-        values = [name] + [r[i] for r in rows]
-        width = max(display_width(str(v)) for v in values if v is not None) + 2
-        ws.column_dimensions[ws.cell(row=1, column=i + 1).column_letter].width = min(max(width, 6), 80)
-    ws.print_title_rows = "1:1"
+            cell.border = border
+            cell.alignment = Alignment(
+                horizontal="center" if j in centred else "left", vertical="center", wrap_text=j in wrap_cols
+            )
+    ws.freeze_panes = f"A{header_row + 1}"
+    for i, name in enumerate(PRINTED, 1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[name]
+    # Print: A4 landscape, all nine columns on the page width, title rows and header on every page.
+    ws.print_title_rows = f"1:{header_row}"
+    ws.print_area = f"A1:{last_col}{max(ws.max_row, header_row)}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    # The columns that are not DA/T 22's, on a sheet of their own (not printed with the nine).
+    extra = wb.create_sheet(SECOND_SHEET)
+    extra.append(["序号", "档号", "题名", "category", "path"])
+    for cell in extra[1]:
+        cell.font = Font(bold=True)
+    pick = [COLUMNS.index(c) for c in ("序号", "档号", "题名", "category", "path")]
+    for row in rows:
+        extra.append([row[k] for k in pick])
+        for cell in extra[extra.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                cell.number_format = "@"
+    extra.freeze_panes = "A2"
+    for i, name in enumerate(["序号", "档号", "题名", "category", "path"]):
+        values = [name] + [r[pick[i]] for r in rows]
+        width = max(display_width(str(v)) for v in values if v is not None) + 2
+        extra.column_dimensions[get_column_letter(i + 1)].width = min(max(width, 6), 100)
     wb.properties.title = SHEET_TITLE
+    wb.properties.creator = attrs.get("fonds_name") or "dj-archive"
     wb.save(str(path))

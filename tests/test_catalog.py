@@ -76,9 +76,9 @@ def test_unknown_category_is_listed_last_without_dangh(cat_archive):
     df = catalog(arc)
     tail = df[df["category"] == "UNKNOWN"]
     assert list(tail["path"]) == ["待整理/总结终稿(2).txt", "散件.txt"]
-    assert list(tail["档号"]) == ["", ""] and list(tail["备注"]) == ["待分类", "待分类"]
+    assert list(tail["档号"]) == ["", ""] and list(tail["备注"]) == ["待分类；页数估算", "待分类；页数估算"]
     assert list(tail.index) == [len(df) - 2, len(df) - 1]
-    assert set(df.loc[df["category"] != "UNKNOWN", "备注"]) == {""}
+    assert set(df.loc[df["category"] != "UNKNOWN", "备注"]) == {"", "页数估算"}
 
 
 def test_doc_number_pages_and_responsible(cat_archive):
@@ -86,8 +86,8 @@ def test_doc_number_pages_and_responsible(cat_archive):
     df = catalog(arc).set_index("题名")
     assert df.loc["机关第一党支部党员大会接收预备党员决议（王晓明）", "文号"] == "一支党〔2025〕3号"
     assert df.loc["机关第一党支部2025年第1次支委会会议记录", "文号"] == ""
-    assert df.loc["机关第一党支部警示教育活动记录", "页数"] == 1  # a PDF: its real page count
-    assert df.loc["@某某支委会会议记录", "页数"] == 3  # 1,206 characters → 3 estimated pages
+    assert df.loc["机关第一党支部警示教育活动记录", ["页数", "备注"]].tolist() == [1, ""]  # a PDF: its real count
+    assert df.loc["@某某支委会会议记录", ["页数", "备注"]].tolist() == [3, "页数估算"]  # 1,206 characters
     assert df.loc["@某某支委会会议记录", "责任者"] == "测试局机关党总支"  # no branch named: the fonds
     assert set(df["密级"]) == {""}
 
@@ -105,15 +105,31 @@ def test_xlsx_export_is_safe_and_readable(cat_archive, tmp_path):
     wb = openpyxl.load_workbook(out)
     ws = wb.active
     assert ws.title == "归档文件目录"
-    assert ws.freeze_panes == "A2"
-    assert [c.value for c in ws[1]] == COLUMNS
-    titles = {ws.cell(row=i, column=5).value for i in range(2, ws.max_row + 1)}
+    # Title rows, then DA/T 22's nine columns; category and path on the second sheet.
+    assert [ws.cell(row=i, column=1).value for i in (1, 2, 3)] == [
+        "归档文件目录", "全宗号：D099　　全宗名称：测试局机关党总支", "年度：2022—2025"
+    ]
+    assert [c.value for c in ws[4]] == COLUMNS[:9]
+    assert ws.max_column == 9 and ws.max_row == 4 + 20
+    extra = wb["类别与路径"]
+    assert [c.value for c in extra[1]] == ["序号", "档号", "题名", "category", "path"]
+    assert extra.max_row == 1 + 20
+    assert {extra.cell(row=i, column=5).value for i in range(2, 22)} >= {"散件.txt", "待整理/总结终稿(2).txt"}
+    titles = {ws.cell(row=i, column=5).value for i in range(5, ws.max_row + 1)}
     assert "'" + EVIL in titles and "'+1支部会议记录" in titles and "'@某某支委会会议记录" in titles
     # No cell is a formula.
-    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    assert all(c.data_type != "f" for sheet in wb for row in sheet.iter_rows() for c in row)
+    # Printing: landscape A4, one page wide, title rows and header on every page, borders, 题名 wrapped.
+    ps = ws.page_setup
+    assert (ps.orientation, int(ps.paperSize), ps.fitToWidth, ps.fitToHeight) == ("landscape", 9, 1, 0)  # 9: A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "1:4" and ws.freeze_panes == "A5"
+    assert ws.print_area == "'归档文件目录'!$A$1:$I$24"
+    body = [c for row in ws.iter_rows(min_row=4) for c in row]
+    assert all(c.border.left.style == c.border.bottom.style == "thin" for c in body)
+    assert all(c.alignment.wrap_text for c in ws["E"][4:])
     # Widths fit Chinese text: CJK characters count two.
-    title_width = ws.column_dimensions["E"].width
-    assert title_width >= 2 * len("机关第一党支部党员大会接收预备党员决议（王晓明）")
+    assert ws.column_dimensions["E"].width >= 2 * len("机关第一党支部党员大会接收预备党员决议（王晓明）")
     assert ws.column_dimensions["A"].width < 10
 
 

@@ -225,6 +225,13 @@ def _page_number(p, side) -> None:
         r.get_or_add_rPr().append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{int(PAGE_NUMBER_SIZE.pt * 2)}"/>'))
 
 
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>dj-archive</Application></Properties>"
+)
+
+
 def _setup_package(d, title: str, author: str) -> None:
     settings = d.settings.element
     lang = settings.find(qn("w:themeFontLang"))
@@ -243,6 +250,11 @@ def _setup_package(d, title: str, author: str) -> None:
                     )
                 )
             part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+    # The template's extended properties claim 1 page written by "Microsoft Macintosh Word";
+    # a catalogue would believe them. Name the program and leave page counts to Word.
+    for rel in d.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _APP_XML
     cp = d.core_properties
     cp.title, cp.author, cp.last_modified_by = title, author, author
     # The template's own dates (2013) would say the draft is years old.

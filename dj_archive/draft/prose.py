@@ -250,9 +250,9 @@ def _organisation(w, by, records, lead, vocab):
         for r in sorted(rows, key=lambda r: r.get("date") or ""):
             role, name, topic = lecture(r)
             who = f"{role or ''}{name or ''}" or "支部书记"
-            said.append(f"{who}以《{topic}》为题讲授党课" if topic else f"{who}讲授党课")
-        paras.append(["坚持书记和委员讲党课制度，" + "，".join(said[:3]) + (f"，共{f.count}次" if f.count > 1 else ""),
-                      w.note(_what([f]), f.sources), "。"])
+            said.append(f"{who}以《{topic}》为题" if topic else who)
+        text = f"坚持书记和委员讲党课制度，{lead}讲授党课{f.count}次，" + "，".join(said[:3]) + "作了讲授"
+        paras.append([text, w.note(_what([f]), f.sources), "。"])
     f = by.get("主题党日")
     if f:
         rows = [r for r in records if r["path"] in {s.path for s in f.sources}]
