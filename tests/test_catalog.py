@@ -123,7 +123,7 @@ def test_xlsx_export_is_safe_and_readable(cat_archive, tmp_path):
     ps = ws.page_setup
     assert (ps.orientation, int(ps.paperSize), ps.fitToWidth, ps.fitToHeight) == ("landscape", 9, 1, 0)  # 9: A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "1:4" and ws.freeze_panes == "A5"
+    assert ws.print_title_rows == "$1:$4" and ws.freeze_panes == "A5"
     assert ws.print_area == "'归档文件目录'!$A$1:$I$24"
     body = [c for row in ws.iter_rows(min_row=4) for c in row]
     assert all(c.border.left.style == c.border.bottom.style == "thin" for c in body)
