@@ -51,10 +51,10 @@ class Note:
     def short(self) -> str:
         """The footnote as printed: one short line, the sources by number.
 
-        >>> Note(1, "支委会会议记录3件", [], [1, 2, 3, 5]).short
-        '支委会会议记录3件，见起草参考“引用记录”第1—3、5号。'
+        >>> Note(1, "", [], [1, 2, 3, 5]).short, Note(2, "党费收缴情况", [], [7]).short
+        ('据起草参考“引用记录”第1—3、5号。', '党费收缴情况据起草参考“引用记录”第7号。')
         """
-        return f"{self.text}，见起草参考“引用记录”第{number_ranges(self.refs)}号。"
+        return f"{self.text}据起草参考“引用记录”第{number_ranges(self.refs)}号。"
 
 
 def number_ranges(numbers) -> str:

@@ -191,15 +191,31 @@ def _counts(w: Writer, figs: list[Figure], vocab) -> str:
     return "".join(out)
 
 
+class _Sources:
+    """Stands in for the Writer while a sub-section is written: collects each sentence's
+    records, so that the sub-section gets one footnote (fewer notes, more body per page)."""
+
+    def __init__(self):
+        self.sources: list[Source] = []
+
+    def note(self, text: str, sources: list[Source]) -> None:
+        self.sources += [s for s in sources if s not in self.sources]
+
+
 def section_paragraphs(w: Writer, kind: str, figures: list[Figure], records: list[dict], lead: str, vocab) -> list[list]:
-    """Paragraphs (lists of runs) for a sub-section of kind ``kind``; [] when the records
-    say nothing about it."""
+    """Paragraphs (lists of runs) for a sub-section of kind ``kind``, the last one ending
+    with a footnote that numbers every record the sub-section draws on; [] when the
+    records say nothing about it."""
     by = {f.indicator: f for f in figures if f.count}
     mine = [by[n] for n in vocab.sections.get(kind, {}).get("indicators", []) if n in by]
     maker = _MAKERS.get(kind)
-    paras = maker(w, by, records, lead, vocab) if maker else []
+    sink = _Sources()
+    paras = maker(sink, by, records, lead, vocab) if maker else []
     if not paras and mine:  # a kind without its own sentences: the counts
-        paras = [[f"{lead}，支部{_counts(w, mine, vocab)}", w.note(_what(mine), _sources(mine)), "。"]]
+        paras = [[f"{lead}，支部{_counts(sink, mine, vocab)}", sink.note(_what(mine), _sources(mine)), "。"]]
+    paras = [[r for r in runs if r is not None] for runs in paras]
+    if paras and sink.sources:
+        paras[-1].insert(len(paras[-1]) - 1, w.note("", sink.sources))
     return paras
 
 
