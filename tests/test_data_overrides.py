@@ -20,8 +20,9 @@ from dj_archive.understand.outline import parse_outline
 
 #: data file → the test below that overrides it
 COVERED = {
-    "figure_cues.yml", "indicators.yml", "outline_parts.yml", "problem_topics.yml", "stopwords.txt", "synonyms.yml",
-    "taxonomy.yml", "themes.yml", "title_noise.txt", "userdict.txt", "column_labels.yml",
+    "column_labels.yml", "drafting.yml", "figure_cues.yml", "indicators.yml", "outline_parts.yml",
+    "problem_topics.yml", "stopwords.txt", "synonyms.yml", "taxonomy.yml", "themes.yml", "title_noise.txt",
+    "userdict.txt",
 }
 
 
@@ -129,6 +130,15 @@ def test_problem_topics(archive):
     own(archive, "problem_topics.yml", "阵地建设: [办公用房, 活动场所]\n")
     assert problem_topic(text, archive) == "阵地建设"
     assert problem_topic("三会一课落实不够。", archive) is None  # the packaged topics are replaced
+
+
+def test_drafting(archive):
+    from dj_archive.draft.vocab import drafting_vocabulary
+
+    assert drafting_vocabulary(archive).section_of("走访慰问") == "服务"
+    own(archive, "drafting.yml", "sections:\n  关怀: {keywords: [慰问], indicators: [走访慰问], heading: 关心关爱党员}\n")
+    v = drafting_vocabulary(archive)
+    assert (v.section_of("走访慰问"), v.section_of("支委会"), v.fixed_events) == ("关怀", "关怀", {})
 
 
 def test_title_noise(archive):

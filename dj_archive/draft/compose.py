@@ -187,7 +187,7 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
     InvalidPeriod (a DjArchiveError) with a message that says what to do.
     """
     branch = BranchRecords(archive, org, period)
-    vocab = drafting_vocabulary()
+    vocab = drafting_vocabulary(archive)
     p = branch.period
     date = date or _date.today().isoformat()
     figures = branch.figures(vocabulary)

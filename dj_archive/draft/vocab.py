@@ -1,6 +1,7 @@
-"""The drafting vocabulary, ``dj_archive/data/drafting.yml``: which sub-section each
-indicator is reported under, how counts are phrased, plan-speak stop-words, how each
-kind of problem is stated and answered, and the fixed work of each half-year.
+"""The drafting vocabulary, ``dj_archive/data/drafting.yml`` (or the archive's own, see
+:mod:`dj_archive.data`): which sub-section each indicator is reported under, how counts
+are phrased, plan-speak stop-words, how each kind of problem is stated and answered,
+and the fixed work of each half-year.
 
 >>> v = drafting_vocabulary()
 >>> v.section_of("走访慰问"), v.section_of("支委会"), v.section_of("未知指标")
@@ -12,14 +13,10 @@ kind of problem is stated and answered, and the fixed work of each half-year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from ..data import load_data
 
 __all__ = ["DraftingVocabulary", "drafting_vocabulary"]
-
-_FILE = Path(__file__).resolve().parents[1] / "data" / "drafting.yml"
 
 
 @dataclass(frozen=True)
@@ -43,8 +40,8 @@ class DraftingVocabulary:
         return verb, obj
 
 
-def _load(path: Path) -> DraftingVocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _build(data) -> DraftingVocabulary:
+    data = data or {}
     return DraftingVocabulary(
         sections=data["sections"],
         default_section=data.get("default_section", next(iter(data["sections"]))),
@@ -55,7 +52,6 @@ def _load(path: Path) -> DraftingVocabulary:
     )
 
 
-@lru_cache(maxsize=1)
-def drafting_vocabulary() -> DraftingVocabulary:
-    """The packaged vocabulary (read once)."""
-    return _load(_FILE)
+def drafting_vocabulary(archive=None) -> DraftingVocabulary:
+    """The vocabulary (``archive``'s override if it has one; built once per file version)."""
+    return load_data("drafting.yml", archive, _build)
