@@ -51,19 +51,19 @@ def test_markdown_draft_reports_what_it_did(draft_archive, tmp_path):
         "### （三）做好下半年重点工作",
     ]
     assert body.rstrip().endswith("机关第一党支部\n\n2025年7月5日")
-    # Prose from the records, figures inline, one footnote per sentence.
-    assert "严格落实“三会一课”制度，上半年召开支委会2次、党员大会1次[^3]。" in body
-    assert "开展“学规定、正作风”主题党日活动1次[^4]。" in body
+    # Prose from the records, figures inline, one footnote per sub-section.
+    assert "严格落实“三会一课”制度，上半年召开支委会2次、党员大会1次。" in body
+    assert "开展“学规定、正作风”主题党日活动1次[^2]。" in body
     assert "组织党员围绕八项规定精神撰写心得体会1篇" in body
-    assert "上半年接收王晓明同志为中共预备党员[^6]。" in body
+    assert "上半年接收王晓明同志为中共预备党员[^4]。" in body
     # Figures are counted, never copied: the old summaries said 支委会12次.
     assert "12次" not in body
-    # A footnote is one short line: what was counted and the numbers of the documents in
-    # the 引用记录 table of 起草参考, which gives 档号, 题名, 日期 and path.
-    note3 = re.search(r"^\[\^3\]: (.*)$", md, re.M).group(1)
-    assert note3 == "支委会会议记录2件、党员大会会议记录1件，见起草参考“引用记录”第3—5号。"
+    # A footnote is one short line: the numbers of the sub-section's documents in the
+    # 引用记录 table of 起草参考, which gives 档号, 题名, 日期 and path.
+    note2 = re.search(r"^\[\^2\]: (.*)$", md, re.M).group(1)
+    assert note2 == "据起草参考“引用记录”第3—6号。"
     assert f"| 3 | D099-WS·2025-D30-SH-0001 | 机关第一党支部2025年第1次支委会会议记录 | 2025-01-15 | {SUPPORTS} |" in annex
-    assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == 6
+    assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == 4
     # Problems: last period's, in the vocabulary's words, with their true run; plans not
     # carried out. No wording is copied from earlier summaries, and at most 3 marks remain.
     assert "一是理论学习的深度和实效还需提升，学用结合还不够紧密，2023年上半年以来连续4期总结均提到这一问题" in body

@@ -86,7 +86,7 @@ def test_page_is_a4_with_gbt_margins(draft_docx):
 def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
     d = docx.Document(str(draft_docx))
     refs = [r.get(qn("w:id")) for r in d.element.body.iter(qn("w:footnoteReference"))]
-    assert refs == [str(n) for n in range(1, 7)]  # one per sentence with figures
+    assert refs == [str(n) for n in range(1, 5)]  # one per sub-section with figures
     parts = {str(p.partname): p for p in d.part.package.iter_parts()}
     root = etree.fromstring(parts["/word/footnotes.xml"].blob)
     notes = {
@@ -94,7 +94,7 @@ def test_figures_have_word_footnotes_listing_their_sources(draft_docx):
         for n in root.iter(f"{W}footnote")
     }
     assert set(notes) == {"-1", "0", *refs}  # Word's separators plus one per figure
-    assert notes["3"] == [" 支委会会议记录2件、党员大会会议记录1件，见起草参考“引用记录”第3—5号。"]
+    assert notes["2"] == [" 据起草参考“引用记录”第3—6号。"]
     note_style = d.styles["Footnote Text"]
     assert fonts(note_style)["eastAsia"] == "仿宋_GB2312"
     with zipfile.ZipFile(draft_docx) as z:

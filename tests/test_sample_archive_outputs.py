@@ -29,31 +29,20 @@ def test_2025h1_draft_figures_are_counts_of_filed_records(sample_index, tmp_path
                                      "--archive", str(ROOT / "archive"), "--db", str(sample_index), "--date", "2025-07-05"])
         assert r.exit_code == 0, r.output
     text = md.read_text(encoding="utf-8")
-    notes = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", text, flags=re.M))
-    # A footnote gives the numbers of its documents in the 引用记录 table of 起草参考.
-    cited = dict(re.findall(r"^\| (\d+) \| [^|]* \| ([^|]+) \| [^|]+ \| [^|]+ \|$", text, flags=re.M))
-
-    def titles(note: str) -> set[str]:
-        numbers = re.search(r"第([\d—、]+)号", note).group(1)
-        out = set()
-        for part in numbers.split("、"):
+    body = text.split("\n---\n", 1)[0]
+    # Footnotes give the numbers of their documents in the 引用记录 table of 起草参考.
+    cited_by_number = dict(re.findall(r"^\| (\d+) \| [^|]* \| ([^|]+) \| [^|]+ \| [^|]+ \|$", text, flags=re.M))
+    cited = set()
+    for note in re.findall(r"^\[\^\d+\]: (.*)$", text, flags=re.M):
+        for part in re.search(r"第([\d—、]+)号", note).group(1).split("、"):
             a, _, b = part.partition("—")
-            out |= {cited[str(n)] for n in range(int(a), int(b or a) + 1)}
-        return out
-
+            cited |= {cited_by_number[str(n)] for n in range(int(a), int(b or a) + 1)}
     checked = 0
-    keywords = set(default_indicators().record_titles().values())
-    for n, note in notes.items():
-        said = note.split("，见", 1)[0]  # 支委会会议记录3件、党员大会会议记录2件
-        for keyword, count in re.findall(r"([^、，]+?)(\d+)件", said):
-            if keyword not in keywords:
-                continue
-            filed = h1[h1["title"].str.contains(keyword, regex=False)]
-            assert int(count) == len(filed), (keyword, count, len(filed))
-            assert set(filed["title"]) <= titles(note), keyword  # every counted record is cited
-            # ... and the sentence that carries the note states the count.
-            sentence = re.search(rf"([^。\n]*)\[\^{n}\]", text).group(1)
-            assert re.search(rf"{count}[次名篇]", sentence), (keyword, sentence)
+    for name, keyword in default_indicators().record_titles().items():
+        filed = h1[h1["title"].str.contains(keyword, regex=False)]
+        assert set(filed["title"]) <= cited, name  # every record counted is cited
+        for m in re.finditer(rf"{re.escape(name)}[^。；，\[]*?(\d+)[次名篇]", body):
+            assert int(m.group(1)) == len(filed), (name, m.group(0), len(filed))
             checked += 1
     assert checked >= 3
     assert "未找到相关记录" in text or "落实" in text  # last period's commitments are followed up
