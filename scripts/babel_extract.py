@@ -13,6 +13,8 @@ import ast
 import inspect
 
 KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "ngettext": 2}
+#: click calls whose help= / show_default= texts a user reads in --help (argparse's are not ours).
+_CLICK_CALLS = {"option", "argument", "command", "group", "version_option", "help_option", "Option"}
 
 
 def _help(text: str) -> str:
@@ -36,7 +38,8 @@ def extract(fileobj, keywords, comment_tags, options):
             args = [a.value for a in node.args[: n or 0] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
             if n and len(args) == n:
                 yield node.lineno, name, args[0] if n == 1 else tuple(args), []
-            for kw in node.keywords:
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else name
+            for kw in node.keywords if callee in _CLICK_CALLS else ():
                 if kw.arg in ("help", "show_default") and isinstance(kw.value, ast.Constant):
                     if isinstance(kw.value.value, str):
                         yield kw.value.lineno, None, _help(kw.value.value), []
