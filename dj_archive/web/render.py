@@ -11,6 +11,7 @@ personal numbers masked unless the reader reveals them.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from ..normalize import fold
 from ..pii import mask_pii
@@ -115,7 +116,20 @@ def mark_html(fragment: str, variants, mask: bool = True) -> str:
 
 def docx_html(path) -> str | None:
     """The .docx at ``path`` as clean HTML (headings, paragraphs, tables, lists), or None
-    if mammoth cannot read it (the indexed text is shown instead)."""
+    if mammoth cannot read it (the indexed text is shown instead). Kept for the file's
+    current size and modification time: mammoth parses the whole package (styles too),
+    which takes a noticeable moment per view."""
+    import os
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _docx_html(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=64)
+def _docx_html(path: str, mtime_ns: int, size: int) -> str | None:
     try:
         import mammoth
 
