@@ -47,6 +47,11 @@ test: $(STAMP) $(KERNEL)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x
 
+# Static checks (CI runs them): ruff's lint rules and mypy, configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy dj_archive
+
 # Checks too slow for every run (marked @pytest.mark.slow; `make test` leaves them out).
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q tests -m slow -p no:cacheprovider

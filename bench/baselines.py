@@ -165,7 +165,7 @@ def queries(corpus, db, out):
     con = sqlite3.connect(db)
     docs = [(fold(unpack_text(b)), unpack_text(b), y, c) for b, y, c in con.execute("SELECT text, year, category FROM documents")]
     scan = []
-    for label, q, filters in QUERIES:
+    for _label, q, filters in QUERIES:
         pq = parse_query(q)
         terms = [v for t in pq.terms for v in t.variants]
 
@@ -186,7 +186,7 @@ def queries(corpus, db, out):
     wq = []
     with ix.searcher() as s:
         parser = QueryParser("body", ix.schema)
-        for label, q, filters in QUERIES:
+        for _label, q, filters in QUERIES:
             text = q.replace(" -", " NOT ").replace('"', "")
             if filters.get("year"):
                 text += f" year:{filters['year']}"
@@ -281,7 +281,6 @@ def substring_recall(corpus, db, out):
     """2–4-character substrings of documents: latency (first call, warm) and recall against a
     brute-force scan, for ours and for tantivy + rjieba (phrase over the query's tokens)."""
     import rjieba
-    import tantivy
 
     from dj_archive import open_archive
 

@@ -165,14 +165,14 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
         for n, r in enumerate(members, 1):
             r["_n"] = n
             r["档号"] = f"{cfg.fonds_id}-WS·{y}-{ret}-{cat}-{n:04d}"
-    numbered = sorted(
+    in_order = sorted(
         (r for r in rows if r["_numbered"]),
         key=lambda r: (
             r["_year"], ret_order.get(r["_ret"], 99), r["_ret"], cat_order.get(r["category"], 99), r["category"], r["_n"]
         ),
     )
     rest = sorted((r for r in rows if not r["_numbered"]), key=lambda r: (r["_date"] == "", r["_date"], r["path"]))
-    out = numbered + rest
+    out = in_order + rest
     if year is not None:
         out = [r for r in out if r["_year"] == int(year)]
     if category:

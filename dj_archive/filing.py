@@ -218,7 +218,8 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         org = canonical
     known = _known_hashes(archive)
     clf = None
-    plans, taken = [], set()
+    plans: list[FilingPlan] = []
+    taken: set[str] = set()
     for raw in paths:
         src = Path(raw)
         plan = FilingPlan(source=str(raw))
@@ -313,6 +314,7 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
         plan.title = _safe_title(clean_title(title))
         dt = config.taxonomy.doc_type_for(plan.title)
         plan.doc_type = dt.name if dt else None
+    assert plan.date is not None, "a plan to revise has a date"
     folder = f"{config.taxonomy.category(plan.category).folder}/{plan.date[:4]}"
     size = Path(plan.source).stat().st_size
     same = _same_file_in_folder(config.root / folder, size, plan.sha256) if plan.sha256 else None
@@ -358,6 +360,7 @@ def file_documents(archive, paths, category=None, org=None, dry_run: bool = Fals
 def _file_one(archive, plan: FilingPlan, attempts: int = 20) -> bool:
     """Copy one planned file to its target (or the next free numbered name if the target
     appeared meanwhile). Sets the plan's status; True if filed."""
+    assert plan.target is not None and plan.date is not None, "only a planned file is filed"
     folder = plan.target.rpartition("/")[0]
     stem, ext = f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower()
     for _ in range(attempts):

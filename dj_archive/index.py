@@ -13,8 +13,8 @@ plus the folded 题名 and 文种, for ranking documents *about* a term first),
 from __future__ import annotations
 
 import contextlib
-import json
 import hashlib
+import json
 import os
 import queue
 import sqlite3
@@ -26,14 +26,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import ArchiveConfig, default_db_path, load_config
+from .data import data_version
 from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
 from .i18n import N_
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
-from .readers import check_supported, read_bytes, read_document
-from .data import data_version
-from .pool import isolated_map
 from .normalize import fold
+from .pool import isolated_map
+from .readers import check_supported, read_bytes, read_document
 from .segment import Segmenter, char_tokens, doc_tokens
 
 __all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "pack_text", "unpack_text"]
@@ -212,6 +212,7 @@ def _extract(entry: FileEntry):
     can run in a worker process. Returns ("ok", ...) or ("failed", path, reason)."""
     if entry.problem:
         return ("failed", entry.path, entry.problem)
+    assert _worker_seg is not None and _worker_config is not None, "_init_worker runs first"
     try:
         check_supported(entry.abspath)  # before reading: a .mp4 is "unsupported", not "too large"
         data = read_bytes(entry.abspath)
@@ -264,7 +265,7 @@ def _writer_lock(db_path: Path):
             import msvcrt
 
             try:
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
             except OSError:
                 raise IndexLocked(N_("another indexer is writing {db_path}").format(db_path=db_path)) from None
         yield
@@ -451,7 +452,7 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
         )
     con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
-    for sha, paths in con.execute(
+    for _sha, paths in con.execute(
         "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
     ):
         report.duplicates.append(sorted(paths.split("\n")))

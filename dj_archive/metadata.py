@@ -63,6 +63,7 @@ def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
     title = over.get("title") or path_title
     date = over.get("date") or info["date"] or _detect_date(text)
     head = (text or "")[:300]
+    doc_type: str | None
     if over.get("doc_type"):
         doc_type = over["doc_type"]
     else:

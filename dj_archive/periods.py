@@ -34,9 +34,9 @@ Dates as people type them:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as _date
-from typing import Iterable, Union
 
 from .errors import InvalidPeriod
 from .i18n import N_
@@ -134,7 +134,7 @@ class Period:
         return self.start <= date[:10] <= self.end
 
 
-PeriodLike = Union[Period, str, int]
+PeriodLike = Period | str | int
 
 
 def parse_period(value: PeriodLike) -> Period:

@@ -11,7 +11,8 @@ killed it, which gets ``crashed(item)`` as its result. The rest of the run goes 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 __all__ = ["isolated_map", "die_with_parent"]
 

@@ -67,7 +67,8 @@ def _date_bound(value: str, end: bool) -> str:
 
 def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, list]:
     """SQL condition and parameters for the filters (always parameterised)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list = []
     if f.category:
         where.append(f"upper({alias}.category) = upper(?)")
         params.append(f.category)
@@ -181,7 +182,7 @@ def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK, fo
     """A window of the original text around the first match, every match marked.
     ``folded`` is ``fold(text)`` when the caller has it already (folding is the cost)."""
     folded = fold(text) if folded is None else folded
-    spans = []
+    spans: list[tuple[int, int]] = []
     for v in sorted(set(variants), key=len, reverse=True):
         start = folded.find(v)
         while start >= 0 and len(spans) < 200:
@@ -370,7 +371,7 @@ def _index_state(con) -> tuple[str, tuple]:
     """The index file's path and a key that changes whenever it (or its WAL) is written.
     Taken before the read transaction starts, so a cached table is never older than it."""
     path = next((r[2] for r in con.execute("PRAGMA database_list") if r[1] == "main"), "") or ""
-    state = []
+    state: list[tuple[int, int, int] | None] = []
     for suffix in ("", "-wal"):
         try:
             st = os.stat(path + suffix)
@@ -443,7 +444,7 @@ def run_search(
     con: sqlite3.Connection,
     query: str | Query,
     filters: Filters | None = None,
-    limit: int = 20,
+    limit: int | None = 20,
     offset: int = 0,
     resolve_org=None,
     segmenter: Segmenter | None = None,
@@ -498,7 +499,7 @@ def run_search(
             else:
                 rows = _page(con, ids, words_expr, limit, offset, weights)
             total = len(ids)
-        counts = _facet_counts(con, ids, state) if facets else None
+        counts = _facet_counts(con, ids, state) if facets and ids is not None else None
         hits = _hits(con, q, rows, mask, snippets, snippet_width)
     except sqlite3.OperationalError as exc:  # should not happen: every user string is a parameter
         raise QuerySyntaxError(N_("the index could not run this query ({exc})").format(exc=exc)) from None

@@ -91,7 +91,9 @@ class Taxonomy:
 def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
     """Build a taxonomy from parsed YAML; keys missing from ``data`` come from ``base``."""
     try:
-        cats = data.get("categories")
+        cats, dts = data.get("categories"), data.get("doc_types")
+        if base is None and (cats is None or dts is None):
+            raise ConfigError("taxonomy needs both categories and doc_types")
         categories = (
             [
                 Category(
@@ -103,9 +105,8 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
                 for c in cats
             ]
             if cats is not None
-            else list(base.categories)
+            else list(base.categories if base else ())
         )
-        dts = data.get("doc_types")
         doc_types = (
             [
                 DocType(
@@ -116,7 +117,7 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
                 for d in dts
             ]
             if dts is not None
-            else list(base.doc_types)
+            else list(base.doc_types if base else ())
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(

@@ -16,7 +16,7 @@ def test_kwic_shows_original_text_around_every_folded_match(analysis_archive):
     trad = df[df["org"] == Y2].iloc[0]
     assert trad["match"] == "主題教育" and trad["left"] == "錄 學習貫徹"  # original characters, line break → space
     assert all(fold(m) == "主题教育" for m in df["match"])
-    assert all(len(l) <= 6 and len(r) <= 6 for l, r in zip(df["left"], df["right"]))
+    assert all(len(left) <= 6 and len(right) <= 6 for left, right in zip(df["left"], df["right"]))
     docs = analysis_archive.documents(with_text=True)
     assert len(df) == sum(fold(t).count("主题教育") for t in docs["text"])
 
@@ -35,8 +35,9 @@ def test_kwic_filters_limit_and_several_matches_per_document(analysis_archive):
 
 
 def test_kwic_can_mask_personal_numbers(tmp_path):
-    import dj_archive
     from builders import write_text
+
+    import dj_archive
 
     root = tmp_path / "arc"
     write_text(root / "ZZ_组织建设类/2023/2023-03-01_机关第一党支部党员信息登记.txt",

@@ -17,7 +17,7 @@ def test_each_years_own_vocabulary_comes_first(analysis_archive):
     assert top["2021"] == "党史学习教育"
     assert top["2022"] == "二十大"
     assert "主题教育" in df[df["period"] == "2023"]["term"].tolist()
-    for period, g in df.groupby("period"):
+    for _period, g in df.groupby("period"):
         assert g["rank"].tolist() == list(range(1, len(g) + 1))
         assert g["score"].is_monotonic_decreasing
 

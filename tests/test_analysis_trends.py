@@ -110,8 +110,9 @@ def test_charts(analysis_archive, tmp_path):
 
 def test_results_follow_a_reindex(tmp_path):
     """The per-index cache notices new documents after the archive is re-indexed."""
-    import dj_archive
     from builders import write_text
+
+    import dj_archive
 
     root = tmp_path / "arc"
     write_text(root / "SH_组织生活类/2024/2024-05-10_机关第一党支部主题党日活动记录.txt", "学习党纪学习教育读本。\n")

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import pytest
 from builders import write_docx, write_pdf, write_text
+from conftest import FONDS  # noqa: E402
 
 from dj_archive import open_archive
 from dj_archive.draft.followup import commitments, problem_history, similarity
-from dj_archive.periods import parse_period
 from dj_archive.draft.records import BranchRecords, Source, Summary
 from dj_archive.errors import NoRecords, UnknownOrg
-
-from conftest import FONDS  # noqa: E402
+from dj_archive.periods import parse_period
 
 ORG = "机关第一党支部"
 LEARN = "理论学习的深度还不够。部分党员满足于读原文、记笔记，联系实际思考不够，学用结合不紧密。"

@@ -181,7 +181,7 @@ def test_kill_9_at_random_points_leaves_a_consistent_index(tmp_path):
            "--format", "json"]
     rng = random.Random(11)
     done_before = 0
-    for attempt in range(4):
+    for _attempt in range(4):
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(rng.uniform(0.4, 1.6))
         proc.send_signal(signal.SIGKILL)

@@ -13,7 +13,6 @@ from dj_archive.analysis import default_theme_terms
 from dj_archive.cli import cli
 
 
-
 def test_index_reports_everything_indexed_except_the_scan(tmp_path):
     r = CliRunner().invoke(cli, ["index", "--archive", str(ROOT / "archive"), "--db", str(tmp_path / "i.sqlite"), "--format", "json"])
     assert r.exit_code == 0

@@ -91,7 +91,7 @@ def test_pdfs_extract_or_are_scans():
 
 
 def test_docx_core_properties_fixed():
-    for *_, ext, path, title in _docs():
+    for *_, ext, path, _title in _docs():
         if ext == "docx":
             with zipfile.ZipFile(path) as z:
                 core = z.read("docProps/core.xml").decode("utf-8")

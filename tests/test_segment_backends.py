@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 from click.testing import CliRunner
+
 from dj_archive import open_archive
 from dj_archive.cli import cli
 from dj_archive.index import build_index, unpack_text

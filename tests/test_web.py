@@ -9,7 +9,6 @@ import io
 import re
 
 import pytest
-
 from web_helpers import ID_NUMBER, PHONE, build_archive, client_for, csrf_of
 
 pytest.importorskip("starlette")

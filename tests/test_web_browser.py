@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from web_helpers import build_archive
 
 ROOT = Path(__file__).resolve().parents[1]

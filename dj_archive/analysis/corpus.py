@@ -32,7 +32,7 @@ _MAX = 4
 
 def _state(archive) -> tuple:
     db = Path(archive.db_path).resolve()
-    parts = [str(db)]
+    parts: list = [str(db)]
     for p in (db, db.with_name(db.name + "-wal")):
         try:
             st = p.stat()

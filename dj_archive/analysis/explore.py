@@ -45,9 +45,9 @@ def kwic(archive, term: str, width: int = 20, limit: int | None = None, mask_pii
         raise ValueError("kwic needs a non-empty term")
     docs = corpus(archive)
     ids = _filtered_ids(archive, filters)
-    mask = None
-    if mask_pii:
-        from ..pii import mask_pii as mask
+    from ..pii import mask_pii as _mask
+
+    mask = _mask if mask_pii else None
     rows = []
     for r in docs.itertuples(index=False):
         if ids is not None and r.id not in ids:

@@ -102,7 +102,7 @@ def period_keywords(
     else:
         periods = [None if pd.isna(p) else p for p in docs["half"]]
     n = len(docs)
-    df = Counter()
+    df: Counter = Counter()
     for ts in toks:
         df.update(set(ts))
     per_tf: dict[str, Counter] = {}

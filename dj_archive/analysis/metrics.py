@@ -64,7 +64,7 @@ def claimed_count(mentions: pd.DataFrame) -> tuple[int, bool]:
     A figure repeated (in the overview and again in a section) is one claim; distinct
     figures for the same indicator (组织集中学习8次 … 开展专题学习3次) add up.
     """
-    seen = {}
+    seen: dict[int, bool] = {}
     for r in mentions.itertuples(index=False):
         seen.setdefault(int(r.count), bool(r.approx))
     return sum(seen), any(seen.values())

@@ -29,11 +29,12 @@ True
 from __future__ import annotations
 
 import copy
-import os
 import hashlib
+import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

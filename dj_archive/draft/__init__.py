@@ -12,9 +12,9 @@ with earlier summaries; plus ``overlap`` for any file against the archive.
 >>> d.save("out.docx"); d.save("out.md")                       # doctest: +SKIP
 """
 
+from ..periods import InvalidPeriod, Period, parse_period
 from .compose import draft
 from .model import Draft
 from .overlap import overlap_with_archive, read_for_overlap
-from ..periods import InvalidPeriod, Period, parse_period
 
 __all__ = ["draft", "Draft", "overlap_with_archive", "read_for_overlap", "parse_period", "Period", "InvalidPeriod"]

@@ -28,7 +28,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import docx
-from lxml import etree
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -38,6 +37,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
+from lxml import etree
 
 __all__ = ["write_docx", "FONTS", "LINE"]
 

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..normalize import fold
+from ..periods import Period, PeriodSequence
 from ..query import synonyms_for
 from ..understand.numerals import CN_NUMERAL_CHARS
-from ..periods import Period, PeriodSequence
 from .records import BranchRecords, Source, Summary, clauses
 from .topics import problem_topic
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .followup import Commitment, Problem
 from ..periods import Period
+from .followup import Commitment, Problem
 from .records import Figure, Source
 
 __all__ = ["Para", "Note", "Draft", "Writer", "REF", "HINT", "TODO", "number_ranges"]

@@ -51,7 +51,7 @@ class Source:
     date: str | None
 
     @classmethod
-    def from_row(cls, row: dict) -> "Source":
+    def from_row(cls, row: dict) -> Source:
         """From a row of :meth:`Archive.documents`."""
         return cls(row["id"], row["path"], row["title"] or "", row["date"] or None)
 

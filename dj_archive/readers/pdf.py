@@ -44,9 +44,9 @@ def pdf_text(data: bytes) -> tuple[str, int]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # noqa: BLE001 - pypdf raises several types for unknown crypto
-                ok = 0
+                ok = False
             if not ok:
                 raise ReadError(N_("encrypted PDF (password protected); save an unprotected copy"))
         pages = [page.extract_text() or "" for page in reader.pages]

@@ -22,13 +22,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Iterable
 
 from ..data import load_data
-from ._text import fold_text as fold
 from ..taxonomy import UNKNOWN, Taxonomy, default_taxonomy
+from ._text import fold_text as fold
 
 __all__ = ["Classifier", "Prediction", "clean_title", "guess_title", "examples_from_archive", "classifier_for_archive"]
 
@@ -155,16 +155,16 @@ class Classifier:
             for kw in kws:
                 self.word_counts[code][kw] += KEYWORD_PSEUDO_COUNT
 
-    def _features(self, text: str, title: str | None) -> Counter:
-        feats: Counter = Counter()
+    def _features(self, text: str, title: str | None) -> dict[str, float]:
+        feats: dict[str, float] = {}
         for w in self._segment(title or ""):
-            feats[w] += TITLE_TOKEN_WEIGHT
+            feats[w] = feats.get(w, 0.0) + TITLE_TOKEN_WEIGHT
         for w in self._segment((text or "")[:BODY_CHARS]):
-            feats[w] += 1.0
+            feats[w] = feats.get(w, 0.0) + 1.0
         return feats
 
     # -- training -------------------------------------------------------------
-    def fit(self, examples: Iterable[tuple[str, str, str]]) -> "Classifier":
+    def fit(self, examples: Iterable[tuple[str, str, str]]) -> Classifier:
         """Learn from filed documents: ``(category code, title, text)`` triples.
         Examples of codes the taxonomy does not have are ignored."""
         for code, title, text in examples:
@@ -184,15 +184,15 @@ class Classifier:
             out[code] = TITLE_KEYWORD_WEIGHT * in_title + BODY_KEYWORD_WEIGHT * math.log1p(in_body)
         return out
 
-    def _bayes_scores(self, feats: Counter) -> dict[str, float]:
+    def _bayes_scores(self, feats: dict[str, float]) -> dict[str, float]:
         n_docs = sum(self.doc_counts.values())
-        vocab = set()
+        vocab: set[str] = set()
         for c in self.codes:
             vocab.update(self.word_counts[c])
         v = len(vocab) + 1
         # Words never seen in training say nothing about any category; keeping them
         # would favour the categories with the fewest words.
-        feats = Counter({t: w for t, w in feats.items() if t in vocab})
+        feats = {t: w for t, w in feats.items() if t in vocab}
         total_weight = sum(feats.values()) or 1.0
         out = {}
         for c in self.codes:
@@ -254,7 +254,7 @@ def examples_from_archive(root, taxonomy: Taxonomy | None = None, limit: int = 2
     from ..readers import read_document
 
     taxonomy = taxonomy or default_taxonomy()
-    out = []
+    out: list[tuple[str, str, str]] = []
     for entry in walk_archive(root):
         if entry.problem or len(out) >= limit:
             continue

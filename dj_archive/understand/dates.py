@@ -79,7 +79,7 @@ def detect_date(text: str) -> str | None:
     meeting record. None when neither is there."""
     text = text or ""
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    for start, line in reversed(lines[-6:]):
+    for _start, line in reversed(lines[-6:]):
         dates = find_dates(line)
         if not dates:
             continue
@@ -136,9 +136,10 @@ def _attached(s: str, end: int, year: int) -> str | None:
     if q:
         return f"{year}Q{parse_number(q.group('q'))}"
     month = _MONTH_AFTER.match(s, end)
-    if month and 1 <= (parse_number(month.group(1)) or 0) <= 12 and not _WHOLE_YEAR.search(s):
+    n = (parse_number(month.group(1)) or 0) if month else 0
+    if 1 <= n <= 12 and not _WHOLE_YEAR.search(s):
         # A dated record (时间：2023年3月15日) belongs to the half-year it happened in.
-        return f"{year}H{1 if parse_number(month.group(1)) <= 6 else 2}"
+        return f"{year}H{1 if n <= 6 else 2}"
     return None
 
 

@@ -199,7 +199,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     if sum(c.context == "line" for c in cands) < 2:
         line_levels = set()
     last: dict[int, int] = {}
-    kept = []
+    kept: list[_Cand] = []
     for c in cands:
         if c.context == "line" and c.level in line_levels:
             ok = True

@@ -12,6 +12,7 @@ import secrets
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
@@ -60,7 +61,7 @@ class WebState:
 
     def index_version(self) -> tuple:
         """Changes whenever the index file (or its WAL) is written."""
-        out = []
+        out: list[tuple[int, int] | None] = []
         for suffix in ("", "-wal"):
             try:
                 st = Path(str(self.archive.db_path) + suffix).stat()
@@ -188,7 +189,8 @@ def render(request: Request, name: str, context: dict | None = None, status_code
 async def form_with_csrf(request: Request):
     """The posted form, after checking its CSRF token (403 otherwise)."""
     form = await request.form()
-    if not check_csrf(request.session, form.get("csrf") or request.headers.get("x-csrf-token")):
+    token = form.get("csrf")
+    if not check_csrf(request.session, token if isinstance(token, str) and token else request.headers.get("x-csrf-token")):
         raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
     return form
 
@@ -243,6 +245,7 @@ def create_app(archive=None, db=None, read_only: bool = False, password_hash: st
     state = WebState(arc, read_only, password_hash, uploads, max_upload_mb)
     from .pages import routes
 
+    handlers: dict[Any, Any] = {HTTPException: _http_error, DjArchiveError: _library_error}
     app = Starlette(
         routes=[*routes(), Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")],
         middleware=[
@@ -250,7 +253,7 @@ def create_app(archive=None, db=None, read_only: bool = False, password_hash: st
                        session_cookie="dj_archive_session", same_site="strict", https_only=False),
             Middleware(_Guard, state=state, loopback=is_loopback(host)),
         ],
-        exception_handlers={HTTPException: _http_error, DjArchiveError: _library_error},
+        exception_handlers=handlers,
     )
     app.state.web = state
     app.state.templates = templates_for(state)

@@ -5,7 +5,7 @@
     python -m scripts.sample_archive check [--archive archive]
 """
 
-from .corpus import make_corpus, RefusedOutputDir  # noqa: F401
+from .corpus import RefusedOutputDir, make_corpus  # noqa: F401
 
 
 def build_archive(out="archive", seed=None):

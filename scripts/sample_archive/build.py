@@ -9,8 +9,20 @@ from . import g_meetings as GM
 from . import g_misc as GX
 from . import g_summary as GS
 from . import themes as T
-from .model import (END, ORG_SPECS, START, NamePool, add_election, build_org, next_workday, plan_development,
-                    plan_movements, retire_into, seeded, workday)
+from .model import (
+    END,
+    ORG_SPECS,
+    START,
+    NamePool,
+    add_election,
+    build_org,
+    next_workday,
+    plan_development,
+    plan_movements,
+    retire_into,
+    seeded,
+    workday,
+)
 from .plan import CATEGORY, Rec, attach_anchors, number_meetings, plan_dev_records, plan_half
 from .rules import INDICATOR_NAMES, indicator_of, indicators_in
 from .writers import render_docx, render_md, render_pdf, render_scan_pdf, render_txt

@@ -7,7 +7,6 @@ branches as needed (groups of three branches like the sample's).
 
 import os
 import shutil
-from datetime import date
 
 from .model import cn_num, seeded
 

@@ -5,9 +5,9 @@ from .ctx import Ctx
 from .g_meetings import _absent, header
 from .model import fmt_date
 from .names import COMMUNITIES, RED_SITES
-from .xd import xd_pool
-from .pools_extra import DK_INTRO, MEET_REMARKS, RICH, XD_HEADS, reflect, reflect_all
+from .pools_extra import DK_INTRO, RICH, XD_HEADS, reflect
 from .themes import focus_at
+from .xd import xd_pool
 
 GENERIC_DK = [
     ("牢记宗旨、服务群众，做人民满意的机关干部", [

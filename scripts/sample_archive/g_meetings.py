@@ -6,8 +6,8 @@ from . import themes as T
 from .ctx import Ctx
 from .model import fmt_date
 from .names import COMMUNITIES, ROOMS, ROOMS_RETIRED
-from .xd import xd_pool
 from .pools_extra import MEET_REMARKS, RICH
+from .xd import xd_pool
 
 TIMES_AM = ["上午9:00", "上午9:30", "上午8:30", "上午10:00"]
 TIMES_PM = ["下午2:30", "下午3:00", "下午4:00", "下午2:00"]

@@ -5,11 +5,11 @@ from datetime import timedelta
 
 from . import themes as T
 from .ctx import Ctx
-from .g_meetings import header, _absent
+from .g_meetings import _absent, header
 from .model import cn_date, fmt_date, next_workday
-from .names import COMMUNITIES, RED_SITES
-from .xd import xd_pool
+from .names import COMMUNITIES
 from .pools_extra import APP_UNDERSTAND, REPORT_LIFE, reflect
+from .xd import xd_pool
 
 PHONE = "0000-0000000"
 

@@ -1,7 +1,6 @@
 """半年/年度党建工作总结, 党建工作计划 and 书记述职报告."""
 
 import random
-from datetime import date
 
 from . import themes as T
 from .ctx import Ctx, clean, yishi

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import names as N
-from . import themes as T
 
 START, END = date(2019, 1, 1), date(2025, 6, 30)
 

@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import themes as T
 from .model import END, START, next_workday, seeded, workday
 
 CATEGORY = {

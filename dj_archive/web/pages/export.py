@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse
 from starlette.routing import Route
 
-from ...periods import parse_period
 from ...errors import DjArchiveError
+from ...periods import parse_period
 from ..app import render
 from ..tables import MEDIA_TYPES, download_headers
 

@@ -145,7 +145,8 @@ async def confirm(request: Request):
     state = require_writable(request)
     form = await form_with_csrf(request)
     b = _batch(request, str(form.get("batch") or ""))
-    errors, taken = [], set()
+    errors: list = []
+    taken: set[str] = set()
     for i, plan in enumerate(b["plans"]):
         if plan.status != "planned":
             continue

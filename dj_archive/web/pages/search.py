@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -27,7 +28,7 @@ FACETS = (("category", "category", "类别"), ("year", "year", "年度"), ("org"
 def search_params(request: Request) -> dict:
     """The search as the URL says it: q, filters, sort and page (strings, cleaned)."""
     qp = request.query_params
-    p = {k: (qp.get(k) or "").strip() for k in ("q", *PARAMS, "sort")}
+    p: dict[str, Any] = {k: (qp.get(k) or "").strip() for k in ("q", *PARAMS, "sort")}
     p["sort"] = "date" if p["sort"] == "date" else ""
     try:
         p["page"] = max(1, int(qp.get("page") or 1))
@@ -36,12 +37,12 @@ def search_params(request: Request) -> dict:
     return p
 
 
-def url_for_search(p: dict, path: str = "/", **changes) -> str:
+def url_for_search(p: dict, path: str | None = "/", **changes: Any) -> str:
     """The URL of search ``p`` with ``changes`` (None removes a parameter); paging restarts
     at 1 unless ``page`` is changed."""
     merged = {**p, "page": 1, **changes}
     items = [(k, v) for k, v in merged.items() if v not in (None, "") and not (k == "page" and v == 1)]
-    return path + ("?" + urlencode(items) if items else "")
+    return (path or "/") + ("?" + urlencode(items) if items else "")
 
 
 #: Facet counts of recent searches, by index state and search (not page or sort): paging,
@@ -101,7 +102,7 @@ def _facet_groups(state, p, result) -> list[dict]:
 
 
 def _suggestions(p: dict) -> list[dict]:
-    tips = []
+    tips: list[dict[str, str | None]] = []
     for param, label in PARAMS.items():
         if p[param]:
             tips.append({"text": f"去掉“{label}：{p[param]}”", "url": url_for_search(p, **{param: None})})
@@ -114,7 +115,7 @@ def _suggestions(p: dict) -> list[dict]:
 def search_page(request: Request):
     state = request.app.state.web
     p = search_params(request)
-    ctx = {"p": p, "result": None, "error": None, "hint": None}
+    ctx: dict[str, Any] = {"p": p, "result": None, "error": None, "hint": None}
     if p["q"]:
         started = time.perf_counter()
         try:
