@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from .config import ArchiveConfig, default_archive_path, default_db_path, load_config
-from .errors import DocumentNotFound
+from .errors import DjArchiveError, DocumentNotFound
 from .i18n import N_
 from .index import IndexReport, build_index, connect, unpack_text
 from .pii import find_pii
@@ -124,6 +125,33 @@ class Archive:
             for key in ("text", "title", "path"):
                 d[key] = _mask(d[key] or "")
         return d
+
+    def known_hashes(self) -> dict[str, str]:
+        """sha256 → path of every indexed document; empty when there is no index yet."""
+        try:
+            con = self._con()
+        except DjArchiveError:
+            return {}
+        try:
+            return {r[0]: r[1] for r in con.execute("SELECT sha256, path FROM documents")}
+        except sqlite3.DatabaseError:
+            return {}
+        finally:
+            con.close()
+
+    def classifier(self):
+        """A category classifier over this archive's taxonomy, trained on its filed
+        documents: from the index when there is one (no file is re-read), else from the files."""
+        from .taxonomy import UNKNOWN
+        from .understand.classify import BODY_CHARS, Classifier, clean_title, examples_from_archive
+
+        clf = Classifier(self.config.taxonomy)
+        try:
+            df = self.documents(with_text=True)
+        except DjArchiveError:  # not indexed yet
+            return clf.fit(examples_from_archive(self.root, self.config.taxonomy))
+        rows = df[df["category"] != UNKNOWN]
+        return clf.fit(zip(rows["category"], rows["title"].map(clean_title), rows["text"].str.slice(0, BODY_CHARS)))
 
     def pii_report(self):
         """Documents holding personal numbers (身份证号, 手机号, 银行卡号), one row per document

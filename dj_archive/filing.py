@@ -73,19 +73,6 @@ class FilingReport:
         return [p for p in self.plans if p.confirm and p.status in ("planned", "filed")]
 
 
-def _known_hashes(archive) -> dict[str, str]:
-    try:
-        con = archive._con()
-    except DjArchiveError:
-        return {}
-    try:
-        return {r[0]: r[1] for r in con.execute("SELECT sha256, path FROM documents")}
-    except sqlite3.DatabaseError:
-        return {}
-    finally:
-        con.close()
-
-
 def _sha256_file(path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -197,7 +184,7 @@ def _safe_title(title: str) -> str:
 
 def plan_filing(archive, paths, category: str | None = None, org: str | None = None) -> list[FilingPlan]:
     """Where each file would go, without touching anything."""
-    from .understand.classify import classifier_for_archive, clean_title, guess_title
+    from .understand.classify import clean_title, guess_title
     from .understand.dates import detect_date
 
     config = archive.config
@@ -216,7 +203,7 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
                 )
             )
         org = canonical
-    known = _known_hashes(archive)
+    known = archive.known_hashes()
     clf = None
     plans: list[FilingPlan] = []
     taken: set[str] = set()
@@ -248,7 +235,7 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         if category:
             plan.category = category
         else:
-            clf = clf or classifier_for_archive(archive.root, archive.db_path)
+            clf = clf or archive.classifier()
             pred = clf.predict(text, title=plan.title)
             plan.category, plan.confidence = pred.category, round(pred.confidence, 2)
             plan.confirm = pred.category == UNKNOWN or pred.confidence < LOW_CONFIDENCE

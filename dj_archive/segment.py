@@ -16,7 +16,10 @@ from typing import Any
 from .data import data_root, data_version, load_data
 from .normalize import fold
 
-__all__ = ["Segmenter", "default_segmenter", "user_words", "userdict_hash", "doc_tokens", "char_tokens", "PUNCT_TOKEN"]
+__all__ = [
+    "Segmenter", "default_segmenter", "user_words", "userdict_hash", "load_stopwords", "doc_tokens", "char_tokens",
+    "PUNCT_TOKEN",
+]
 
 # jieba-rs keeps ASCII runs such as 0000-0000000 or a_b whole where jieba splits them
 # (jieba's finalseg: alnum runs, an optional .digits and %, other characters alone).
@@ -66,6 +69,17 @@ def user_words(archive=None) -> list[tuple[str, int | None, str | None]]:
     """(word, freq, tag) entries of the domain dictionary ``data/userdict.txt`` (or
     ``archive``'s own version of it)."""
     return list(load_data("userdict.txt", archive, _entries))
+
+
+def load_stopwords(extra=(), archive=None) -> frozenset:
+    """Words that say nothing about a text, from ``data/stopwords.txt`` (or ``archive``'s
+    own version of it), plus ``extra``.
+
+    >>> "坚持" in load_stopwords(), "廉政" in load_stopwords()
+    (True, False)
+    """
+    base = load_data("stopwords.txt", archive, frozenset)
+    return base | frozenset(extra) if extra else base
 
 
 def userdict_hash(archive=None) -> str:

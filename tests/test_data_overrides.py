@@ -5,7 +5,7 @@ each checking the effect where the file is used."""
 import pytest
 
 import dj_archive
-from dj_archive.analysis.keywords import load_stopwords
+from dj_archive.segment import load_stopwords
 from dj_archive.analysis.trends import default_theme_terms
 from dj_archive.config import load_config
 from dj_archive.data import OVERRIDE_DIRNAME, data_files, data_path, load_data

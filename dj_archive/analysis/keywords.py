@@ -23,14 +23,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..data import load_data
+from ..segment import load_stopwords
 from .corpus import corpus, tokens
 
 __all__ = ["period_keywords", "keywords_table", "load_stopwords"]
-
-
-def _default_stopwords(archive=None) -> frozenset:
-    return load_data("stopwords.txt", archive, frozenset)
 
 
 #: jieba part-of-speech tags of words that are never keywords: personal names, adverbs,
@@ -70,12 +66,6 @@ def _pos_ok(term: str) -> bool:
         # 4-character phrases (严守纪律) as names.
         return len(term) > 3
     return flag not in EXCLUDED_POS
-
-
-def load_stopwords(extra=(), archive=None) -> frozenset:
-    """The stop-words of ``data/stopwords.txt`` (or ``archive``'s own) plus ``extra``."""
-    base = _default_stopwords(archive)
-    return base | frozenset(extra) if extra else base
 
 
 def period_keywords(

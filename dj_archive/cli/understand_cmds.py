@@ -10,15 +10,11 @@ from __future__ import annotations
 import click
 
 from .. import output
+from ..archive import open_archive
 from ..errors import DjArchiveError, SomeItemsFailed
 from ..i18n import _, translate
 from ..readers import read_document
-from ..understand import (
-    classifier_for_archive,
-    document_title,
-    extract_metrics,
-    outline_summary,
-)
+from ..understand import Classifier, document_title, extract_metrics, outline_summary
 from ..understand.metrics import parse_kinds
 from . import cli
 from .common import format_option, handle_errors
@@ -101,7 +97,7 @@ def metrics_cmd(files, kinds, fmt):
 @handle_errors
 def classify_cmd(files, archive, fmt):
     """Suggest a category (with a confidence) and a document type for each FILE."""
-    clf = classifier_for_archive(archive)
+    clf = open_archive(archive).classifier() if archive else Classifier()
     docs, failed = _read_all(files)
     rows = []
     for f, text in docs:

@@ -48,7 +48,7 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset:
-    from ..analysis.keywords import load_stopwords
+    from ..segment import load_stopwords
 
     from .vocab import drafting_vocabulary
 

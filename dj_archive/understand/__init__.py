@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from .classify import Classifier, Prediction, classifier_for_archive, clean_title
+from .classify import Classifier, Prediction, clean_title
 from .dates import detect_date, detect_period
 from .indicators import default_indicators
 from .metrics import extract_metrics, extract_state_figures, find_figures
@@ -35,7 +35,6 @@ __all__ = [
     "default_indicators",
     "Classifier",
     "Prediction",
-    "classifier_for_archive",
     "clean_title",
     "document_title",
 ]

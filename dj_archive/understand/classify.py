@@ -30,7 +30,7 @@ from ..data import load_data
 from ..taxonomy import UNKNOWN, Taxonomy, default_taxonomy
 from ._text import fold_text as fold
 
-__all__ = ["Classifier", "Prediction", "clean_title", "guess_title", "examples_from_archive", "classifier_for_archive"]
+__all__ = ["Classifier", "Prediction", "clean_title", "guess_title", "examples_from_archive"]
 
 _EXT = re.compile(r"\.(?:docx?|wps|pdf|txt|md|rtf|odt|xlsx?|et|pptx?)$", re.I)
 
@@ -268,22 +268,3 @@ def examples_from_archive(root, taxonomy: Taxonomy | None = None, limit: int = 2
             continue
         out.append((cat.code, clean_title(info["title"]), text))
     return out
-
-
-def classifier_for_archive(root=None, db=None) -> Classifier:
-    """A classifier over the archive's taxonomy, trained on its filed documents — from
-    the index when there is one (no file is re-read), else from the files; with no
-    archive, the default taxonomy and keywords only."""
-    if root is None:
-        return Classifier(default_taxonomy())
-    from ..archive import open_archive
-    from ..errors import DjArchiveError
-
-    arc = open_archive(root, db)
-    clf = Classifier(arc.config.taxonomy)
-    try:
-        df = arc.documents(with_text=True)
-    except DjArchiveError:  # not indexed yet
-        return clf.fit(examples_from_archive(arc.root, arc.config.taxonomy))
-    rows = df[df["category"] != UNKNOWN]
-    return clf.fit(zip(rows["category"], rows["title"].map(clean_title), rows["text"].str.slice(0, BODY_CHARS)))
