@@ -5,14 +5,13 @@ each checking the effect where the file is used."""
 import pytest
 
 import dj_archive
-from dj_archive.segment import load_stopwords
 from dj_archive.analysis.trends import default_theme_terms
 from dj_archive.config import load_config
 from dj_archive.data import OVERRIDE_DIRNAME, data_files, data_path, load_data
 from dj_archive.draft.topics import problem_topic
 from dj_archive.errors import ConfigError
 from dj_archive.query import parse_query, synonyms_for
-from dj_archive.segment import Segmenter, default_segmenter
+from dj_archive.segment import Segmenter, default_segmenter, load_stopwords
 from dj_archive.understand.classify import clean_title
 from dj_archive.understand.indicators import default_indicators
 from dj_archive.understand.metrics import extract_metrics
