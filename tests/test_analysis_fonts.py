@@ -42,10 +42,10 @@ def test_use_cjk_font_picks_a_cjk_font_and_sets_rcparams():
 def test_use_cjk_font_is_idempotent_and_fast():
     first = use_cjk_font()
     matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans"]  # a notebook resetting rcParams
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(50):
         assert use_cjk_font() == first
-    assert time.perf_counter() - t < 0.5
+    assert time.process_time() - t < 0.5
     assert matplotlib.rcParams["font.sans-serif"][:2] == [first, "DejaVu Sans"]
     assert matplotlib.rcParams["font.sans-serif"].count(first) == 1
 

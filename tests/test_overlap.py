@@ -43,9 +43,9 @@ def test_many_documents_are_compared_in_linear_time():
     docs = ["".join(rng.choice(chars) for _ in range(2000)) for _ in range(1000)]
     draft = "".join(rng.choice(chars) for _ in range(3000)) + docs[500][:400]
     ov = Overlap(draft)
-    started = time.perf_counter()
+    started = time.process_time()
     results = [ov.against(d) for d in docs]
-    assert time.perf_counter() - started < 5  # 2 M characters of archive; ~1 s here
+    assert time.process_time() - started < 5  # CPU seconds (not wall: the machine may be busy); 2 M characters, ~1 s
     assert max(results)[0] >= 400 and results[500][0] >= 400
 
 

@@ -134,9 +134,9 @@ def test_docx_reading_stays_fast():
         for i in range(5000)
     )
     data = _zip({"word/document.xml": _document(paras + f"<w:tbl>{rows}</w:tbl>")})  # 2.3 MB of XML
-    t = time.perf_counter()
+    t = time.process_time()
     text = docx_text(data)
-    assert time.perf_counter() - t < 1.0  # ~0.05 s with the XSLT
+    assert time.process_time() - t < 1.0  # ~0.05 s with the XSLT
     assert text.count("\n") == 20000 + 5000 - 1 and text.endswith("党员4999\t4999元")
 
 
