@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path

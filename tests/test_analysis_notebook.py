@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 import pytest
 from conftest import ROOT
 
-
 from dj_archive import analysis as an
 from dj_archive import open_archive
 
