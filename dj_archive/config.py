@@ -187,29 +187,31 @@ def _parse_orgs(fonds: Path, value) -> list[Org]:
                 fonds=fonds, type=type(value).__name__, value=value
             )
         )
-    orgs, seen = [], {}
+    orgs: list[Org] = []
+    seen: dict[str, str] = {}
+    aliases: list[str]
     for i, item in enumerate(value, start=1):
         if isinstance(item, str) and item.strip():
             name, aliases = item.strip(), []
         elif isinstance(item, dict):
-            name = item.get("name")
-            if not isinstance(name, str) or not name.strip():
+            given = item.get("name")
+            if not isinstance(given, str) or not given.strip():
                 raise ConfigError(
                     N_("{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}").format(
                         fonds=fonds, i=i, item=item
                     )
                 )
-            name = name.strip()
-            aliases = item.get("aliases")
-            if aliases is None:
-                aliases = []
-            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            name = given.strip()
+            listed = item.get("aliases")
+            if listed is None:
+                listed = []
+            if not isinstance(listed, list) or not all(isinstance(a, str) and a.strip() for a in listed):
                 raise ConfigError(
                     N_(
                         "{fonds}: aliases of {name} must be a list of names, e.g. aliases: [一支部], got {aliases!r}"
-                    ).format(fonds=fonds, name=name, aliases=aliases)
+                    ).format(fonds=fonds, name=name, aliases=listed)
                 )
-            aliases = [a.strip() for a in aliases]
+            aliases = [a.strip() for a in listed]
         else:
             raise ConfigError(
                 N_("{fonds}: orgs item {i} needs a name (a non-empty text), got {item!r}").format(
@@ -257,7 +259,8 @@ def load_config(root) -> ArchiveConfig:
         raise ArchiveNotFound(N_("archive folder not found: {root}").format(root=root))
     if not os.access(root, os.R_OK | os.X_OK):
         raise ArchiveNotFound(N_("archive folder cannot be read: {root}").format(root=root))
-    data, raw = {}, ""
+    data: dict = {}
+    raw = ""
     fonds = root / FONDS_FILE
     if fonds.exists():
         try:

@@ -31,7 +31,7 @@ import gettext
 import inspect
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = ["_", "N_", "ngettext", "translate", "language", "LOCALE_DIR", "DOMAIN"]
@@ -53,7 +53,7 @@ def language() -> str:
     return "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(lang: str) -> dict:
     """msgid -> msgstr of one language ({} for English). Plural entries keep gettext's keys."""
     if lang == "en":
@@ -68,7 +68,7 @@ def _catalog(lang: str) -> dict:
     return cat
 
 
-@lru_cache(maxsize=None)
+@cache
 def _templates(lang: str) -> list:
     """(regex, msgstr) for each message with {fields}, longest template first."""
     out = []
@@ -137,5 +137,5 @@ def translate(text: str, lang: str | None = None, _depth: int = 0) -> str:
         m = rx.fullmatch(text)
         if m:
             values = {k: translate(v, lang, _depth + 1) for k, v in m.groupdict().items()}
-            return _FIELD.sub(lambda f: values.get(f.group(1), f.group(0)), msgstr)
+            return _FIELD.sub(lambda f: values.get(f.group(1), f.group(0)), msgstr)  # noqa: B023 - used at once
     return text

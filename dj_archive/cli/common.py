@@ -153,10 +153,9 @@ def translate_click() -> None:
             mod = importlib.import_module(f"click.{name}")
         except ImportError:  # pragma: no cover - a future click without the module
             continue
-        if hasattr(mod, "_"):
-            mod._ = _click_gettext
-        if hasattr(mod, "ngettext"):
-            mod.ngettext = i18n.ngettext
+        for attr, func in (("_", _click_gettext), ("ngettext", i18n.ngettext)):
+            if hasattr(mod, attr):
+                setattr(mod, attr, func)
 
 
 def archive_options(f):

@@ -33,6 +33,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from ..data import load_data
 from ..i18n import N_
 from ._text import fold_text as fold
 from .cleanup import clean_text
@@ -40,8 +41,6 @@ from .dates import detect_period
 from .indicators import Vocabulary, default_indicators
 from .numerals import parse_number
 from .outline import Outline, parse_outline
-
-from ..data import load_data
 
 if TYPE_CHECKING:  # annotations only: pandas is imported lazily (indexing must start fast)
     import pandas as pd
@@ -136,7 +135,7 @@ class Figure:
     confidence: float = 0.5  # how sure the kind (and, for work, the activity) is: 0.5 … 0.95
 
 
-def is_plan_document(text: str, title: str | None = None, cues: "FigureCues | None" = None) -> bool:
+def is_plan_document(text: str, title: str | None = None, cues: FigureCues | None = None) -> bool:
     """True when the title (or a short first line) says the document is a plan.
 
     >>> is_plan_document("", title="第三党支部2024年党建工作计划"), is_plan_document("", title="2023年工作总结及2024年工作计划")
@@ -158,7 +157,7 @@ def is_plan_document(text: str, title: str | None = None, cues: "FigureCues | No
 
 
 
-def is_personal_document(text: str, title: str | None = None, cues: "FigureCues | None" = None) -> bool:
+def is_personal_document(text: str, title: str | None = None, cues: FigureCues | None = None) -> bool:
     """True for a reflection or a personal statement (心得体会, 思想汇报…): its counts are
     the writer's (撰写了3篇读书笔记), not the branch's work.
 
@@ -292,7 +291,7 @@ class _Hit:
 
 class _Extractor:
     def __init__(self, text: str, title: str | None, outline: Outline | None, period: str | None, vocab: Vocabulary,
-                 cues: "FigureCues"):  # fmt: skip
+                 cues: FigureCues):  # fmt: skip
         self.c = cues
         self.text = text
         self.folded = fold(text)
@@ -638,7 +637,7 @@ def parse_kinds(kinds) -> set[str]:
     return wanted
 
 
-def _frame(figures, kinds, doc_id, period, org) -> "pd.DataFrame":
+def _frame(figures, kinds, doc_id, period, org) -> pd.DataFrame:
     rows = []
     wanted = parse_kinds(kinds)
     for fig in figures:
@@ -660,7 +659,7 @@ def extract_metrics(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None, outline: Outline | None = None, vocabulary: Vocabulary | None = None,
     kinds=("work",), archive=None,
-) -> "pd.DataFrame":  # fmt: skip
+) -> pd.DataFrame:  # fmt: skip
     """Counts of the branch's own work in ``text`` as a DataFrame (columns :data:`COLUMNS`).
 
     ``indicator`` is the canonical name from the vocabulary, or None when the activity
@@ -680,7 +679,7 @@ def extract_metrics(
 def extract_state_figures(
     text: str, *, title: str | None = None, doc_id: str | None = None, org: str | None = None,
     period: str | None = None,
-) -> "pd.DataFrame":  # fmt: skip
+) -> pd.DataFrame:  # fmt: skip
     """Figures that describe a state (membership, attendance, reach), same columns."""
     text = text or ""
     period = period if period is not None else detect_period(text, title=title)
