@@ -49,7 +49,6 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset:
     from ..segment import load_stopwords
-
     from .vocab import drafting_vocabulary
 
     # Plan-speak that would match almost any record title (data/drafting.yml plan_words).

@@ -180,9 +180,10 @@ def _src(records: list[dict]) -> list[Source]:
     return [Source.from_row(r) for r in sorted(records, key=lambda r: (r.get("date") or "", r.get("path") or ""))]
 
 
-def _counts(w: Writer, figs: list[Figure], vocab) -> str:
+def _counts(w: Writer | _Sources, figs: list[Figure], vocab) -> str:
     """召开支委会3次、党员大会2次，讲授党课1次: consecutive counts with one verb share it."""
-    out, last = [], None
+    out: list[str] = []
+    last = None
     for f in figs:
         verb, obj = vocab.phrase(f.indicator)
         piece = obj.format(n=f.count)
@@ -212,7 +213,8 @@ def section_paragraphs(w: Writer, kind: str, figures: list[Figure], records: lis
     sink = _Sources()
     paras = maker(sink, by, records, lead, vocab) if maker else []
     if not paras and mine:  # a kind without its own sentences: the counts
-        paras = [[f"{lead}，支部{_counts(sink, mine, vocab)}", sink.note(_what(mine), _sources(mine)), "。"]]
+        sink.note(_what(mine), _sources(mine))
+        paras = [[f"{lead}，支部{_counts(sink, mine, vocab)}", "。"]]
     paras = [[r for r in runs if r is not None] for runs in paras]
     if paras and sink.sources:
         paras[-1].insert(len(paras[-1]) - 1, w.note("", sink.sources))
