@@ -70,7 +70,7 @@ serve: $(STAMP)
 
 # Re-run the notebooks and store their outputs small (see scripts/refresh_notebooks.py).
 notebooks: $(STAMP) $(KERNEL)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB $(BIN)/python scripts/refresh_notebooks.py
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en $(BIN)/python scripts/refresh_notebooks.py
 
 # Message catalogs (gettext, managed with Babel; see dj_archive/i18n.py). After adding or
 # changing a user-facing message: `make messages` re-extracts dj_archive/locale/dj_archive.pot,

@@ -35,7 +35,8 @@ def index_cmd(archive, db, workers, fmt, progress):
 
 def _index_lines(r):
     yield _(
-        "{documents} documents: {indexed} indexed, {unchanged} unchanged, {removed} removed, {failed} failed ({seconds} s)"
+        "{documents} documents: {indexed} indexed, {unchanged} unchanged, "
+        "{removed} removed, {failed} failed ({seconds} s)"
     ).format(documents=r.documents, indexed=r.indexed, unchanged=r.unchanged, removed=r.removed,
              failed=len(r.failed), seconds=f"{r.seconds:.1f}")  # fmt: skip
     for f in r.failed:
@@ -55,7 +56,9 @@ def _index_lines(r):
 @click.option("--to", "date_to", help="To date, inclusive.")
 @click.option("--org", help="Branch name or alias.")
 @click.option("--type", "doc_type", help="Document type, e.g. 工作总结.")
-@click.option("--limit", type=click.IntRange(0, None), default=20, show_default=True, help="Show at most this many hits.")
+@click.option(
+    "--limit", type=click.IntRange(0, None), default=20, show_default=True, help="Show at most this many hits."
+)
 @click.option("--mask-pii", is_flag=True, help="Mask ID, phone and bank card numbers in snippets.")
 @format_option("table", "json", "csv")
 @handle_errors
@@ -99,7 +102,7 @@ def show_cmd(doc, archive, db, mask_pii, fmt):
 def _show_lines(d):
     for k, v in d.items():
         if k != "text":
-            yield f"{output.label(k)}: {'' if v is None else v}"
+            yield _("{label}: {value}").format(label=output.label(k), value="" if v is None else v)
     yield ""
     yield d["text"]
 

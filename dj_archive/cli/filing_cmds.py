@@ -40,7 +40,9 @@ def _file_lines(report, dry_run):
             conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
             yield f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]"
         else:
-            yield f"{_(p.status)}: {p.source}: {translate(p.reason)}"
+            yield _("{status}: {source}: {reason}").format(
+                status=_(p.status), source=p.source, reason=translate(p.reason)
+            )
     if report.to_confirm:
         yield _("Please confirm these categories (low confidence); re-run with --category to set them:")
         for p in report.to_confirm:

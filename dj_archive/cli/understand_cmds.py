@@ -48,8 +48,8 @@ def outline_cmd(file, fmt):
 
 
 def _outline_lines(data):
-    yield f"{output.label('period')}: {data['period'] or '-'}"
-    yield f"{output.label('date')}: {data['date'] or '-'}"
+    yield _("{label}: {value}").format(label=output.label("period"), value=data["period"] or "-")
+    yield _("{label}: {value}").format(label=output.label("date"), value=data["date"] or "-")
     parts = {text: name for name, text in data["parts"].items() if text}
     for h in data["headings"]:
         tag = f"  [{parts[h['text']]}]" if h["level"] == 1 and h["text"] in parts else ""
