@@ -93,7 +93,7 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
     try:
         cats, dts = data.get("categories"), data.get("doc_types")
         if base is None and (cats is None or dts is None):
-            raise ConfigError("taxonomy needs both categories and doc_types")
+            raise ConfigError(N_("taxonomy needs both categories and doc_types"))
         categories = (
             [
                 Category(
