@@ -59,7 +59,7 @@ def test_every_message_in_the_code_is_in_the_catalog():
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{[^{}]*\}")
 #: Words that stay as they are in Chinese text: names in files and commands.
-_KEEP = {"units", "localhost", "scrypt", "Ctrl", "work", "state", "plan", "rule", "breakdown", "delta", "json", "text", "table", "csv", "Word", "WPS", "LibreOffice", "name", "code", "aliases", "orgs", "path", "fonds_id", "fonds_name", "zh_CN", "sqlite", "archive"}
+_KEEP = {"categories", "doc_types", "units", "localhost", "scrypt", "Ctrl", "work", "state", "plan", "rule", "breakdown", "delta", "json", "text", "table", "csv", "Word", "WPS", "LibreOffice", "name", "code", "aliases", "orgs", "path", "fonds_id", "fonds_name", "zh_CN", "sqlite", "archive"}
 
 
 def _leftover_english(msgstr: str) -> list[str]:
