@@ -231,3 +231,22 @@ def test_chinese_help_is_wrapped_for_the_terminal():
     ]
     assert "  -h, --help                  显示本帮助并退出。" in lines
     assert run("index", "-h", lang="en").stdout.startswith("Usage: dj-archive index [OPTIONS]\n\n  Index the archive")
+
+
+def test_library_messages_are_marked_for_the_catalog():
+    """A named error raised with a bare string or f-string would reach the user in English only:
+    write ``raise ConfigError(N_("cannot read {path}").format(path=path))`` instead."""
+    import ast
+
+    errors = set(re.findall(r"^class (\w+)\(", (ROOT / "dj_archive" / "errors.py").read_text(encoding="utf-8"), re.M))
+    offenders = []
+    for path in sorted((ROOT / "dj_archive").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+                f = node.exc.func
+                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+                arg = node.exc.args[0]
+                bare = isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and arg.value)
+                if name in errors and bare:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
