@@ -276,3 +276,31 @@ def test_a_summary_like_the_seed_gives_exactly_its_15_counts():
         ["学习党规党纪", 15, "项", False], ["警示教育", 4, "次", False], ["谈心谈话", 30, "人次", False],
     ]  # fmt: skip
     assert set(df["kind"]) == {"work"} and df["confidence"].between(0.5, 0.95).all()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # issue 11's patterns: counts after unknown verbs or nouns, counts before the activity,
+        # figures that are not work (stock, membership breakdown, forecast with its scope, rule,
+        # proposal), converter debris
+        ("全年新吸收党员2名。", [("work", 2, "名", False)]),
+        ("共张贴宣传挂图30余幅。", [("work", 30, "幅", True)]),
+        ("服务群众1200余人次。", [("work", 1200, "人次", True)]),
+        ("按期转为正式党员3名。", [("work", 3, "名", False)]),
+        ("向党组织推荐12名团员作为入党积极分子。", [("work", 12, "名", False)]),
+        ("先后三次到社区开展调研。", [("work", 3, "次", False)]),
+        ("召开了四次组织生活会。", [("work", 4, "次", False)]),
+        ("全年召开支委会十二次、党员大会四次、党小组会十次。", [("work", 12, "次", False), ("work", 4, "次", False), ("work", 10, "次", False)]),
+        ("截至目前共建成服务站18个。", [("state", 18, "个", False)]),
+        ("支部共有党员30人，其中预备党员3人，发展对象5人。", [("state", 30, "人", False), ("state", 3, "人", False), ("state", 5, "人", False)]),
+        ("预计全年开展活动200余场。其中文艺演出80余场。", [("plan", 200, "场", True), ("plan", 80, "场", True)]),
+        ("坚持每季度至少1次。", [("rule", 1, "次", False)]),
+        ("拟接收2名为预备党员。", [("plan", 2, "名", False)]),
+        ("全年發(fā)展黨員2名，開展學(xué)習12次。", [("work", 2, "名", False), ("work", 12, "次", False)]),
+        ("上半年召开支委会**次、党员大会X次，发展党员X名。", []),
+    ],
+)  # fmt: skip
+def test_issue_patterns_get_their_kind(text, expected):
+    df = extract_metrics(text, kinds="work,state,plan,rule,breakdown,delta")
+    assert [(r.kind, int(r.count), r.unit, bool(r.approx)) for r in df.itertuples()] == expected
