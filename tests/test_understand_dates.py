@@ -62,3 +62,11 @@ def test_detect_date(text, date):
 )  # fmt: skip
 def test_parse_number(s, n):
     assert parse_number(s) == n
+
+
+def test_period_from_since_dated_events_and_the_signature():
+    assert detect_period("2021年以来，支部召开支委会8次。") == "2021"
+    assert detect_period("上半年工作回顾\n2022年3月5日开展活动；2022年5月召开党员大会。") == "2022H1"
+    assert detect_period("第五党支部工作总结\n一、今年主要工作\n召开支委会10次。\n第五党支部\n2023年12月20日") == "2023"
+    assert detect_period("2023年3月，支部组织义务植树；全年组织无偿献血2次。") == "2023"
+    assert detect_period("XX党支部20xx年上半年工作总结\n支部现有党员**名。") is None

@@ -110,3 +110,11 @@ def test_second_half_work_heading_of_a_second_half_summary_is_work():
     assert {p: s.heading.text for p, s in ol.parts.items()} == {
         "work": "下半年工作开展情况", "problems": "存在的问题", "next": "2023年工作打算"}
     assert parse_outline("一、上半年工作\n二、下半年工作打算\n").parts["next"].heading.text == "下半年工作打算"
+
+
+def test_a_heading_and_its_first_sentence_on_one_line():
+    text = "一、基本情况 本支部现有党员21名。\n（一）强化阵地建设　今年以来，建成活动室1个。\n二、存在问题党员活动形式单一。\n三、主要工作完成情况及成效\n"
+    assert [h.text for h in parse_outline(text).headings] == ["基本情况", "强化阵地建设", "存在问题", "主要工作完成情况及成效"]
+    flat = "卫生院2024年上半年工作总结一、主要工作上半年召开支委会6次。二、存在问题党员活动形式单一。三、下步打算下半年将开展宣教3次。"
+    assert [h.text for h in parse_outline(flat).headings] == ["主要工作", "存在问题", "下步打算"]
+    assert [h.text for h in parse_outline("一、党员发(fā)展 全年发展党员2名。").headings] == ["党员发展"]

@@ -239,7 +239,7 @@ _PART_HEAD = re.compile(
     r"(?:存在(?:的)?(?:主要)?(?:问题|不足)(?:[和及与](?:不足|原因|差距|问题|短板))?|"
     r"下一?步(?:工作)?(?:打算|计划|思路|措施|安排)(?:[和及与](?:主要)?措施)?|"
     r"(?:下半年|明年|来年|[0-9]{4}年)(?:工作)?(?:打算|计划|安排|思路|设想)|"
-    r"(?:上半年|下半年|全年)?(?:主要工作|工作开展情况|工作完成情况)(?:及成效)?|基本情况|工作成绩|主要成效|工作成效|"
+    r"(?:上半年|下半年|全年)?(?:(?:主要)?工作(?:开展|完成|落实|进展)?情况|主要工作)(?:及成效)?|基本情况|工作成绩|主要成效|工作成效|"
     r"(?:上半年|下半年|全年)工作(?=组织|召开|开展|完成))"
 )
 # A heading on a line of its own is followed by a space and its first sentence:
@@ -247,10 +247,25 @@ _PART_HEAD = re.compile(
 _SPACE_RUN_ON = re.compile(r"[ \t\u3000\xa0]+(?=\S.{3})")
 
 
-def _run_on_cut(folded: str, start: int, end: int) -> int:
+# What the words after a part heading must look like to be its first sentence, not more of
+# the heading (主要工作完成情况及成效 is one heading).
+_SENTENCE_LIKE = re.compile(r"[，,0-9一二三四五六七八九十]|召开|开展|组织|党员|支部|将|继续|坚持|完善|加强|推进")
+
+
+def _part_head_cut(folded: str, start: int, end: int, line: bool = False) -> int:
+    """End of a part heading that runs on into its first words (a heading on a line of its
+    own must be followed by something that reads like a sentence)."""
     part = _PART_HEAD.match(folded, start, end)
-    if part and end - part.end() >= 4 and folded[part.end()] not in "和及与、（(":
+    if part and end - part.end() >= (6 if line else 4) and folded[part.end()] not in "和及与、（(" \
+            and (not line or _SENTENCE_LIKE.search(folded, part.end(), end)):
         return part.end()
+    return end
+
+
+def _run_on_cut(folded: str, start: int, end: int) -> int:
+    cut = _part_head_cut(folded, start, end)
+    if cut < end:
+        return cut
     if end - start <= 20:
         return end
     m = _RUN_ON.search(folded, start + 4, end)
@@ -288,6 +303,8 @@ def parse_outline(text: str, archive=None) -> Outline:
         raw_end = _space_cut(folded, text_at, raw_end)
         if c.context != "line":
             raw_end = _run_on_cut(folded, text_at, raw_end)
+        else:
+            raw_end = _part_head_cut(folded, text_at, raw_end, line=True)  # 二、存在问题党员活动形式单一
         raw = text[c.marker_end : raw_end]
         title = clean_text(raw).text.strip(_TRAILING)  # 党员发(fā)展 -> 党员发展
         end = c.marker_end + len(raw.rstrip(_TRAILING))
