@@ -31,7 +31,8 @@ FACET_FIELDS = ("category", "year", "org", "doc_type")
 SORTS = ("relevance", "date")
 #: ``title``: documents whose 题名 (or 文种) holds the query's terms first, then BM25 —
 #: what an archivist expects (the 党费收缴情况 before minutes that mention 党费 once);
-#: ``bm25``: BM25 over the words of the text only.
+#: ``bm25``: BM25 over the text only — over its words, or, for a one-term query that is no
+#: single word (三是, 主题党日), over the term's exact occurrences.
 RANKINGS = ("title", "bm25")
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
 
@@ -107,6 +108,32 @@ def _phrase(variant: str) -> str:
     return f'chars : "{char_tokens(variant)}"'
 
 
+def _is_one_word(term: Term, segmenter: Segmenter) -> bool:
+    return [w for w in segmenter.cut(term.folded) if w.isalnum()] == [term.folded]
+
+
+def _needed_variants(term: Term) -> list[str]:
+    # A variant containing another (党的二十大 ⊃ 二十大) adds no documents: skip its phrase.
+    return [v for v in term.variants if not any(u != v and u in v for u in term.variants)]
+
+
+def _phrase_scores(con, q: Query, segmenter: Segmenter) -> list[tuple[int, float]] | None:
+    """For a query that is one term of letters and digits but not one word: every matching document with
+    the BM25 of the term's own phrases over the character column, from one FTS query —
+    the matched set and its ranking at once (a 2–4-character substring such as 三是 is no
+    jieba word, and ranking it by its pieces 三 OR 是 read ~15,000 rows of 20,000).
+    None when the query is not of that kind (one word is ranked by its word, page or not)."""
+    if not isinstance(q.root, Term) or _is_one_word(q.root, segmenter):
+        return None
+    needed = _needed_variants(q.root)
+    if not needed or not all(_safe_for_tokens(v) for v in needed):
+        return None
+    expr = " OR ".join(_phrase(v) for v in needed)
+    return con.execute(
+        "SELECT rowid, bm25(doc_fts, 0.0, 1.0) FROM doc_fts WHERE doc_fts MATCH ?", (expr,)
+    ).fetchall()
+
+
 class _Compiler:
     """AST → SQL set expression over rowids; terms become FTS5 phrase queries."""
 
@@ -115,8 +142,7 @@ class _Compiler:
         self.params: list = []
 
     def term_rowids(self, term: Term) -> str:
-        # A variant containing another (党的二十大 ⊃ 二十大) adds no documents: skip its phrase.
-        needed = [v for v in term.variants if not any(u != v and u in v for u in term.variants)]
+        needed = _needed_variants(term)
         exact = [v for v in needed if _safe_for_tokens(v)]
         check = [v for v in needed if not _safe_for_tokens(v)]
         parts = []
@@ -285,8 +311,23 @@ def title_weights(con: sqlite3.Connection, terms: list[Term]) -> dict[int, int]:
     synonym, or a part of an umbrella term: 支委会 for 三会一课), 1 when only the 文种
     matches. Documents with none are left out. Reads ``doc_titles`` (small)."""
     weights: dict[int, int] = {}
+
+    def rowids(column: str, vs: list[str]) -> set[int]:
+        expr = f"{column} : (" + " OR ".join(f'"{char_tokens(v)}"' for v in vs) + ")"
+        return {r[0] for r in con.execute("SELECT rowid FROM doc_titles WHERE doc_titles MATCH ?", (expr,))}
+
     for t in terms:
         variants = [v for v in t.variants if v.strip()]
+        if variants and all(_safe_for_tokens(v) for v in variants):
+            # A phrase of such characters is an exact substring test: three set queries
+            # instead of a Python loop over every matching 题名 (all 20,000 for 支部).
+            own = rowids("title", [t.folded])
+            other = rowids("title", [v for v in variants if v != t.folded]) - own if len(variants) > 1 else set()
+            by_type = rowids("doc_type", variants) - own - other
+            for ids, w in ((own, 3), (other, 2), (by_type, 1)):
+                for rid in ids:
+                    weights[rid] = weights.get(rid, 0) + w
+            continue
         phrases = [f'"{char_tokens(v)}"' for v in variants if char_tokens(v).replace(PUNCT_TOKEN, "").strip()]
         if not phrases:
             continue
@@ -318,7 +359,10 @@ def title_first(rows: list[tuple[int, float]], weights: dict[int, int]) -> list[
 def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
     """Rowids of the matching documents that pass the filters. Set operations in
     Python: SQLite's planner joins an FTS subquery with a filtered table badly."""
-    ids = {r[0] for r in con.execute(matched_sql, comp.params)}
+    return _filtered(con, {r[0] for r in con.execute(matched_sql, comp.params)}, where, fparams)
+
+
+def _filtered(con, ids: set[int], where: str, fparams) -> set[int]:
     if where != "1" and ids:
         ids &= {r[0] for r in con.execute(f"SELECT d.rowid FROM documents d WHERE {where}", fparams)}
     return ids
@@ -410,31 +454,24 @@ def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, l
                       weights=None):
     """The common case, cheaply: one term that is one word, no filters. Every document
     with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
-    the page and a count gives the total (unless the caller knows it already); the
-    titled documents (``weights``) go first, in BM25 order. None when the case does
-    not apply."""
+    the page and a count gives the total (unless the caller knows it already). None
+    when the case does not apply (also when some 题名 hold the term: ``weights``)."""
     if not isinstance(q.root, Term) or where != "1" or not words_expr or limit is None:
         return None
-    if [w for w in segmenter.cut(q.root.folded) if w.isalnum()] != [q.root.folded]:
+    if not _is_one_word(q.root, segmenter):
+        return None
+    if weights:
+        # Titled documents can sit anywhere in BM25 order, and FTS5 evaluates
+        # "MATCH … AND rowid IN (…)" once per listed rowid (~1 ms each: 100 s for 支部 on
+        # 20,000 documents): the full path reads every match's rank in one pass instead.
         return None
     if total is None:
         total = con.execute(f"SELECT count(*) FROM ({matched_sql})", comp.params).fetchone()[0]
     want = min(total, offset + limit)
-    titled: list[tuple[int, float]] = []
-    if weights:
-        titled = con.execute(
-            "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-            (words_expr, json.dumps(sorted(weights))),
-        ).fetchall()
-        if len(titled) < len(weights):  # a titled document without the word: let the full path decide
-            return None
-        titled = title_first(sorted((tuple(r) for r in titled), key=lambda r: (r[1], r[0])), weights)
     ranked = con.execute(
-        "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?",
-        (words_expr, want + len(titled)),
+        "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rank LIMIT ?", (words_expr, want)
     ).fetchall()
-    rest = [tuple(r) for r in ranked if r[0] not in weights] if weights else [tuple(r) for r in ranked]
-    page = (titled + rest)[:want]
+    page = [tuple(r) for r in ranked]
     if len(page) < want:  # documents where jieba cut the term differently
         return None
     return total, page[offset:want]
@@ -489,8 +526,15 @@ def run_search(
         if sort == "relevance":
             fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset,
                                      total=None if ids is None else len(ids), weights=weights)
+        phrase = _phrase_scores(con, q, segmenter) if fast is None and sort == "relevance" else None
         if fast is not None:
             total, rows = fast
+        elif phrase is not None:
+            if ids is None:
+                ids = _filtered(con, {rid for rid, _ in phrase}, where, fparams)
+            ranked = sorted(((rid, score) for rid, score in phrase if rid in ids), key=lambda r: (r[1], r[0]))
+            ranked = title_first(ranked, weights) if weights else ranked
+            total, rows = len(ids), ranked[offset:None if limit is None else offset + limit]
         else:
             if ids is None:
                 ids = _matched_ids(con, comp, matched_sql, where, fparams)
