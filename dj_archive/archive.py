@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import ArchiveConfig, default_archive_path, default_db_path, load_config
 from .errors import DjArchiveError, DocumentNotFound
@@ -19,6 +21,11 @@ from .index import IndexReport, build_index, connect, unpack_text
 from .pii import find_pii
 from .pii import mask_pii as _mask
 from .search import Filters, SearchResult, filter_sql, run_search
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .understand.classify import Classifier
 
 __all__ = ["Archive", "open_archive"]
 
@@ -31,22 +38,24 @@ DOC_COLUMNS = (
 class Archive:
     """An archive folder and its index. Originals are only ever read."""
 
-    def __init__(self, config: ArchiveConfig, db_path=None):
+    def __init__(self, config: ArchiveConfig, db_path: str | os.PathLike | None = None):
         self.config = config
         self.root = config.root
         self.db_path = Path(db_path) if db_path else default_db_path(config.root)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Archive {self.config.fonds_name or self.root} at {self.root}>"
 
     # -- building ---------------------------------------------------------------------
-    def index(self, workers: int | None = None, progress: bool | None = None, on_progress=None) -> IndexReport:
+    def index(
+        self, workers: int | None = None, progress: bool | None = None, on_progress: Callable | None = None
+    ) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened.
         ``on_progress(done, total)`` is called as files are read."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
         return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress)
 
-    def _con(self):
+    def _con(self) -> sqlite3.Connection:
         return connect(self.db_path, readonly=True)
 
     # -- reading ----------------------------------------------------------------------
@@ -87,7 +96,7 @@ class Archive:
         finally:
             con.close()
 
-    def documents(self, with_text: bool = False, **filters):
+    def documents(self, with_text: bool = False, **filters) -> pd.DataFrame:
         """Catalogue of indexed documents as a DataFrame (filters as in :meth:`search`)."""
         import pandas as pd
 
@@ -139,7 +148,7 @@ class Archive:
         finally:
             con.close()
 
-    def classifier(self):
+    def classifier(self) -> Classifier:
         """A category classifier over this archive's taxonomy, trained on its filed
         documents: from the index when there is one (no file is re-read), else from the files."""
         from .taxonomy import UNKNOWN
@@ -153,7 +162,7 @@ class Archive:
         rows = df[df["category"] != UNKNOWN]
         return clf.fit(zip(rows["category"], rows["title"].map(clean_title), rows["text"].str.slice(0, BODY_CHARS)))
 
-    def pii_report(self):
+    def pii_report(self) -> pd.DataFrame:
         """Documents holding personal numbers (身份证号, 手机号, 银行卡号), one row per document
         and kind, to review before sharing an export."""
         import pandas as pd
@@ -197,7 +206,7 @@ class Archive:
             con.close()
 
 
-def open_archive(path=None, db=None) -> Archive:
+def open_archive(path: str | os.PathLike | None = None, db: str | os.PathLike | None = None) -> Archive:
     """Open the archive at ``path`` (default ``$DJ_ARCHIVE`` or ``./archive``)."""
     path = path or default_archive_path()
     db = db or os.environ.get("DJ_ARCHIVE_DB") or None
