@@ -113,7 +113,7 @@ def test_encrypted_pdf(tmp_path):
         read_document(p)
 
 
-@pytest.mark.parametrize("name, reason", [("记录.doc", "legacy .doc format"), ("表.xlsx", "unsupported file type .xlsx")])
+@pytest.mark.parametrize("name, reason", [("演示.dps", "WPS .dps slides"), ("视频.mp4", "unsupported file type .mp4")])
 def test_unsupported_formats_say_what_to_do(tmp_path, name, reason):
     p = tmp_path / name
     p.write_bytes(b"whatever")

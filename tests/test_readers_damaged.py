@@ -284,10 +284,11 @@ def test_check_supported_looks_only_at_the_name(tmp_path):
     missing = tmp_path / "不存在"
     assert check_supported(missing / "记录.DOCX") == ".docx"
     assert check_supported(missing / "说明.md") == ".md"
-    with pytest.raises(UnsupportedFormat, match=r"^legacy \.doc format is not supported"):
-        check_supported(missing / "记录.doc")
-    with pytest.raises(UnsupportedFormat, match=r"^unsupported file type \.xlsx$"):
-        check_supported(missing / "表.xlsx")
+    assert check_supported(missing / "记录.doc") == ".doc"
+    with pytest.raises(UnsupportedFormat, match=r"^WPS \.dps slides are not supported"):
+        check_supported(missing / "演示.dps")
+    with pytest.raises(UnsupportedFormat, match=r"^unsupported file type \.mp4$"):
+        check_supported(missing / "视频.mp4")
     with pytest.raises(UnsupportedFormat, match=r"^unsupported file type \(no extension\)$"):
         check_supported(missing / "README")
 
@@ -300,7 +301,7 @@ def test_read_document_refuses_unsupported_without_reading(tmp_path, monkeypatch
 
     monkeypatch.setattr(readers, "read_bytes", boom)
     with pytest.raises(UnsupportedFormat):
-        read_document(tmp_path / "大表格.xls")
+        read_document(tmp_path / "大视频.mp4")
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-5", "0", "abc", ""])

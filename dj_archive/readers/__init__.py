@@ -20,9 +20,24 @@ from ..i18n import N_
 
 __all__ = ["Document", "read_document", "check_supported", "SUPPORTED_SUFFIXES", "max_bytes"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-#: Legacy formats we recognise and explain rather than call "unknown".
-LEGACY_SUFFIXES = (".doc", ".wps", ".et", ".xls", ".ppt")
+#: suffix -> (module, function, format). The function takes the file's bytes and returns
+#: its text, or (text, pages) where the format has pages (PDF pages, slides, sheets).
+_READERS = {
+    ".docx": ("docx", "docx_text", "docx"),
+    ".pdf": ("pdf", "pdf_text", "pdf"),
+    ".doc": ("worddoc", "word_text", "doc"),
+    ".wps": ("worddoc", "word_text", "wps"),
+    ".xlsx": ("sheets", "xlsx_text", "xlsx"),
+    ".xlsm": ("sheets", "xlsx_text", "xlsx"),
+    ".xls": ("sheets", "xls_text", "xls"),
+    ".et": ("sheets", "et_text", "et"),
+    ".pptx": ("slides", "pptx_text", "pptx"),
+    ".ppt": ("slides", "ppt_text", "ppt"),
+    ".rtf": ("rtf", "rtf_text", "rtf"),
+}
+SUPPORTED_SUFFIXES = (".txt", ".md", *_READERS)
+#: Formats we recognise and explain rather than call "unknown".
+LEGACY_SUFFIXES = (".dps",)
 #: Default size limit: files above it are refused (memory stays bounded).
 DEFAULT_MAX_MB = 64
 
@@ -57,18 +72,14 @@ def check_supported(path) -> str:
 
     >>> check_supported("记录.DOCX")
     '.docx'
-    >>> check_supported("记录.doc")
+    >>> check_supported("演示.dps")
     Traceback (most recent call last):
     ...
-    dj_archive.errors.UnsupportedFormat: legacy .doc format is not supported; save it as .docx (or install LibreOffice and convert it)
+    dj_archive.errors.UnsupportedFormat: WPS .dps slides are not supported; save them as .pptx
     """
     suffix = Path(path).suffix.lower()
     if suffix in LEGACY_SUFFIXES:
-        raise UnsupportedFormat(
-            N_(
-                "legacy {suffix} format is not supported; save it as .docx (or install LibreOffice and convert it)"
-            ).format(suffix=suffix)
-        )
+        raise UnsupportedFormat(N_("WPS {suffix} slides are not supported; save them as .pptx").format(suffix=suffix))
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(N_("unsupported file type {suffix}").format(suffix=suffix or N_("(no extension)")))
     return suffix
@@ -88,14 +99,12 @@ def read_document(path, data: bytes | None = None) -> Document:
 
         text, encoding = decode_text(data)
         return Document(text=text, format=suffix[1:], encoding=encoding)
-    if suffix == ".docx":
-        from .docx import docx_text
+    import importlib
 
-        return Document(text=docx_text(data), format="docx")
-    from .pdf import pdf_text
-
-    text, pages = pdf_text(data)
-    return Document(text=text, format="pdf", pages=pages)
+    module, func, fmt = _READERS[suffix]
+    result = getattr(importlib.import_module(f".{module}", __name__), func)(data)
+    text, pages = result if isinstance(result, tuple) else (result, None)
+    return Document(text=text, format=fmt, pages=pages)
 
 
 def read_bytes(path: Path) -> bytes:
