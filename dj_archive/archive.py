@@ -48,12 +48,15 @@ class Archive:
 
     # -- building ---------------------------------------------------------------------
     def index(
-        self, workers: int | None = None, progress: bool | None = None, on_progress: Callable | None = None
+        self, workers: int | None = None, progress: bool | None = None, on_progress: Callable | None = None,
+        ocr: bool | None = None,
     ) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened.
-        ``on_progress(done, total)`` is called as files are read."""
+        ``on_progress(done, total)`` is called as files are read. ``ocr=False`` leaves
+        scans and photos unread (listed in ``report.needs_ocr``)."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
-        return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress)
+        return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress,
+                           ocr=ocr)
 
     def _con(self) -> sqlite3.Connection:
         return connect(self.db_path, readonly=True)

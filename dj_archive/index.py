@@ -64,7 +64,11 @@ CREATE TABLE IF NOT EXISTS documents (
     org TEXT,
     retention TEXT,
     chars INTEGER,
-    text BLOB NOT NULL  -- the original text, zlib-compressed (see pack_text)
+    text BLOB NOT NULL,  -- the original text, zlib-compressed (see pack_text)
+    ocr_pages INTEGER NOT NULL DEFAULT 0,  -- pages whose text came from OCR
+    ocr_confidence REAL,  -- lowest mean confidence of those pages
+    ocr_low TEXT,  -- comma-separated page numbers below readers.ocr.LOW_CONFIDENCE
+    needs_ocr INTEGER NOT NULL DEFAULT 0  -- pages not read yet (--no-ocr, or beyond the page limit)
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year, category);
@@ -88,11 +92,15 @@ class IndexReport:
     duplicates: list = field(default_factory=list)
     rebuilt: str | None = None  # why the whole index was rebuilt, if it was
     seconds: float = 0.0
+    ocr_pages: int = 0  # pages read by OCR in this run (not from the OCR cache)
+    needs_ocr: list = field(default_factory=list)  # {"path", "pages"}: scans left unread
+    low_confidence: list = field(default_factory=list)  # {"path", "pages", "confidence"}
 
     def to_dict(self) -> dict:
         """The CLI's JSON shape."""
         d = asdict(self)
-        return {k: d[k] for k in ("documents", "indexed", "unchanged", "removed", "failed")}
+        keys = ("documents", "indexed", "unchanged", "removed", "failed", "ocr_pages", "needs_ocr", "low_confidence")
+        return {k: d[k] for k in keys}
 
 
 #: PRAGMA application_id of our index files ("djar"): someone else's database is never dropped.
@@ -198,13 +206,17 @@ def _set_title(con, rowid: int, title, doc_type):
 _worker_seg: Segmenter | None = None
 _worker_config: ArchiveConfig | None = None
 _worker_packs = False
+_worker_ocr = None
 
 
-def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False):
-    global _worker_seg, _worker_config, _worker_packs
+def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False, ocr=None, pages_queue=None):
+    global _worker_seg, _worker_config, _worker_packs, _worker_ocr
     _worker_seg = Segmenter(backend, config.root)
+    if ocr is not None and pages_queue is not None:  # in a worker process: progress goes to the parent
+        ocr.progress = lambda what, n: pages_queue.put((what, n))
     _worker_config = config
     _worker_packs = packs  # compress in the worker process (parallel) or in the writer thread
+    _worker_ocr = ocr
 
 
 def _extract(entry: FileEntry):
@@ -217,12 +229,13 @@ def _extract(entry: FileEntry):
         check_supported(entry.abspath)  # before reading: a .mp4 is "unsupported", not "too large"
         data = read_bytes(entry.abspath)
         sha = hashlib.sha256(data).hexdigest()
-        doc = read_document(entry.abspath, data=data)
+        doc = read_document(entry.abspath, data=data, ocr=_worker_ocr)
         text = doc.text
-        if not text.strip():
+        if not text.strip() and not (doc.needs_ocr or doc.ocr_pages or doc.format in IMAGE_FORMATS):
             raise ReadError(N_("no text in the document"))
         words, chars = doc_tokens(_worker_seg, text)
-        meta = infer_metadata(entry.path, _worker_config, text)
+        # a photo's EXIF date counts when its name has none
+        meta = infer_metadata(entry.path, _worker_config, text, date_hint=doc.date)
     except ReadError as exc:
         return ("failed", entry.path, str(exc))
     except MemoryError:
@@ -234,7 +247,26 @@ def _extract(entry: FileEntry):
             N_("unexpected error while reading: {error}").format(error=f"{type(exc).__name__}: {exc}")[:300],
         )
     stored = pack_text(text) if _worker_packs else text
-    return ("ok", entry.path, sha, doc.format, doc.encoding, doc.pages, len(text), stored, words, chars, meta)
+    ocr = ocr_summary(doc)
+    return ("ok", entry.path, sha, doc.format, doc.encoding, doc.pages, len(text), stored, words, chars, meta, ocr)
+
+
+#: Formats that are pictures: kept as items (题名, date, 页数) even when no text is read.
+IMAGE_FORMATS = ("jpg", "png", "tif", "bmp")
+
+
+def ocr_summary(doc) -> dict:
+    """What the index keeps about a document's OCR: pages read, lowest confidence, low pages."""
+    from .readers.ocr import LOW_CONFIDENCE
+
+    pages = doc.ocr_pages
+    return {
+        "ocr_pages": len(pages),
+        "ocr_confidence": round(min(p.confidence for p in pages), 4) if pages else None,
+        "ocr_low": ",".join(str(p.page) for p in pages if p.confidence < LOW_CONFIDENCE) or None,
+        "needs_ocr": doc.needs_ocr,
+        "ocr_new": sum(1 for p in pages if not p.cached),
+    }
 
 
 # --- the build -----------------------------------------------------------------------
@@ -365,9 +397,10 @@ def _delete_doc(con, segmenter, rowid: int, text: str):
 
 
 def _refresh_metadata(con, config: ArchiveConfig):
-    rows = con.execute("SELECT rowid, path, text FROM documents").fetchall()
+    rows = con.execute("SELECT rowid, path, text, format, date FROM documents").fetchall()
     for row in rows:
-        meta = infer_metadata(row["path"], config, unpack_text(row["text"]))
+        hint = row["date"] if row["format"] in IMAGE_FORMATS else None  # the EXIF date it was given
+        meta = infer_metadata(row["path"], config, unpack_text(row["text"]), date_hint=hint)
         con.execute(
             f"UPDATE documents SET {', '.join(f'{k}=?' for k in METADATA_FIELDS)} WHERE rowid=?",
             [meta[k] for k in METADATA_FIELDS] + [row["rowid"]],
@@ -382,12 +415,16 @@ def build_index(
     progress: bool | None = None,
     backend: str = "auto",
     on_progress=None,
+    ocr: bool = True,
 ) -> IndexReport:
     """Bring the index up to date with the archive: new and changed files are indexed,
     unchanged ones skipped, deleted ones removed. One bad file never stops the run.
     ``on_progress(done, total)`` is called as files to (re)read are done (e.g. for a
     progress bar in the web app); the time of the last finished run is kept in
-    ``meta.last_run``."""
+    ``meta.last_run``.
+
+    Scans and photos are read by OCR (``ocr=False`` lists them as needing it); OCR text
+    is cached next to the index (:mod:`dj_archive.ocr_cache`), so it survives a rebuild."""
     started = time.perf_counter()
     db_path = Path(db_path) if db_path else default_db_path(config.root)
     # Re-read fonds.yml and metadata.csv: the caller's config may predate an edit, and the
@@ -400,7 +437,7 @@ def build_index(
             _create(db_path, segmenter)
         con = connect(db_path)
         try:
-            _build(con, config, segmenter, report, workers, progress, on_progress)
+            _build(con, config, segmenter, report, workers, progress, on_progress, _ocr_options(db_path, ocr))
         except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
             raise IndexFailure(
                 N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
@@ -412,12 +449,19 @@ def build_index(
     return report
 
 
-def _build(con, config, segmenter, report, workers, progress, on_progress=None):
+def _ocr_options(db_path: Path, enabled: bool):
+    from .ocr_cache import OcrCache, cache_path_for
+    from .readers.ocr import OcrOptions
+
+    return OcrOptions(enabled=enabled, cache=OcrCache(cache_path_for(db_path)))
+
+
+def _build(con, config, segmenter, report, workers, progress, on_progress=None, ocr=None):
     report.rebuilt = _prepare(con, segmenter)
     entries = walk_archive(config.root)
     known = {
         r["path"]: r
-        for r in con.execute("SELECT rowid, path, size, mtime_ns, ctime_ns, sha256 FROM documents")
+        for r in con.execute("SELECT rowid, path, size, mtime_ns, ctime_ns, sha256, needs_ocr FROM documents")
     }
     todo: list[FileEntry] = []
     for e in entries:
@@ -426,6 +470,7 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
             row is not None
             and not e.problem
             and (row["size"], row["mtime_ns"], row["ctime_ns"]) == (e.size, e.mtime_ns, e.ctime_ns)
+            and not (ocr.enabled and row["needs_ocr"])  # indexed with --no-ocr: OCR it now
         ):
             report.unchanged += 1
         else:
@@ -444,7 +489,15 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
         if _meta(con, "config_hash") != cfg_hash:
             _refresh_metadata(con, config)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
-    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress)
+    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress, ocr)
+    for r in con.execute("SELECT path, needs_ocr, ocr_low, ocr_confidence FROM documents "
+                         "WHERE needs_ocr > 0 OR ocr_low IS NOT NULL ORDER BY path"):
+        if r["needs_ocr"]:
+            report.needs_ocr.append({"path": r["path"], "pages": r["needs_ocr"]})
+        if r["ocr_low"]:
+            report.low_confidence.append(
+                {"path": r["path"], "pages": [int(p) for p in r["ocr_low"].split(",")], "confidence": r["ocr_confidence"]}
+            )
     report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     with con:
         con.execute(
@@ -469,17 +522,20 @@ def _crashed(entry: FileEntry):
 IN_PROCESS_BELOW = 50
 
 
-def _results(todo, workers, backend_name, config):
+def _results(todo, workers, backend_name, config, ocr=None, pages_queue=None):
     """Extraction results in the order of ``todo``, in worker processes, where a worker
     killed by the system (the OOM killer on a hostile file) costs that file only, never
     the run (see :mod:`dj_archive.pool`). One worker is one process too: the writer
-    thread then has this process to itself, and reading and writing use two cores."""
-    if len(todo) < IN_PROCESS_BELOW:
-        _init_worker(backend_name, config)
+    thread then has this process to itself, and reading and writing use two cores.
+    A few files are read in this process, unless several need OCR and workers share it."""
+    ocr_files = sum(1 for e in todo if e.path.lower().endswith(_OCR_SUFFIXES)) if ocr is not None and ocr.enabled else 0
+    if len(todo) < IN_PROCESS_BELOW and not (workers > 1 and ocr_files >= 2):
+        _init_worker(backend_name, config, False, ocr)
         for e in todo:
             yield _extract(e)
         return
-    yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker, (backend_name, config, True))
+    yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker,
+                            (backend_name, config, True, ocr, pages_queue))
 
 
 class _Writer(threading.Thread):
@@ -530,9 +586,10 @@ class _Writer(threading.Thread):
             if old is not None:  # a file that became unreadable leaves the index
                 _delete_doc(con, self.segmenter, old["rowid"], _stored_text(con, old["rowid"]))
             return
-        _, path, sha, fmt, enc, pages, nchars, stored, words, chars, meta = result
+        _, path, sha, fmt, enc, pages, nchars, stored, words, chars, meta, ocr = result
+        self.report.ocr_pages += ocr["ocr_new"]
         e = self.entries[path]
-        if old is not None and old["sha256"] == sha:
+        if old is not None and old["sha256"] == sha and not old["needs_ocr"]:
             con.execute(
                 "UPDATE documents SET size=?, mtime_ns=?, ctime_ns=? WHERE rowid=?",
                 (e.size, e.mtime_ns, e.ctime_ns, old["rowid"]),
@@ -543,12 +600,13 @@ class _Writer(threading.Thread):
                 _delete_doc(con, self.segmenter, old["rowid"], _stored_text(con, old["rowid"]))
             cur = con.execute(
                 "INSERT INTO documents (id, path, sha256, size, mtime_ns, ctime_ns, format, encoding, pages, "
-                f"{', '.join(METADATA_FIELDS)}, chars, text) VALUES "
-                f"(?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METADATA_FIELDS))}, ?, ?)",
+                f"{', '.join(METADATA_FIELDS)}, chars, text, ocr_pages, ocr_confidence, ocr_low, needs_ocr) VALUES "
+                f"(?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METADATA_FIELDS))}, ?, ?, ?, ?, ?, ?)",
                 [doc_id(path), path, sha, e.size, e.mtime_ns, e.ctime_ns, fmt, enc, pages]
                 + [meta[k] for k in METADATA_FIELDS]
                 # zlib releases the GIL: in-process, compressing here overlaps with reading
-                + [nchars, stored if isinstance(stored, bytes) else pack_text(stored)],
+                + [nchars, stored if isinstance(stored, bytes) else pack_text(stored)]
+                + [ocr["ocr_pages"], ocr["ocr_confidence"], ocr["ocr_low"], ocr["needs_ocr"]],
             )
             con.execute("INSERT INTO doc_fts(rowid, words, chars) VALUES (?, ?, ?)", (cur.lastrowid, words, chars))
             _set_title(con, cur.lastrowid, meta["title"], meta["doc_type"])
@@ -556,31 +614,95 @@ class _Writer(threading.Thread):
         con.execute("DELETE FROM failures WHERE path=?", (path,))
 
 
-def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None):
+#: Suffixes of files that may need OCR (spread over the workers, see _spread).
+_OCR_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp")
+
+
+def _spread(todo: list) -> list:
+    """``todo`` with the files that may need OCR (slow) spaced evenly among the others,
+    so the chunks handed to the workers share the OCR instead of one worker doing it all."""
+    slow = [e for e in todo if e.path.lower().endswith(_OCR_SUFFIXES)]
+    if not slow or len(slow) == len(todo):
+        return todo
+    fast = [e for e in todo if not e.path.lower().endswith(_OCR_SUFFIXES)]
+    step = len(todo) / len(slow)
+    out, k = [], 0
+    for i, e in enumerate(slow):
+        upto = round(i * step) - i
+        out += fast[k:upto]
+        k = max(k, upto)
+        out.append(e)
+    return out + fast[k:]
+
+
+class _PagesBar(threading.Thread):
+    """Second progress bar: OCR pages, fed by the workers through a queue."""
+
+    def __init__(self, q):
+        super().__init__(name="dj-archive-ocr-progress", daemon=True)
+        from tqdm import tqdm
+
+        self.q = q
+        self.bar = tqdm(total=0, unit="page", desc="OCR", file=sys.stderr, position=1, leave=True)
+
+    def __call__(self, what, n):
+        if what == "pages":
+            self.bar.total += n
+            self.bar.refresh()
+        else:
+            self.bar.update(n)
+
+    def run(self):
+        while (item := self.q.get()) is not None:
+            self(*item)
+
+
+def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None, ocr=None):
     if on_progress:
         on_progress(0, len(todo))
     if not todo:
         return
+    n_ocr = sum(1 for e in todo if e.path.lower().endswith(_OCR_SUFFIXES))
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(todo) >= 200 else 1
+        workers = min(os.cpu_count() or 1, 4) if len(todo) >= 200 or (ocr and ocr.enabled and n_ocr >= 2) else 1
     if progress is None:
         progress = sys.stderr.isatty()
-    bar = None
+    todo = _spread(todo)
+    if ocr is not None:  # onnxruntime threads: the cores shared by the workers
+        ocr.threads = max(1, (os.cpu_count() or 1) // workers) if workers > 1 else 0
+    bar = pages = pages_queue = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="file", desc="indexing", file=sys.stderr)
+        if ocr is not None and ocr.enabled and n_ocr:
+            import multiprocessing as mp
+
+            pages_queue = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None).SimpleQueue() \
+                if workers > 1 else None
+            pages = _PagesBar(pages_queue)
+            if pages_queue is not None:
+                pages.start()
+            else:
+                ocr.progress = pages
     backend = segmenter.backend or ("rjieba" if segmenter.name.startswith("rjieba") else "jieba")
     writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report)
     writer.start()
     try:
-        for done, result in enumerate(_results(todo, workers, backend, config), 1):
+        for done, result in enumerate(_results(todo, workers, backend, config, ocr, pages_queue), 1):
             writer.put(result)
             if bar:
                 bar.update(1)
             if on_progress:
                 on_progress(done, len(todo))
     finally:
+        if pages is not None:
+            if pages_queue is not None:
+                pages_queue.put(None)
+                pages.join(timeout=5)
+            pages.bar.close()
+            if ocr is not None:
+                ocr.progress = None
         # On an interrupt too: what was read so far is committed whole. A writer that
         # died (disk full) no longer reads the queue: don't wait on it forever.
         while writer.is_alive():

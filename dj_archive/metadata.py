@@ -48,10 +48,12 @@ def _detect_date(text: str) -> str | None:
         return None
 
 
-def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
+def infer_metadata(rel_path: str, config: ArchiveConfig, text: str, date_hint: str | None = None) -> dict:
     """Metadata of one document: the archivist's overrides (metadata.csv) first, then
     inference for what they leave open. An overridden title, date or doc_type feeds what
-    is derived from it (period, year, retention); an overridden period wins over all."""
+    is derived from it (period, year, retention); an overridden period wins over all.
+    ``date_hint`` is a date the file itself states (a photo's EXIF date): used when
+    neither the overrides nor the name give one."""
     info = parse_path(rel_path)
     tx = config.taxonomy
     over = config.overrides.get(rel_path, {})
@@ -61,7 +63,7 @@ def infer_metadata(rel_path: str, config: ArchiveConfig, text: str) -> dict:
         category = cat.code if cat else None
     path_title = info["title"]
     title = over.get("title") or path_title
-    date = over.get("date") or info["date"] or _detect_date(text)
+    date = over.get("date") or info["date"] or date_hint or _detect_date(text)
     head = (text or "")[:300]
     doc_type: str | None
     if over.get("doc_type"):

@@ -25,6 +25,7 @@ __all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql"
            "RANKINGS", "title_weights", "title_first"]
 
 MARK = ("«", "»")
+<<<<<<< HEAD
 #: Columns whose values :func:`run_search` can count over the matching documents.
 FACET_FIELDS = ("category", "year", "org", "doc_type")
 #: Orders of the hits: relevance (see ``ranking``), or newest first.
@@ -35,6 +36,10 @@ SORTS = ("relevance", "date")
 #: single word (三是, 主题党日), over the term's exact occurrences.
 RANKINGS = ("title", "bm25")
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
+=======
+#: ``ocr`` is true when the document's text (and so the match) came from OCR of a scan or photo.
+HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet", "ocr")
+>>>>>>> c536de8 (WIP: OCR (rapidocr + pypdfium2, cache next to the index), OFD reader, index keeps scans/photos as items; sample generator writes .doc/.wps/.rtf/.xls/.et/.xlsx/.pptx/.ppt/.ofd, scans and photos)
 
 
 @dataclass
@@ -560,7 +565,7 @@ def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
     if rows:
         page = json.dumps([rid for rid, _ in rows])
         for r in con.execute(
-            "SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text "
+            "SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, d.ocr_pages "
             "FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?))", (page,)
         ):
             by_id[r["rowid"]] = r
@@ -584,6 +589,7 @@ def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
                 "snippet": make_snippet(text, found, snippet_width, folded=None if mask else folded or None)
                 if snippets else "",
                 "matched": found,
+                "ocr": bool(r["ocr_pages"]),
             }
         )
         if mask:  # personal numbers can sit in titles and file names too

@@ -112,7 +112,7 @@ def test_the_draft_file_and_its_own_report_agree(draft_archive, tmp_path):
 @pytest.mark.parametrize(
     "name, data, code, tail",
     [
-        ("旧稿.doc", b"\xd0\xcf\x11\xe0old", 1, "legacy .doc format is not supported"),
+        ("旧稿.doc", b"\xd0\xcf\x11\xe0old", 1, "corrupt Word document (OLE2 container truncated or damaged)"),
         ("坏.docx", b"not a zip", 1, "not a readable .docx"),
     ],
 )

@@ -65,7 +65,7 @@ EXPECTED_FAILURES = {
     "SH_组织生活类/2023/2023-01-06_超大文本.txt": "file is 200 MB, above the 64 MB limit (set DJ_ARCHIVE_MAX_MB to raise it)",
     "SH_组织生活类/2023/2023-01-07_扫描件.pdf": "PDF has no text layer (1 page(s), probably a scan); run OCR and file the result",
     "SH_组织生活类/2023/2023-01-08_加密.pdf": "encrypted PDF (password protected); save an unprotected copy",
-    "SH_组织生活类/2023/2023-01-09_旧格式.doc": "legacy .doc format is not supported; save it as .docx (or install LibreOffice and convert it)",
+    "SH_组织生活类/2023/2023-01-09_旧格式.doc": "corrupt Word document (OLE2 container truncated or damaged)",
     "SH_组织生活类/2023/2023-01-10_外部链接.txt": "symbolic link, not followed",
     "SH_组织生活类/2023/loop": "symbolic link, not followed",
 }

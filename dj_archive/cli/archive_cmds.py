@@ -16,12 +16,15 @@ from .common import archive_options, format_option, handle_errors
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes for reading files (default: auto).")
 @format_option("text", "json")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Read scans and photos by OCR (cached next to the index; DJ_ARCHIVE_OCR_PAGES pages per file).")
 @handle_errors
-def index_cmd(archive, db, workers, fmt, progress):
+def index_cmd(archive, db, workers, fmt, progress, ocr):
     """Index the archive: new and changed files are read, unchanged ones skipped,
-    deleted ones removed. Files that cannot be read are listed with the reason."""
+    deleted ones removed. Files that cannot be read are listed with the reason;
+    scans left for OCR and pages read with low confidence are listed too."""
     arc = open_archive(archive, db)
-    report = arc.index(workers=workers, progress=progress)
+    report = arc.index(workers=workers, progress=progress, ocr=ocr)
     for path in arc.config.unmatched_overrides:
         click.echo(
             _("Warning: metadata.csv names {path}, which is not a file in the archive").format(path=path), err=True
@@ -45,6 +48,13 @@ def _index_lines(r):
         yield _(
             "Files that failed are not searchable; fix or convert them (a scan needs OCR) and run `dj-archive index` again."
         )
+    if r.ocr_pages:
+        yield _("OCR: {n} page(s) read").format(n=r.ocr_pages)
+    for f in r.needs_ocr:
+        yield _("  needs OCR: {path} ({pages} page(s) unread)").format(path=f["path"], pages=f["pages"])
+    for f in r.low_confidence:
+        yield _("  low OCR confidence: {path} (page {pages}; {confidence:.2f})").format(
+            path=f["path"], pages=", ".join(map(str, f["pages"])), confidence=f["confidence"])
 
 
 @cli.command("search")
@@ -73,7 +83,11 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
     arc = open_archive(archive, db)
     result = arc.search(query, category=category, year=year, date_from=date_from, date_to=date_to,
                         org=org, doc_type=doc_type, limit=limit, mask_pii=mask_pii)
-    output.emit(result.to_dict(), fmt, rows="hits", columns=list(HIT_FIELDS), max_width=44,
+    data = result.to_dict()
+    if fmt == "table":  # hits read from OCR text are marked (JSON/CSV have the "ocr" field)
+        data = {**data, "hits": [{**h, "title": ("[OCR] " if h.get("ocr") else "") + (h["title"] or "")}
+                                 for h in data["hits"]]}
+    output.emit(data, fmt, rows="hits", columns=list(HIT_FIELDS), max_width=44,
                 table_columns=["date", "category", "org", "title", "snippet", "id"],
                 lines=lambda d: _search_lines(d, query))  # fmt: skip
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReadError, UnsupportedFormat
@@ -34,8 +34,11 @@ _READERS = {
     ".pptx": ("slides", "pptx_text", "pptx"),
     ".ppt": ("slides", "ppt_text", "ppt"),
     ".rtf": ("rtf", "rtf_text", "rtf"),
+    ".ofd": ("ofd", "ofd_text", "ofd"),
 }
-SUPPORTED_SUFFIXES = (".txt", ".md", *_READERS)
+#: Formats whose text may be an image: read with OCR (see scans.py).
+_SCANS = {".pdf": "pdf", ".jpg": "jpg", ".jpeg": "jpg", ".png": "png", ".tif": "tif", ".tiff": "tif", ".bmp": "bmp"}
+SUPPORTED_SUFFIXES = (".txt", ".md", *_READERS, *_SCANS)
 #: Formats we recognise and explain rather than call "unknown".
 LEGACY_SUFFIXES = (".dps",)
 #: Default size limit: files above it are refused (memory stays bounded).
@@ -63,6 +66,12 @@ class Document:
     format: str
     encoding: str | None = None
     pages: int | None = None
+    #: Pages whose text came from OCR (readers.ocr.OcrPage: page, text, confidence).
+    ocr_pages: list = field(default_factory=list)
+    #: Pages that still need OCR (OCR disabled, or beyond the page limit).
+    needs_ocr: int = 0
+    #: A date the file itself states (a photo's EXIF date), for files whose name has none.
+    date: str | None = None
 
 
 def check_supported(path) -> str:
@@ -85,9 +94,12 @@ def check_supported(path) -> str:
     return suffix
 
 
-def read_document(path, data: bytes | None = None) -> Document:
+def read_document(path, data: bytes | None = None, ocr=None) -> Document:
     """Read ``path`` (or its already-read bytes ``data``) and return its text.
 
+    ``ocr`` (a :class:`~dj_archive.readers.ocr.OcrOptions`) lets scans and photos be
+    read by OCR; without it a file with no text layer raises
+    :class:`~dj_archive.errors.NoTextLayer`.
     Raises a :class:`~dj_archive.errors.ReadError` subclass with a one-line reason.
     """
     path = Path(path)
@@ -99,6 +111,12 @@ def read_document(path, data: bytes | None = None) -> Document:
 
         text, encoding = decode_text(data)
         return Document(text=text, format=suffix[1:], encoding=encoding)
+    if suffix in _SCANS:
+        from .scans import image_document, pdf_document
+
+        if suffix == ".pdf":
+            return pdf_document(data, ocr)
+        return image_document(data, ocr, _SCANS[suffix])
     import importlib
 
     module, func, fmt = _READERS[suffix]

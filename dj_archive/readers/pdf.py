@@ -10,7 +10,7 @@ import re
 from ..errors import NoTextLayer, ReadError
 from ..i18n import N_
 
-__all__ = ["pdf_text"]
+__all__ = ["pdf_text", "pdf_page_texts"]
 
 #: %PDF- may be preceded by up to this many bytes of junk.
 _HEADER_WINDOW = 1024
@@ -28,6 +28,35 @@ def _fix_surrogates(text: str) -> str:
 
 def pdf_text(data: bytes) -> tuple[str, int]:
     """(text, page count) of a PDF given its bytes."""
+    pages = pdf_page_texts(data)
+    text = "\n".join(p.strip("\n") for p in pages).strip()
+    if not any(ch.strip() for ch in text):
+        raise NoTextLayer(
+            N_("PDF has no text layer ({pages} page(s), probably a scan); run OCR and file the result").format(
+                pages=len(pages)
+            )
+        )
+    return text, len(pages)
+
+
+def _has_image(page) -> bool:
+    """Whether a page draws a picture (an image XObject, directly or in a form)."""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        if not xobjects:
+            return False
+        for ref in xobjects.get_object().values():
+            x = ref.get_object()
+            if x.get("/Subtype") == "/Image" or (x.get("/Subtype") == "/Form" and "/XObject" in str(x.get("/Resources"))):
+                return True
+    except (KeyError, AttributeError, TypeError, ValueError):
+        return False
+    return False
+
+
+def pdf_page_texts(data: bytes, images: bool = False) -> list:
+    """The text layer of each page of a PDF given its bytes ("" for a page without one);
+    with ``images``, (text, page draws an image) pairs."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -50,17 +79,12 @@ def pdf_text(data: bytes) -> tuple[str, int]:
             if not ok:
                 raise ReadError(N_("encrypted PDF (password protected); save an unprotected copy"))
         pages = [page.extract_text() or "" for page in reader.pages]
+        pictures = [_has_image(page) for page in reader.pages] if images else None
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         raise ReadError(f"corrupt PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
     except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
         raise ReadError(N_("unreadable PDF ({type})").format(type=type(exc).__name__)) from None
-    text = _fix_surrogates("\n".join(p.strip("\n") for p in pages).strip())
-    if not any(ch.strip() for ch in text):
-        raise NoTextLayer(
-            N_("PDF has no text layer ({pages} page(s), probably a scan); run OCR and file the result").format(
-                pages=len(pages)
-            )
-        )
-    return text, len(pages)
+    texts = [_fix_surrogates(p) for p in pages]
+    return list(zip(texts, pictures)) if images else texts

@@ -215,6 +215,8 @@ def word_text(data: bytes) -> str:
         raise ReadError("empty file (0 bytes)")
     if data[:4] == b"PK\x03\x04":
         raise ReadError("this file is really a .docx (zip); rename it to .docx")
+    if data[:4] == b"\xd0\xcf\x11\xe0" and not olefile.isOleFile(io.BytesIO(data)):
+        raise ReadError("corrupt Word document (OLE2 container truncated or damaged)")
     if not olefile.isOleFile(io.BytesIO(data)):
         raise ReadError("not a Word 97-2003 document (no OLE2 header); an older WPS format cannot be read")
     ensure_not_encrypted(data)

@@ -4,6 +4,7 @@ import os
 import shutil
 from datetime import date, timedelta
 
+from . import g_formats as GF
 from . import g_learning as GL
 from . import g_meetings as GM
 from . import g_misc as GX
@@ -588,7 +589,8 @@ def render(rec):
 
 
 def rel_path(rec):
-    return os.path.join(CATEGORY[rec.code], str(rec.date.year), f"{rec.date.isoformat()}_{rec.title}.{rec.fmt}")
+    ext = GF.EXT.get(rec.fmt, rec.fmt)
+    return os.path.join(CATEGORY[rec.code], str(rec.date.year), f"{rec.date.isoformat()}_{rec.title}.{ext}")
 
 
 # ------------------------------------------------------------------ scan
@@ -727,6 +729,9 @@ def build(out="archive", seed=SEED, verbose=True):
         r = trad[len(trad) // 2]
         r.blocks = [(b[0], cc.convert(b[1])) if b[0] != "table" else b for b in r.blocks]
         r.info["traditional"] = True
+    # older and odder formats (g_formats.py): .doc/.wps/.rtf, scans, a text PDF with a scanned page
+    GF.assign_extra_formats(all_recs, seed)
+    lo = GF.LibreOfficeJobs(out)  # reads the committed LibreOffice outputs before the clean-up
     # clean old output (only what we generate)
     os.makedirs(out, exist_ok=True)
     for d in list(CATEGORY.values()) + [LOOSE_DIR]:
@@ -741,8 +746,11 @@ def build(out="archive", seed=SEED, verbose=True):
         paths.add(rp)
         full = os.path.join(out, rp)
         os.makedirs(os.path.dirname(full), exist_ok=True)
+        if r.fmt in GF.LO_FORMATS:  # made by LibreOffice from the .docx, in one batch below
+            lo.add(rp, render_docx(r.blocks, r.title, r.author, r.date), ".docx", GF.LO_FORMATS[r.fmt])
+            continue
         with open(full, "wb") as f:
-            f.write(render(r))
+            f.write(GF.render_extra(r, seed) if r.fmt in GF.EXT else render(r))
     # the scanned sheet
     y2 = next(o for o in orgs if o.key == SCAN[0])
     sd = date(SCAN[1], 12, 20)
@@ -753,11 +761,14 @@ def build(out="archive", seed=SEED, verbose=True):
         f.write(render_scan_pdf([page], scan_title))
     # loose files
     write_loose(out, orgs, recs_by_org, seed)
+    # photos, 台账 spreadsheets, slides, an OFD; then what LibreOffice makes
+    extras = GF.write_extras(out, orgs, recs_by_org, seed, lo)
+    lo.run()
     # keep the README's discrepancy table in step with what was built
     from .readme import update_readme
     update_readme(os.path.join(out, "README.md"), rows)
     if verbose:
-        print(f"wrote {len(all_recs) + 1 + 2} files to {out} in {time.time() - t0:.1f}s")
+        print(f"wrote {len(all_recs) + 1 + 2 + len(extras) + 4} files to {out} in {time.time() - t0:.1f}s")
     return orgs, all_recs, rows
 
 
