@@ -31,7 +31,7 @@ __all__ = ["Archive", "open_archive"]
 
 DOC_COLUMNS = (
     "id", "path", "title", "date", "year", "period", "category", "doc_type", "org", "retention",
-    "chars", "format", "encoding", "pages", "sha256", "size",
+    "chars", "format", "encoding", "pages", "sha256", "size", "ocr_pages", "needs_ocr",
 )
 
 

@@ -21,6 +21,9 @@ Decisions:
 * The .xlsx prints: landscape A4, the nine DA/T 22 columns fitted to the page width,
   bordered, 题名 wrapped, and the title rows (归档文件目录, 全宗号/全宗名称, 年度) with the
   header repeated on every page; ``category`` and ``path`` go on a second sheet.
+* Every indexed item is listed, whether or not text could be read from it: a photo
+  (备注 ``照片``, 页数 its frames) or a scan (备注 ``扫描件``: every page an image,
+  read by OCR or still waiting for it) keeps its 题名 from the name and its date.
 
 >>> from dj_archive import open_archive                      # doctest: +SKIP
 >>> df = catalog(open_archive("archive"), year=2023)          # doctest: +SKIP
@@ -112,6 +115,22 @@ def _pages(root, d) -> tuple[int, bool]:
     return max(1, math.ceil((0 if chars is None or pd.isna(chars) else int(chars)) / CHARS_PER_PAGE)), True
 
 
+#: Formats that are photographs (see dj_archive.index.IMAGE_FORMATS).
+_PHOTO_FORMATS = ("jpg", "png", "bmp")
+
+
+def _kind_note(d) -> str:
+    """备注 for what the item physically is: 照片 (a photo), 扫描件 (a PDF of page images)."""
+    fmt = d.get("format")
+    if fmt in _PHOTO_FORMATS:
+        return "照片"
+    pages = d.get("pages") or 0
+    scanned = (d.get("ocr_pages") or 0) + (d.get("needs_ocr") or 0)
+    if fmt == "tif" or (fmt == "pdf" and pages and scanned >= pages):
+        return "扫描件"
+    return ""
+
+
 def catalog(archive, year: int | None = None, category: str | None = None) -> pd.DataFrame:
     """The 归档文件目录 of ``archive`` (optionally one year and/or one category code).
 
@@ -150,7 +169,7 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
                 "日期": (d["date"] or "").replace("-", ""),
                 "密级": "",
                 "页数": pages,
-                "备注": "；".join(remarks),
+                "备注": "；".join(x for x in (_kind_note(d), *remarks) if x),
                 "category": d["category"] or UNKNOWN,
                 "path": d["path"],
             }

@@ -78,11 +78,13 @@ def _isolate_env(monkeypatch):
 
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory) -> Path:
-    """The bundled sample archive indexed once per test session (outside archive/)."""
+    """The bundled sample archive indexed once per test session (outside archive/),
+    without OCR: its scans and photos are items with no text (OCR on the sample is
+    tested once, in test_sample_formats.py)."""
     from dj_archive import open_archive
 
     db = tmp_path_factory.mktemp("sample") / "index.sqlite"
-    open_archive(ROOT / "archive", db).index(progress=False)
+    open_archive(ROOT / "archive", db).index(progress=False, ocr=False)
     return db
 
 

@@ -1,5 +1,5 @@
 """The bundled sample archive through the toolkit itself: everything indexes but the
-scan, the catalogue covers every category, year and branch, and each year's theme
+scans and photos (which wait for OCR), the catalogue covers every category, year and branch, and each year's theme
 is found in that year's documents."""
 
 import json
@@ -13,17 +13,19 @@ from dj_archive.analysis import default_theme_terms
 from dj_archive.cli import cli
 
 
-def test_index_reports_everything_indexed_except_the_scan(tmp_path):
-    r = CliRunner().invoke(cli, ["index", "--archive", str(ROOT / "archive"), "--db", str(tmp_path / "i.sqlite"), "--format", "json"])
+def test_index_reports_everything_indexed_scans_and_photos_need_ocr(tmp_path):
+    r = CliRunner().invoke(cli, ["index", "--archive", str(ROOT / "archive"), "--db", str(tmp_path / "i.sqlite"),
+                                 "--format", "json", "--no-ocr"])
     assert r.exit_code == 0
     data = json.loads(r.stdout)
     files = [p for p in (ROOT / "archive").rglob("*")
-             if p.is_file() and p.suffix in (".docx", ".txt", ".md", ".pdf") and p.name != "README.md"]
-    assert data["documents"] == data["indexed"] == len(files) - 1 >= 300
-    assert len(data["failed"]) == 1
-    failed = data["failed"][0]
-    assert failed["path"].endswith("（扫描件）.pdf")
-    assert failed["reason"].startswith("PDF has no text layer")
+             if p.is_file() and ".dj_archive" not in p.parts and p.name not in ("README.md", "fonds.yml")]
+    assert data["documents"] == data["indexed"] == len(files) >= 600
+    assert data["failed"] == []
+    needs = {f["path"].rsplit(".", 1)[-1] for f in data["needs_ocr"]}
+    assert needs == {"pdf", "jpg"} and len(data["needs_ocr"]) >= 21
+    assert any(f["path"].endswith("（扫描件）.pdf") for f in data["needs_ocr"])
+    assert data["ocr_pages"] == 0
 
 
 def test_catalogue_has_every_category_year_and_branch(sample_index):

@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from rules import indicator_of, is_summary, parse_claims, period_of_date, summary_period
 
-NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)\.(docx|txt|md|pdf)$")
+NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)\.(docx|txt|md|pdf|doc|wps|rtf)$")  # records; photos and 台账 are not
 README_HEADER = "## 有意设置的不一致（用于“总结所称 vs 档案所载”核对）"
 
 
