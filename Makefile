@@ -38,9 +38,11 @@ demo: $(STAMP)
 	@echo; echo '$$ dj-archive search 二十大 --category XX --limit 5'
 	@$(BIN)/dj-archive search 二十大 --archive $(ARCHIVE) --db $(DEMO_DB) --category XX --limit 5
 
-# DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive.
+# DJ_ARCHIVE/DJ_ARCHIVE_DB are unset so the notebooks run on the bundled sample archive;
+# DJ_ARCHIVE_OCR=0: tests that index the sample leave its scans and photos to OCR
+# (tests/test_sample_formats.py OCRs one of each kind; `make bench-ocr` measures accuracy).
 test: $(STAMP) $(KERNEL)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en DJ_ARCHIVE_OCR=0 $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
 		--doctest-modules --doctest-continue-on-failure \
 		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
 
@@ -92,6 +94,10 @@ bench: $(STAMP)
 # The web app's search page under load on 127.0.0.1: 8 clients, 30 s alone and 30 s while indexing.
 bench-web: $(STAMP)
 	$(BIN)/python bench/web_load.py
+
+# OCR character accuracy (1-CER) and pages/s on pages rendered from sample text.
+bench-ocr: $(STAMP)
+	$(BIN)/python bench/ocr_accuracy.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache $(ARCHIVE)/.dj_archive

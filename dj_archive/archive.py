@@ -53,7 +53,7 @@ class Archive:
     ) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened.
         ``on_progress(done, total)`` is called as files are read. ``ocr=False`` leaves
-        scans and photos unread (listed in ``report.needs_ocr``)."""
+        scans and photos unread (listed in ``report.needs_ocr``); None follows DJ_ARCHIVE_OCR."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
         return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress,
                            ocr=ocr)

@@ -415,7 +415,7 @@ def build_index(
     progress: bool | None = None,
     backend: str = "auto",
     on_progress=None,
-    ocr: bool = True,
+    ocr: bool | None = None,
 ) -> IndexReport:
     """Bring the index up to date with the archive: new and changed files are indexed,
     unchanged ones skipped, deleted ones removed. One bad file never stops the run.
@@ -424,7 +424,8 @@ def build_index(
     ``meta.last_run``.
 
     Scans and photos are read by OCR (``ocr=False`` lists them as needing it); OCR text
-    is cached next to the index (:mod:`dj_archive.ocr_cache`), so it survives a rebuild."""
+    is cached next to the index (:mod:`dj_archive.ocr_cache`), so it survives a rebuild.
+    ``ocr=None`` follows ``DJ_ARCHIVE_OCR`` (``0`` turns OCR off; default on)."""
     started = time.perf_counter()
     db_path = Path(db_path) if db_path else default_db_path(config.root)
     # Re-read fonds.yml and metadata.csv: the caller's config may predate an edit, and the
@@ -449,9 +450,12 @@ def build_index(
     return report
 
 
-def _ocr_options(db_path: Path, enabled: bool):
+def _ocr_options(db_path: Path, enabled: bool | None):
     from .ocr_cache import OcrCache, cache_path_for
     from .readers.ocr import OcrOptions
+
+    if enabled is None:
+        enabled = os.environ.get("DJ_ARCHIVE_OCR", "1").strip().lower() not in ("0", "no", "off", "false")
 
     return OcrOptions(enabled=enabled, cache=OcrCache(cache_path_for(db_path)))
 

@@ -25,7 +25,6 @@ __all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql"
            "RANKINGS", "title_weights", "title_first"]
 
 MARK = ("«", "»")
-<<<<<<< HEAD
 #: Columns whose values :func:`run_search` can count over the matching documents.
 FACET_FIELDS = ("category", "year", "org", "doc_type")
 #: Orders of the hits: relevance (see ``ranking``), or newest first.
@@ -35,11 +34,8 @@ SORTS = ("relevance", "date")
 #: ``bm25``: BM25 over the text only — over its words, or, for a one-term query that is no
 #: single word (三是, 主题党日), over the term's exact occurrences.
 RANKINGS = ("title", "bm25")
-HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet")
-=======
 #: ``ocr`` is true when the document's text (and so the match) came from OCR of a scan or photo.
 HIT_FIELDS = ("id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet", "ocr")
->>>>>>> c536de8 (WIP: OCR (rapidocr + pypdfium2, cache next to the index), OFD reader, index keeps scans/photos as items; sample generator writes .doc/.wps/.rtf/.xls/.et/.xlsx/.pptx/.ppt/.ofd, scans and photos)
 
 
 @dataclass

@@ -74,6 +74,8 @@ def tree_fingerprint(root: Path) -> dict:
 def _isolate_env(monkeypatch):
     for var in ("DJ_ARCHIVE", "DJ_ARCHIVE_DB", "DJ_ARCHIVE_MAX_MB"):
         monkeypatch.delenv(var, raising=False)
+    # OCR only where a test asks for it (--ocr / ocr=True): indexing stays fast and scans wait for OCR
+    monkeypatch.setenv("DJ_ARCHIVE_OCR", "0")
 
 
 @pytest.fixture(scope="session")

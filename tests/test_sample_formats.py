@@ -91,7 +91,7 @@ def ocr_archive(tmp_path_factory):
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(p, dst)
     db = root.parent / "idx" / "index.sqlite"
-    r = CliRunner().invoke(cli, ["index", "--archive", str(root), "--db", str(db), "--format", "json"])
+    r = CliRunner().invoke(cli, ["index", "--archive", str(root), "--db", str(db), "--format", "json", "--ocr"])
     assert r.exit_code == 0, r.output
     return root, db, json.loads(r.stdout), [str(p.relative_to(ARCHIVE)) for p in picks]
 
@@ -135,7 +135,7 @@ def _found_in(db, root, path, phrase):
 def test_ocr_cache_survives_a_rebuilt_index_and_no_ocr_lists_what_waits(ocr_archive, tmp_path):
     root, db, _, picks = ocr_archive
     db.unlink()
-    r = CliRunner().invoke(cli, ["index", "--archive", str(root), "--db", str(db), "--format", "json"])
+    r = CliRunner().invoke(cli, ["index", "--archive", str(root), "--db", str(db), "--format", "json", "--ocr"])
     data = json.loads(r.stdout)
     assert data["ocr_pages"] == 0 and data["documents"] == 3  # all from the cache
     assert (db.parent / "ocr-cache.sqlite").exists()

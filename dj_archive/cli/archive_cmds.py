@@ -16,8 +16,9 @@ from .common import archive_options, format_option, handle_errors
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes for reading files (default: auto).")
 @format_option("text", "json")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
-@click.option("--ocr/--no-ocr", default=True, show_default=True,
-              help="Read scans and photos by OCR (cached next to the index; DJ_ARCHIVE_OCR_PAGES pages per file).")
+@click.option("--ocr/--no-ocr", default=None,
+              help="Read scans and photos by OCR (default: on unless DJ_ARCHIVE_OCR=0; cached next to the index; "
+                   "DJ_ARCHIVE_OCR_PAGES pages per file).")
 @handle_errors
 def index_cmd(archive, db, workers, fmt, progress, ocr):
     """Index the archive: new and changed files are read, unchanged ones skipped,
