@@ -11,7 +11,7 @@ DEMO_DB ?= out/demo-index.sqlite
 
 KERNEL  = $(VENV)/share/jupyter/kernels/dj_archive/kernel.json
 
-.PHONY: demo test test-fast lab bench bench-web serve clean venv docs kernel notebooks messages
+.PHONY: demo test test-fast lab bench bench-web bench-ocr serve clean venv docs kernel notebooks messages
 
 venv: $(STAMP)
 

@@ -266,6 +266,8 @@ def ocr_summary(doc) -> dict:
         "ocr_low": ",".join(str(p.page) for p in pages if p.confidence < LOW_CONFIDENCE) or None,
         "needs_ocr": doc.needs_ocr,
         "ocr_new": sum(1 for p in pages if not p.cached),
+        # pages OCR'd now, stored in the OCR cache by the writer (workers never open SQLite)
+        "new_pages": [(p.page, p.text, p.confidence) for p in pages if not p.cached],
     }
 
 
@@ -522,6 +524,43 @@ def _crashed(entry: FileEntry):
     return ("failed", entry.path, CRASH_REASON)
 
 
+#: Readers (and what they import) by suffix, imported before the workers are forked:
+#: a child that imports a module whose import lock another thread of the parent held
+#: at the fork waits forever; imported once here, no child needs to.
+_PRELOAD = {
+    ".doc": ("dj_archive.readers.worddoc", "dj_archive.readers.office", "olefile", "msoffcrypto"),
+    ".wps": ("dj_archive.readers.worddoc", "dj_archive.readers.office", "olefile", "msoffcrypto"),
+    ".xlsx": ("dj_archive.readers.sheets", "dj_archive.readers.office", "openpyxl", "msoffcrypto"),
+    ".xls": ("dj_archive.readers.sheets", "dj_archive.readers.office", "xlrd", "msoffcrypto"),
+    ".et": ("dj_archive.readers.sheets", "dj_archive.readers.office", "xlrd", "openpyxl", "msoffcrypto"),
+    ".pptx": ("dj_archive.readers.slides", "dj_archive.readers.office", "pptx", "msoffcrypto"),
+    ".ppt": ("dj_archive.readers.slides", "dj_archive.readers.office", "pptx", "msoffcrypto"),
+    ".rtf": ("dj_archive.readers.rtf", "striprtf.striprtf"),
+    ".ofd": ("dj_archive.readers.ofd",),
+    ".pdf": ("dj_archive.readers.scans", "dj_archive.readers.pdf", "pypdf"),
+    ".docx": ("dj_archive.readers.docx",),
+}
+_PRELOAD_OCR = ("dj_archive.readers.scans", "dj_archive.ocr_cache", "PIL.Image", "pypdfium2", "numpy",
+                "rapidocr_onnxruntime")
+
+
+def _preload(todo, ocr) -> None:
+    import importlib
+
+    suffixes = {Path(e.path).suffix.lower() for e in todo}
+    names = {m for s in suffixes for m in _PRELOAD.get(s, ())}
+    if ocr is not None and ocr.enabled and suffixes & set(_OCR_SUFFIXES):
+        names.update(_PRELOAD_OCR)
+    if "msoffcrypto" in names:
+        names.update(("msoffcrypto.format.doc97", "msoffcrypto.format.xls97", "msoffcrypto.format.ppt97",
+                      "msoffcrypto.format.ooxml"))
+    for name in sorted(names):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the worker will report it on the file
+            pass
+
+
 #: Fewer files than this are read in this process: a worker process costs ~0.1 s to start.
 IN_PROCESS_BELOW = 50
 
@@ -538,6 +577,7 @@ def _results(todo, workers, backend_name, config, ocr=None, pages_queue=None):
         for e in todo:
             yield _extract(e)
         return
+    _preload(todo, ocr)
     yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker,
                             (backend_name, config, True, ocr, pages_queue))
 
@@ -547,9 +587,10 @@ class _Writer(threading.Thread):
     releases the GIL, so the FTS work overlaps with reading and segmenting.
     Commits every _BATCH documents; a commit holds whole documents only."""
 
-    def __init__(self, con, segmenter, entries, known, report):
+    def __init__(self, con, segmenter, entries, known, report, ocr_store=None):
         super().__init__(name="dj-archive-writer", daemon=True)
         self.con, self.segmenter, self.entries, self.known, self.report = con, segmenter, entries, known, report
+        self.ocr_store = ocr_store  # the OcrCache new OCR pages are stored in
         self.queue: queue.Queue = queue.Queue(maxsize=64)
         self.error: BaseException | None = None
 
@@ -592,6 +633,11 @@ class _Writer(threading.Thread):
             return
         _, path, sha, fmt, enc, pages, nchars, stored, words, chars, meta, ocr = result
         self.report.ocr_pages += ocr["ocr_new"]
+        if ocr["new_pages"] and self.ocr_store is not None:
+            from .readers.ocr import engine_id
+
+            for page, text, conf in ocr["new_pages"]:
+                self.ocr_store.put(sha, engine_id(), page, text, conf)
         e = self.entries[path]
         if old is not None and old["sha256"] == sha and not old["needs_ocr"]:
             con.execute(
@@ -690,7 +736,13 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress,
             else:
                 ocr.progress = pages
     backend = segmenter.backend or ("rjieba" if segmenter.name.startswith("rjieba") else "jieba")
-    writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report)
+    store = None
+    if ocr is not None and ocr.cache is not None and n_ocr:
+        from .readers.ocr import engine_id
+
+        store = ocr.cache
+        ocr.cache = store.view(engine_id())  # a snapshot: workers read it, the writer adds to the store
+    writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report, store)
     writer.start()
     try:
         for done, result in enumerate(_results(todo, workers, backend, config, ocr, pages_queue), 1):
@@ -707,6 +759,8 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress,
             pages.bar.close()
             if ocr is not None:
                 ocr.progress = None
+        if store is not None:
+            ocr.cache = store
         # On an interrupt too: what was read so far is committed whole. A writer that
         # died (disk full) no longer reads the queue: don't wait on it forever.
         while writer.is_alive():

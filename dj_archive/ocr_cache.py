@@ -16,7 +16,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["OcrCache", "cache_path_for"]
+__all__ = ["OcrCache", "OcrCacheView", "cache_path_for"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS ocr_pages (
@@ -49,7 +49,7 @@ class OcrCache:
     def _db(self) -> sqlite3.Connection:
         if self._con is None or self._pid != os.getpid():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            con = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
             con.execute("PRAGMA busy_timeout=60000")
             try:
                 con.execute("PRAGMA journal_mode=WAL")
@@ -82,5 +82,33 @@ class OcrCache:
         except sqlite3.DatabaseError:
             pass
 
+    def view(self, engine: str) -> "OcrCacheView":
+        """Everything cached for ``engine``, read into memory: what worker processes use.
+        (A process forked while another thread is inside SQLite must not touch SQLite:
+        workers read this snapshot, and the indexer stores their new pages with put().)"""
+        try:
+            rows = self._db().execute(
+                "SELECT sha256, page, text, confidence FROM ocr_pages WHERE engine=?", (engine,)
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            rows = []
+        data: dict[str, dict[int, tuple[str, float]]] = {}
+        for sha, page, text, conf in rows:
+            data.setdefault(sha, {})[page] = (text, conf)
+        return OcrCacheView(engine, data)
+
     def pages(self) -> int:
         return self._db().execute("SELECT count(*) FROM ocr_pages").fetchone()[0]
+
+
+class OcrCacheView:
+    """A read-only snapshot of the cache for one engine (see :meth:`OcrCache.view`)."""
+
+    def __init__(self, engine: str, data: dict):
+        self.engine, self.data = engine, data
+
+    def get(self, sha: str, engine: str) -> dict[int, tuple[str, float]]:
+        return dict(self.data.get(sha, {})) if engine == self.engine else {}
+
+    def put(self, sha: str, engine: str, page: int, text: str, confidence: float) -> None:
+        """New pages travel back with the worker's result; the indexer stores them."""
