@@ -136,7 +136,7 @@ def test_the_index_records_everything_that_decides_tokens(small_archive, tmp_pat
     con.close()
     r = run("index", "--archive", small_archive, "--db", db, "--format", "json")
     assert "segmenter changed (rjieba:old unicode=13.0.0 →" in r.stderr
-    assert json.loads(r.stdout)["indexed"] == 6
+    assert json.loads(r.stdout)["indexed"] == 7
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen(small_archive):

@@ -32,7 +32,7 @@ def test_index_built_by_another_backend_is_rebuilt(small_archive, tmp_path):
     r = CliRunner().invoke(cli, ["index", "--archive", str(small_archive), "--db", str(db), "--format", "json"])
     assert r.exit_code == 0
     assert "Note: segmenter changed (jieba:" in r.stderr and "→ rjieba:" in r.stderr
-    assert json.loads(r.stdout)["indexed"] == 6
+    assert json.loads(r.stdout)["indexed"] == 7
 
 
 
