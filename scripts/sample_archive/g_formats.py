@@ -197,8 +197,22 @@ def _fixed_zip(data):
             zi = zipfile.ZipInfo(info.filename, date_time=_ZIP_DT)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
-            z.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' with the time of saving
+                data = _same_modified(data)
+            z.writestr(zi, data)
     return buf.getvalue()
+
+
+def _same_modified(core: bytes) -> bytes:
+    """core.xml with dcterms:modified set to dcterms:created."""
+    import re
+
+    text = core.decode("utf-8")
+    m = re.search(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>", text)
+    if m:
+        text = re.sub(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", lambda k: k[1] + m[1] + k[2], text)
+    return text.encode("utf-8")
 
 
 def _xlsx(sheets, title, when):
