@@ -39,7 +39,7 @@ from .segment import Segmenter, char_tokens, doc_tokens
 __all__ = ["IndexReport", "build_index", "connect", "SCHEMA_VERSION", "pack_text", "unpack_text"]
 
 #: Bump when the schema or tokenisation changes: older indexes are rebuilt, never misread.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _BATCH = 500
 
 _SCHEMA = """
