@@ -82,7 +82,7 @@ class OcrCache:
         except sqlite3.DatabaseError:
             pass
 
-    def view(self, engine: str) -> "OcrCacheView":
+    def view(self, engine: str) -> OcrCacheView:
         """Everything cached for ``engine``, read into memory: what worker processes use.
         (A process forked while another thread is inside SQLite must not touch SQLite:
         workers read this snapshot, and the indexer stores their new pages with put().)"""

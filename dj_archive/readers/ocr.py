@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 __all__ = ["OcrOptions", "OcrPage", "ocr_pages", "ocr_image", "engine_id", "page_limit", "LOW_CONFIDENCE",
            "DEFAULT_PAGE_LIMIT", "RENDER_DPI"]
@@ -87,8 +87,9 @@ def _get_engine(threads: int = 0):
                 from rapidocr_onnxruntime import RapidOCR
             except ImportError as exc:  # pragma: no cover - a dependency of the package
                 from ..errors import ReadError
+                from ..i18n import N_
 
-                raise ReadError(f"OCR is not available ({exc}); reinstall dj_archive") from None
+                raise ReadError(N_("OCR is not available ({error}); reinstall dj_archive").format(error=exc)) from None
             kwargs = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads > 0 else {}
             _engine = RapidOCR(**kwargs)
             _engine_threads = threads

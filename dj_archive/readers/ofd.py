@@ -17,6 +17,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import ReadError
+from ..i18n import N_
 
 __all__ = ["ofd_text"]
 
@@ -74,28 +75,28 @@ def ofd_text(data: bytes) -> tuple[str, int]:
     from .docx import _read_part
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             if "OFD.xml" not in names:
-                raise ReadError("not an OFD file (no OFD.xml inside)")
+                raise ReadError(N_("not an OFD file (no OFD.xml inside)"))
             root = etree.fromstring(_read_part(zf, "OFD.xml"), _PARSER)
             pages_text = []
             for doc_root in _children(root, "DocRoot"):
                 doc_path = _resolve("OFD.xml", doc_root.text or "")
                 if doc_path not in names:
-                    raise ReadError(f"corrupt OFD ({doc_path} is missing)")
+                    raise ReadError(N_("corrupt OFD ({doc_path} is missing)").format(doc_path=doc_path))
                 doc = etree.fromstring(_read_part(zf, doc_path), _PARSER)
                 for page in _children(doc, "Page"):
                     page_path = _resolve(doc_path, page.get("BaseLoc") or "")
                     if page_path not in names:
-                        raise ReadError(f"corrupt OFD ({page_path} is missing)")
+                        raise ReadError(N_("corrupt OFD ({page_path} is missing)").format(page_path=page_path))
                     pages_text.append(_page_text(_read_part(zf, page_path)))
     except zipfile.BadZipFile:
-        raise ReadError("corrupt OFD (not a valid zip archive; truncated or damaged)") from None
+        raise ReadError(N_("corrupt OFD (not a valid zip archive; truncated or damaged)")) from None
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"corrupt OFD (bad XML: {exc.msg})") from None
+        raise ReadError(N_("corrupt OFD (bad XML: {error})").format(error=exc.msg)) from None
     except (KeyError, ValueError, OSError, EOFError) as exc:
-        raise ReadError(f"corrupt OFD ({exc})") from None
+        raise ReadError(N_("corrupt OFD ({error})").format(error=exc)) from None
     return "\n".join(t for t in pages_text if t), len(pages_text)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ReadError, UnsupportedFormat
+from ..i18n import N_
 
 __all__ = ["ensure_not_encrypted", "soffice", "soffice_convert", "SOFFICE_TIMEOUT"]
 
@@ -34,7 +35,7 @@ def ensure_not_encrypted(data: bytes) -> None:
     except Exception:  # noqa: BLE001 - not a format msoffcrypto knows: the reader decides
         encrypted = False
     if encrypted:
-        raise ReadError("password-protected Office file; save an unprotected copy")
+        raise ReadError(N_("password-protected Office file; save an unprotected copy"))
 
 
 def soffice() -> str | None:
@@ -62,10 +63,10 @@ def soffice_convert(data: bytes, suffix: str, target: str) -> bytes | None:
             subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=SOFFICE_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise ReadError(f"LibreOffice took more than {SOFFICE_TIMEOUT} s to convert this {suffix} file") from None
+            raise ReadError(N_("LibreOffice took more than {seconds} s to convert this {suffix} file").format(seconds=SOFFICE_TIMEOUT, suffix=suffix)) from None
         except OSError as exc:
-            raise UnsupportedFormat(f"cannot run LibreOffice ({exc.strerror or exc})") from None
+            raise UnsupportedFormat(N_("cannot run LibreOffice ({detail})").format(detail=exc.strerror or exc)) from None
         produced = sorted(out.glob("in.*")) if out.exists() else []
         if not produced:
-            raise ReadError(f"LibreOffice could not convert this {suffix} file (damaged or not really {suffix})")
+            raise ReadError(N_("LibreOffice could not convert this {suffix} file (damaged or not really {suffix})").format(suffix=suffix))
         return produced[0].read_bytes()

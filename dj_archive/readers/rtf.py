@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ReadError
+from ..i18n import N_
 
 __all__ = ["rtf_text"]
 
@@ -21,9 +22,9 @@ def rtf_text(data: bytes) -> str:
     from striprtf.striprtf import rtf_to_text
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     if not data.lstrip()[:5] == b"{\\rtf":
-        raise ReadError("not an RTF file (no {\\rtf header)")
+        raise ReadError(N_("not an RTF file (no {\\rtf header)"))
     m = _CPG.search(data[:4096])
     codepage = f"cp{m.group(1).decode()}" if m else "cp1252"
     if codepage == "cp936":

@@ -22,6 +22,7 @@ import re
 from datetime import date
 
 from ..errors import NoTextLayer, ReadError
+from ..i18n import N_
 from .ocr import RENDER_DPI, OcrOptions, cached_pages, ocr_pages
 
 __all__ = ["pdf_document", "image_document", "IMAGE_SUFFIXES"]
@@ -88,7 +89,7 @@ def _pdf_renderer(data: bytes):
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise ReadError(f"cannot render this PDF for OCR ({exc})") from None
+        raise ReadError(N_("cannot render this PDF for OCR ({error})").format(error=exc)) from None
 
     def render(n: int):
         return pdf[n - 1].render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
@@ -107,9 +108,9 @@ def _open_image(data: bytes):
         when = _exif_date({**exif, **exif.get_ifd(0x8769)})
         return img, frames, when, ImageOps
     except UnidentifiedImageError:
-        raise ReadError("not an image this toolkit can read (damaged, or another format under this name)") from None
+        raise ReadError(N_("not an image this toolkit can read (damaged, or another format under this name)")) from None
     except Image.DecompressionBombError:
-        raise ReadError("image is too large (over 120 megapixels)") from None
+        raise ReadError(N_("image is too large (over 120 megapixels)")) from None
     except (OSError, ValueError, SyntaxError) as exc:
         raise ReadError(f"damaged image ({exc})".splitlines()[0][:200]) from None
 
@@ -117,10 +118,10 @@ def _open_image(data: bytes):
 def image_document(data: bytes, ocr: OcrOptions | None, fmt: str):
     """A photo or scanned image: OCR text per frame (a multi-page TIFF has several)."""
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     img, frames, when, ImageOps = _open_image(data)
     if ocr is None:
-        raise NoTextLayer(f"{fmt} image: its text can only be read by OCR")
+        raise NoTextLayer(N_("{fmt} image: its text can only be read by OCR").format(fmt=fmt))
     numbers = list(range(1, frames + 1))
     wanted = numbers[:ocr.limit]
     over = len(numbers) - len(wanted)

@@ -14,6 +14,7 @@ import io
 import zipfile
 
 from ..errors import ReadError
+from ..i18n import N_
 
 __all__ = ["xlsx_text", "xls_text", "et_text"]
 
@@ -54,12 +55,12 @@ def xlsx_text(data: bytes) -> tuple[str, int]:
     from .office import ensure_not_encrypted
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     ensure_not_encrypted(data)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile:
-        raise ReadError("corrupt .xlsx (not a valid zip archive; truncated or damaged)") from None
+        raise ReadError(N_("corrupt .xlsx (not a valid zip archive; truncated or damaged)")) from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files
         raise ReadError(f"corrupt .xlsx ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
     try:
@@ -76,13 +77,13 @@ def xls_text(data: bytes) -> tuple[str, int]:
     from .office import ensure_not_encrypted
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     ensure_not_encrypted(data)
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except xlrd.biffh.XLRDError as exc:
         if "encrypted" in str(exc).lower():
-            raise ReadError("password-protected .xls; save an unprotected copy") from None
+            raise ReadError(N_("password-protected .xls; save an unprotected copy")) from None
         raise ReadError(f"not a readable .xls ({exc})".splitlines()[0][:200]) from None
     except Exception as exc:  # noqa: BLE001 - xlrd raises many types on damaged files
         raise ReadError(f"corrupt .xls ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
@@ -116,4 +117,4 @@ def et_text(data: bytes) -> tuple[str, int]:
         return xlsx_text(data)
     if data[:4] == b"\xd0\xcf\x11\xe0":
         return xls_text(data)
-    raise ReadError("this .et file is in a WPS format older than Excel 97; save it as .xlsx from WPS")
+    raise ReadError(N_("this .et file is in a WPS format older than Excel 97; save it as .xlsx from WPS"))

@@ -9,6 +9,7 @@ import io
 import zipfile
 
 from ..errors import ReadError, UnsupportedFormat
+from ..i18n import N_
 
 __all__ = ["pptx_text", "ppt_text"]
 
@@ -52,12 +53,12 @@ def pptx_text(data: bytes) -> tuple[str, int]:
     from .office import ensure_not_encrypted
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     ensure_not_encrypted(data)
     try:
         prs = Presentation(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError("corrupt .pptx (not a valid zip archive; truncated or damaged)") from None
+        raise ReadError(N_("corrupt .pptx (not a valid zip archive; truncated or damaged)")) from None
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types on damaged files
         raise ReadError(f"corrupt .pptx ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
     out = []
@@ -79,9 +80,9 @@ def ppt_text(data: bytes) -> tuple[str, int]:
     from .office import ensure_not_encrypted, soffice_convert
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     ensure_not_encrypted(data)
     pptx = soffice_convert(data, ".ppt", "pptx")
     if pptx is None:
-        raise UnsupportedFormat(".ppt needs LibreOffice to be read (not installed); save it as .pptx")
+        raise UnsupportedFormat(N_(".ppt needs LibreOffice to be read (not installed); save it as .pptx"))
     return pptx_text(pptx)

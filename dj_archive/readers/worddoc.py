@@ -21,6 +21,7 @@ import io
 import struct
 
 from ..errors import ReadError
+from ..i18n import N_
 
 __all__ = ["word_text", "word_stream_text"]
 
@@ -43,7 +44,7 @@ def _u32(b, o):
 def _fib(word: bytes) -> dict:
     """The few FIB fields we need."""
     if len(word) < 0x200 or _u16(word, 0) != _FIB_IDENT:
-        raise ReadError("not a Word document (no Word FIB in the WordDocument stream)")
+        raise ReadError(N_("not a Word document (no Word FIB in the WordDocument stream)"))
     flags = _u16(word, 0x0A)
     pos = 32
     csw = _u16(word, pos)
@@ -55,7 +56,7 @@ def _fib(word: bytes) -> dict:
     cb = _u16(word, pos)
     rgfc = pos + 2
     if cb < 34:
-        raise ReadError("Word document written by a version older than Word 97; save it as .docx")
+        raise ReadError(N_("Word document written by a version older than Word 97; save it as .docx"))
 
     def pair(i):
         return struct.unpack_from("<II", word, rgfc + i * 8)
@@ -74,17 +75,17 @@ def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int
     """[(cp_start, cp_end, byte_offset, compressed)] from the CLX's piece table."""
     clx = table[fc_clx:fc_clx + lcb_clx]
     if len(clx) != lcb_clx or not lcb_clx:
-        raise ReadError("corrupt Word document (piece table outside the table stream)")
+        raise ReadError(N_("corrupt Word document (piece table outside the table stream)"))
     i = 0
     while i < len(clx) and clx[i] == 0x01:  # Prc: property modifiers, skipped
         i += 3 + struct.unpack_from("<h", clx, i + 1)[0]
     if i >= len(clx) or clx[i] != 0x02:
-        raise ReadError("corrupt Word document (no piece table)")
+        raise ReadError(N_("corrupt Word document (no piece table)"))
     lcb = _u32(clx, i + 1)
     plc = clx[i + 5:i + 5 + lcb]
     n = (lcb - 4) // 12
     if n <= 0 or len(plc) < 4 * (n + 1) + 8 * n:
-        raise ReadError("corrupt Word document (truncated piece table)")
+        raise ReadError(N_("corrupt Word document (truncated piece table)"))
     cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
     out = []
     for k in range(n):
@@ -168,7 +169,7 @@ def word_stream_text(word: bytes, table: bytes) -> str:
     """The main text given the ``WordDocument`` and table stream bytes."""
     fib = _fib(word)
     if fib["encrypted"] or fib["obfuscated"]:
-        raise ReadError("password-protected Word document; save an unprotected copy")
+        raise ReadError(N_("password-protected Word document; save an unprotected copy"))
     pieces = _pieces(table, *fib["clx"])
     hidden = _hidden_ranges(word, table, *fib["bte_chpx"])
     limit = fib["ccp_text"] if fib["ccp_text"] > 0 else None
@@ -212,22 +213,22 @@ def word_text(data: bytes) -> str:
     from .office import ensure_not_encrypted
 
     if not data:
-        raise ReadError("empty file (0 bytes)")
+        raise ReadError(N_("empty file (0 bytes)"))
     if data[:4] == b"PK\x03\x04":
-        raise ReadError("this file is really a .docx (zip); rename it to .docx")
+        raise ReadError(N_("this file is really a .docx (zip); rename it to .docx"))
     if data[:4] == b"\xd0\xcf\x11\xe0" and not olefile.isOleFile(io.BytesIO(data)):
-        raise ReadError("corrupt Word document (OLE2 container truncated or damaged)")
+        raise ReadError(N_("corrupt Word document (OLE2 container truncated or damaged)"))
     if not olefile.isOleFile(io.BytesIO(data)):
-        raise ReadError("not a Word 97-2003 document (no OLE2 header); an older WPS format cannot be read")
+        raise ReadError(N_("not a Word 97-2003 document (no OLE2 header); an older WPS format cannot be read"))
     ensure_not_encrypted(data)
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if not ole.exists("WordDocument"):
-                raise ReadError("not a Word document (OLE2 file without a WordDocument stream)")
+                raise ReadError(N_("not a Word document (OLE2 file without a WordDocument stream)"))
             word = ole.openstream("WordDocument").read()
             table_name = _fib(word)["table"]
             if not ole.exists(table_name):
-                raise ReadError(f"corrupt Word document (no {table_name} stream)")
+                raise ReadError(N_("corrupt Word document (no {table_name} stream)").format(table_name=table_name))
             table = ole.openstream(table_name).read()
     except ReadError:
         raise
@@ -236,4 +237,4 @@ def word_text(data: bytes) -> str:
     try:
         return word_stream_text(word, table)
     except (struct.error, IndexError) as exc:
-        raise ReadError(f"corrupt Word document ({exc})") from None
+        raise ReadError(N_("corrupt Word document ({error})").format(error=exc)) from None
