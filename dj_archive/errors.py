@@ -28,6 +28,7 @@ __all__ = [
     "SomeItemsFailed",
     "InvalidKind",
     "OutputInsideArchive",
+    "IndexDamaged",
 ]
 
 
@@ -157,3 +158,10 @@ class OutputInsideArchive(DjArchiveError):
     archive folder: refused, because originals are only ever read (``file`` files)."""
 
     hint = "Write it outside the archive folder, e.g. -o ~/文稿/out.docx; use `dj-archive file` to file a document."
+
+
+class IndexDamaged(IndexFailure):
+    """The index file is damaged (or is not a database at all). It is derived data:
+    ``index`` rebuilds it from the archive."""
+
+    hint = "Run `dj-archive index` to rebuild it from the archive (the originals are not affected)."

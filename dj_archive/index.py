@@ -25,9 +25,9 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .config import ArchiveConfig, default_db_path, load_config
+from .config import INDEX_DIRNAME, ArchiveConfig, default_db_path, load_config
 from .data import data_version
-from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
+from .errors import IndexDamaged, IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
 from .i18n import N_
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
@@ -99,19 +99,83 @@ class IndexReport:
 APPLICATION_ID = 0x646A6172
 
 
-def _uri(db_path: Path, mode: str) -> str:
+def _uri(db_path: Path, mode: str, immutable: bool = False) -> str:
     # as_uri() percent-encodes # ? % and non-ASCII, which a raw "file:" URI would misread.
-    return f"{db_path.resolve().as_uri()}?mode={mode}"
+    return f"{db_path.resolve().as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
+
+
+def _on_read_only_media(db_path: Path) -> bool:
+    """A reader of a WAL database must create its -shm file next to it; on a CD, a
+    read-only share or a folder without write permission it cannot, so the index is
+    opened ``immutable`` (no locking, no WAL: what the file holds is what is read)."""
+    return not os.access(db_path.parent, os.W_OK) or (
+        Path(f"{db_path}-shm").exists() and not os.access(f"{db_path}-shm", os.W_OK)
+    )
+
+
+class _ReadCursor(sqlite3.Cursor):
+    """A cursor whose errors say "damaged" when the file is (see :func:`_damaged_error`)."""
+
+    def execute(self, *args):
+        with _damage_is_named(self.connection):
+            return super().execute(*args)
+
+    def fetchone(self):
+        with _damage_is_named(self.connection):
+            return super().fetchone()
+
+    def fetchmany(self, *args):
+        with _damage_is_named(self.connection):
+            return super().fetchmany(*args)
+
+    def fetchall(self):
+        with _damage_is_named(self.connection):
+            return super().fetchall()
+
+    def __next__(self):
+        with _damage_is_named(self.connection):
+            return super().__next__()
+
+
+class _ReadConnection(sqlite3.Connection):
+    """Read-only connection to the index: a damaged page met by any query (search, list,
+    show…) raises IndexDamaged with the hint to rebuild, not a bare DatabaseError."""
+
+    db_path: Path
+
+    def cursor(self, factory=_ReadCursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        return self.cursor().execute(*args)
+
+
+@contextlib.contextmanager
+def _damage_is_named(con):
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if type(exc) is sqlite3.DatabaseError:  # SQLITE_CORRUPT, SQLITE_NOTADB: not locked, not I/O
+            raise _damaged_error(getattr(con, "db_path", "?"), exc) from None
+        raise
+
+
+def _damaged_error(db_path, exc) -> IndexDamaged:
+    return IndexDamaged(f"the index at {db_path} is damaged or not an index ({exc})")
 
 
 def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
-    """Open the index. ``readonly`` raises IndexMissing if it does not exist yet."""
+    """Open the index. ``readonly`` raises IndexMissing if it does not exist yet, and
+    IndexDamaged (with the hint to rebuild) if it, or any later query, finds it damaged."""
     db_path = Path(db_path)
     try:
         if readonly:
             if not db_path.exists():
                 raise IndexMissing(N_("no index at {db_path}").format(db_path=db_path))
-            con = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=30)
+            try:
+                con = _open_read(db_path, _on_read_only_media(db_path))
+            except sqlite3.OperationalError:  # e.g. -shm cannot be created after all
+                con = _open_read(db_path, True)
         else:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             # The build writes from a worker thread (see _Writer); one thread at a time.
@@ -124,22 +188,74 @@ def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
             con.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS segment merges stay in memory
         con.row_factory = sqlite3.Row
         con.execute("PRAGMA busy_timeout=30000")
-        if readonly:
-            version = _meta(con, "schema_version")
-            if version != str(SCHEMA_VERSION):
-                con.close()
-                raise IndexMissing(
-                    N_("the index at {db_path} was built by another version of dj_archive (schema {version})").format(
-                        db_path=db_path, version=version
-                    )
-                )
+    except IndexDamaged:
+        raise
     except sqlite3.DatabaseError as exc:
+        if type(exc) is sqlite3.DatabaseError:
+            raise _damaged_error(db_path, exc) from None
         raise IndexFailure(N_("cannot open the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)) from None
     except OSError as exc:
         raise IndexFailure(
             N_("cannot create the index at {db_path}: {reason}").format(db_path=db_path, reason=exc.strerror or exc)
         ) from None
     return con
+
+
+def _open_read(db_path: Path, immutable: bool) -> sqlite3.Connection:
+    con = sqlite3.connect(_uri(db_path, "ro", immutable), uri=True, timeout=30, factory=_ReadConnection)
+    con.db_path = db_path
+    try:
+        version = _meta(con, "schema_version")
+    except BaseException:
+        con.close()
+        raise
+    if version != str(SCHEMA_VERSION):
+        con.close()
+        raise IndexMissing(
+            N_("the index at {db_path} was built by another version of dj_archive (schema {version})").format(
+                db_path=db_path, version=version
+            )
+        )
+    return con
+
+
+#: quick_check reads every page: done before each build when the file is at most this big
+#: (a fraction of a second); a larger index is checked when a query meets a damaged page.
+QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024
+
+
+def _damage(db_path: Path) -> str | None:
+    """Why the index file is damaged (quick_check's first finding, or "file is not a
+    database"), or None when it is sound or absent. Locked or unreadable is not damage."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=30)
+        try:
+            found = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc) if type(exc) is sqlite3.DatabaseError else None
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _discard_damaged(db_path: Path, reason: str) -> str:
+    """Delete a damaged index (derived data) so the build starts afresh, and say why. A
+    file that is not ours (elsewhere than <archive>/.dj_archive/, without our application
+    id) is left untouched."""
+    with open(db_path, "rb") as fh:
+        head = fh.read(100)
+    ours = head[68:72] == APPLICATION_ID.to_bytes(4, "big") or db_path.parent.name == INDEX_DIRNAME
+    if not ours:
+        raise NotAnIndex(
+            f"{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
+            "it was left untouched"
+        )
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db_path}{suffix}")
+    return f"the index was damaged ({reason}); rebuilt from the archive"
 
 
 def _check_ours(con, db_path: Path) -> None:
@@ -396,17 +512,36 @@ def build_index(
     segmenter = Segmenter(backend, config.root)
     report = IndexReport()
     with _writer_lock(db_path):
-        if not db_path.exists():
-            _create(db_path, segmenter)
-        con = connect(db_path)
-        try:
-            _build(con, config, segmenter, report, workers, progress, on_progress)
-        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
-            raise IndexFailure(
-                N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
-            ) from None
-        finally:
-            con.close()
+        rebuilt = None
+        if db_path.exists() and db_path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            damage = _damage(db_path)
+            if damage:
+                rebuilt = _discard_damaged(db_path, damage)
+        for attempt in (1, 2):  # a damage found on the way: discard and build once more
+            if not db_path.exists():
+                _create(db_path, segmenter)
+            try:
+                con = connect(db_path)
+            except IndexDamaged:
+                if attempt == 2 or not (damage := _damage(db_path)):
+                    raise
+                rebuilt = _discard_damaged(db_path, damage)
+                continue
+            try:
+                _build(con, config, segmenter, report, workers, progress, on_progress)
+                break
+            except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
+                con.close()
+                damage = _damage(db_path) if attempt == 1 and type(exc) is sqlite3.DatabaseError else None
+                if not damage:
+                    raise IndexFailure(
+                        N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
+                    ) from None
+                rebuilt = _discard_damaged(db_path, damage)
+                report = IndexReport()
+            finally:
+                con.close()
+        report.rebuilt = rebuilt or report.rebuilt
     report.failed.sort(key=lambda f: f["path"])
     report.seconds = time.perf_counter() - started
     return report

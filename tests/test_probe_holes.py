@@ -135,3 +135,290 @@ def test_02_names_that_are_not_utf8_are_indexed_and_shown_readably(small_archive
     r = run("index", "--archive", root, "--format", "json")  # a second run finds nothing changed
     assert json.loads(r.stdout)["indexed"] == 0 and json.loads(r.stdout)["unchanged"] >= 3
     assert tree_fingerprint(root) == before
+
+
+# --- 3. a .docx whose XML inflates to hundreds of MB ---------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _bomb_docx(path: Path, mb: int, paragraph: str = "<w:p><w:r><w:t>炸</w:t></w:r></w:p>") -> Path:
+    """A real .docx (python-docx package) whose document.xml is ``mb`` MB of paragraphs,
+    written by streaming so the test never holds it in memory."""
+    import zipfile
+
+    from builders import docx_bytes
+
+    import io
+
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(["x"])))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            if item.filename == "word/document.xml":
+                continue
+            out.writestr(item, src.read(item.filename))
+        with out.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'.encode())
+            chunk = (paragraph * (1048576 // len(paragraph.encode()))).encode()
+            for _ in range(mb):
+                fh.write(chunk)
+            fh.write(b"</w:body></w:document>")
+    return path
+
+
+def _index_under_memory_limit(root: Path, limit_mb: int, *extra) -> subprocess.CompletedProcess:
+    code = (
+        "import resource, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_AS, ({limit_mb << 20}, {limit_mb << 20}))\n"
+        "from dj_archive.cli import main\n"
+        f"sys.argv = ['dj-archive', 'index', '--archive', {str(root)!r}, '--format', 'json', *{list(extra)!r}]\n"
+        "main()\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+
+
+def test_03_a_docx_bomb_fails_alone_with_a_reason_and_bounded_memory(small_archive):
+    import json
+    import time
+
+    bomb = _bomb_docx(small_archive / "ZH_综合类/2023/2023-08-01_炸弹.docx", 40)
+    assert bomb.stat().st_size < 1 << 20  # under 1 MB on disk, 40 MB inflated
+    t = time.perf_counter()
+    r = _index_under_memory_limit(small_archive, 1500)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert time.perf_counter() - t < 60
+    data = json.loads(r.stdout)
+    reasons = {f["path"]: f["reason"] for f in data["failed"]}
+    assert reasons["ZH_综合类/2023/2023-08-01_炸弹.docx"].endswith("possibly a zip bomb")
+    assert data["indexed"] == 6  # every other readable file of the archive
+
+
+def test_03_large_streamed_parts_keep_the_text_and_its_order(tmp_path, monkeypatch):
+    """Parts above the whole-parse size are streamed: same text, same order."""
+    from dj_archive.readers import docx as docx_reader
+
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    para = "<w:p><w:r><w:t>支部召开党员大会</w:t></w:r><w:r><w:tab/><w:t>第二段</w:t></w:r></w:p>"
+    path = _bomb_docx(tmp_path / "长.docx", 1, para + table)
+    data = path.read_bytes()
+    whole = docx_reader.docx_text(data)
+    monkeypatch.setattr(docx_reader, "_WHOLE_PART", 1000)
+    monkeypatch.setattr(docx_reader, "_BOMB_RATIO", 10**6)
+    assert docx_reader.docx_text(data) == whole
+    assert whole.startswith("支部召开党员大会\t第二段\n甲\t乙\n支部召开党员大会")
+
+
+def test_03_text_length_is_capped(tmp_path, monkeypatch):
+    from dj_archive.errors import ReadError
+    from dj_archive.readers import docx as docx_reader
+
+    monkeypatch.setenv("DJ_ARCHIVE_MAX_MB", "1")  # text cap: 256 K characters
+    path = _bomb_docx(tmp_path / "长.docx", 2, "<w:p><w:r><w:t>" + "长" * 200 + "</w:t></w:r></w:p>")
+    with pytest.raises(ReadError, match="more than 262,144 characters"):
+        docx_reader.docx_text(path.read_bytes())
+
+
+# --- 8. Strict OOXML, and overlap on hostile .docx -----------------------------------
+
+
+def _rewrite_document_xml(src: bytes, change) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, change(data) if item.filename == "word/document.xml" else data)
+    return out.getvalue()
+
+
+def test_08_strict_ooxml_docx_is_read(tmp_path):
+    from builders import docx_bytes
+
+    from dj_archive.readers import read_document
+
+    transitional = docx_bytes(["严格格式的支委会会议记录", "议题：党费收缴"], table=[["姓名", "党费"], ["王晓明", "60元"]])
+    strict = _rewrite_document_xml(
+        transitional,
+        lambda x: x.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                            b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+    )
+    import io
+    import zipfile
+
+    assert b"purl.oclc.org/ooxml/wordprocessingml" in zipfile.ZipFile(io.BytesIO(strict)).read("word/document.xml")
+    path = tmp_path / "strict.docx"
+    path.write_bytes(strict)
+    (tmp_path / "t.docx").write_bytes(transitional)
+    assert read_document(path).text == read_document(tmp_path / "t.docx").text
+    assert read_document(path).text.startswith("严格格式的支委会会议记录\n议题：党费收缴\n姓名\t党费")
+
+
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda x: x[: len(x) // 2], "corrupt .docx (bad XML"),
+        (lambda x: b'<?xml version="1.0"?><root><child/></root>', "no text"),
+        (lambda x: x.replace(b"<w:body>", b"<w:body><!DOCTYPE x>"), "corrupt .docx (bad XML"),
+    ],
+)
+def test_08_overlap_reads_hostile_docx_with_the_guarded_reader(draft_archive, tmp_path, change, reason):  # noqa: F811
+    from builders import docx_bytes
+
+    root, _ = draft_archive
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(_rewrite_document_xml(docx_bytes(["支部严格落实三会一课制度，按时召开支委会和党员大会。"]), change))
+    r = run("overlap", path, "--archive", root)
+    assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    if reason == "no text":
+        assert r.exit_code == 0 and "no archived document shares" in r.stdout
+    else:
+        assert r.exit_code == 1
+        assert r.stderr.startswith(f"Error: {path}: {reason}")
+
+
+# --- 5. a damaged index is detected, named, and rebuilt by `index` --------------------
+
+
+def _corrupt_pages(db: Path, first: int = 3, count: int = 6) -> None:
+    """Overwrite pages in the middle of the file, as a bad sector or a torn copy would."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    con.close()
+    assert pages > first + count and not Path(f"{db}-wal").exists()
+    with open(db, "r+b") as fh:
+        fh.seek(first * page)
+        fh.write(bytes([0x5A]) * page * count)
+
+
+@pytest.mark.parametrize("damage", ["pages", "not a database"])
+def test_05_a_damaged_index_is_named_and_rebuilt(small_archive, damage):
+    import json
+
+    assert run("index", "--archive", small_archive).exit_code == 0
+    db = small_archive / ".dj_archive" / "index.sqlite"
+    if damage == "pages":
+        _corrupt_pages(db)
+    else:
+        db.write_bytes(b"this is not a database at all, just some text. " * 200)
+    r = run("search", "党费", "--archive", small_archive)
+    assert r.exit_code == 1 and r.exception is None or isinstance(r.exception, SystemExit)
+    assert r.stderr.startswith(f"Error: the index at {db} is damaged or not an index (")
+    assert "Run `dj-archive index` to rebuild it" in r.stderr and "free space" not in r.stderr
+    r = run("index", "--archive", small_archive, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "Note: the index was damaged (" in r.stderr and "rebuilt from the archive" in r.stderr
+    assert json.loads(r.stdout)["indexed"] == 6
+    r = run("search", "党费", "--archive", small_archive, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["total"] >= 2
+
+
+def test_05_a_file_that_is_not_ours_is_never_discarded(small_archive, tmp_path):
+    precious = tmp_path / "论文.sqlite"
+    precious.write_bytes(b"my thesis, not a database " * 100)
+    r = run("index", "--archive", small_archive, "--db", precious)
+    assert r.exit_code == 1
+    assert "it was left untouched" in r.stderr
+    assert precious.read_bytes() == b"my thesis, not a database " * 100
+
+
+# --- 6. an intact index on read-only media ------------------------------------------
+
+
+def test_06_an_index_on_read_only_media_can_be_searched(small_archive, tmp_path):
+    """The index folder is made read-only; as root, the search runs without the
+    capabilities that let root write anyway (setpriv), as a user on a CD would."""
+    import json
+    import shutil
+
+    db_dir = tmp_path / "只读"
+    db_dir.mkdir()
+    db = db_dir / "index.sqlite"
+    assert run("index", "--archive", small_archive, "--db", db).exit_code == 0
+    assert sorted(p.name for p in db_dir.iterdir()) == ["index.sqlite", "index.sqlite.lock"]
+    cmd = [sys.executable, "-m", "dj_archive", "search", "党费", "--archive", str(small_archive),
+           "--db", str(db), "--format", "json"]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv (util-linux) is missing: cannot drop root's write access")
+        cmd = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+               "--bounding-set=-dac_override,-dac_read_search", *cmd]
+    db_dir.chmod(0o555)
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    finally:
+        db_dir.chmod(0o755)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["total"] >= 2
+    assert sorted(p.name for p in db_dir.iterdir()) == ["index.sqlite", "index.sqlite.lock"]
+
+
+# --- 9. personal numbers in full-width digits or spaced groups ------------------------
+
+
+def test_09_full_width_and_spaced_numbers_are_found_and_masked(tmp_path):
+    import json
+
+    from builders import write_text
+    from conftest import FONDS
+
+    from dj_archive.pii import find_pii, mask_pii
+
+    wide_id, spaced_id, spaced_mobile = "１１０１０５１９４９１２３１００２Ｘ", "110105 19491231 002X", "139 1234 5678"
+    wide_mobile, bad = "１３９\u30001234\u30005678", "110105 19491231 0021"  # last: wrong checksum
+    text = f"身份证号：{wide_id}；又：{spaced_id}；手机{spaced_mobile}，座机旁{wide_mobile}；编号{bad}。"
+    assert [(p["kind"], p["value"]) for p in find_pii(text)] == [
+        ("身份证号", wide_id), ("身份证号", spaced_id), ("手机号", spaced_mobile), ("手机号", wide_mobile)
+    ]
+    masked = mask_pii(text)
+    assert len(masked) == len(text) and bad in masked
+    assert "１１０***********００２Ｘ" in masked and "110*** ******** 002X" in masked and "139 **** 5678" in masked
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
+    write_text(root / "FZ_发展党员类/2023/2023-05-01_入党积极分子登记表.txt", text + "\n", "utf-8")
+    assert run("index", "--archive", root).exit_code == 0
+    rows = json.loads(run("pii", "--archive", root, "--format", "json").stdout)["documents"]
+    assert {(r["kind"], r["count"]) for r in rows} == {("身份证号", 2), ("手机号", 2)}
+    shown = run("show", "FZ_发展党员类/2023/2023-05-01_入党积极分子登记表.txt", "--archive", root, "--mask-pii").stdout
+    assert wide_id not in shown and spaced_id not in shown and spaced_mobile not in shown and bad in shown
+
+
+# --- 10. metadata.csv saved by Excel in GBK, with bad rows ----------------------------
+
+
+def test_10_a_gbk_sheet_with_bad_rows_applies_the_rest_and_reports_each(small_archive):
+    import json
+
+    loose = "待整理/总结终稿(2).txt"
+    pdf = "LZ_党风廉政类/2023/2023-05-10_离退休干部党支部2023年廉政谈话记录.pdf"
+    sheet = (
+        "path,title,date,categroy\r\n"  # a misspelt column
+        f"{loose},离退休干部党支部2022年度党建工作总结,2023-01-06,ZH\r\n"
+        f"./{pdf},廉政谈话记录（更正）,,\r\n"  # ./ path: applies
+        "SH_组织生活类/2023/x.txt,,明年,\r\n"  # a bad date
+        f"{loose},又一个题名,,\r\n"  # the same path again
+    )
+    (small_archive / "metadata.csv").write_bytes(sheet.encode("gbk"))  # Excel's "CSV" on Chinese Windows
+    r = run("index", "--archive", small_archive)
+    assert r.exit_code == 0, r.output
+    sheet_path = small_archive / "metadata.csv"
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings[:3] == [
+        f"Warning: {sheet_path}: unknown column 'categroy' (did you mean category?); its values are ignored "
+        "(columns: path, title, date, period, category, doc_type, org, retention)",
+        f"Warning: {sheet_path}: line 4: date '明年' is not a date; write it as 2023-01-06 "
+        "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too); the row is skipped",
+        f"Warning: {sheet_path}: line 5: {loose} is already given on line 2; the row is skipped",
+    ]
+    docs = {d["path"]: d for d in json.loads(run("list", "--archive", small_archive, "--format", "json").stdout)["documents"]}
+    assert (docs[loose]["title"], docs[loose]["date"]) == ("离退休干部党支部2022年度党建工作总结", "2023-01-06")
+    assert docs[pdf]["title"] == "廉政谈话记录（更正）"
+    r = run("search", "党费", "--archive", small_archive, "--format", "json")  # search is never locked out
+    assert r.exit_code == 0 and json.loads(r.stdout)["total"] >= 1

@@ -22,6 +22,8 @@ def index_cmd(archive, db, workers, fmt, progress):
     deleted ones removed. Files that cannot be read are listed with the reason."""
     arc = open_archive(archive, db)
     report = arc.index(workers=workers, progress=progress)
+    for problem in arc.config.metadata_problems:
+        click.echo(f"Warning: {problem}", err=True)
     for path in arc.config.unmatched_overrides:
         click.echo(
             _("Warning: metadata.csv names {path}, which is not a file in the archive").format(path=path), err=True
