@@ -78,7 +78,8 @@ class Archive:
         """Documents containing the query, best first (``sort="date"``: newest first).
         ``limit=None`` returns all. ``mask_pii`` masks ID, phone and bank card numbers in
         snippets. ``facets`` counts the matches per category, year, branch and doc type
-        (``result.facets``)."""
+        (``result.facets``). An unknown category or branch is an error that says so."""
+        self._check_filters(category, org)
         con = self._con()
         try:
             return run_search(
@@ -101,6 +102,7 @@ class Archive:
         import pandas as pd
 
         f = Filters(**filters)
+        self._check_filters(f.category, f.org)
         where, params = filter_sql(f, self.config.resolve_org)
         cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS + (("text",) if with_text else ()))
         con = self._con()
@@ -115,6 +117,12 @@ class Archive:
             for rec in records:
                 rec["text"] = unpack_text(rec["text"])
         return pd.DataFrame(records, columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
+
+    def _check_filters(self, category: str | None, org: str | None) -> None:
+        if category:
+            self.config.taxonomy.check_code(category)
+        if org:
+            self.config.check_org(org)
 
     def get(self, key: str, mask_pii: bool = False) -> dict:
         """One document's metadata and text, by id or archive-relative path."""

@@ -22,10 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ArchiveNotFound, ConfigError
+from .errors import ArchiveNotFound, ConfigError, UnknownOrg
 from .i18n import N_
 from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
+from .yamlsafe import load_yaml
 
 __all__ = [
     "Org",
@@ -100,6 +101,18 @@ class ArchiveConfig:
         m = pattern.search(text)
         return names[m.group()] if m else None
 
+    def check_org(self, name: str) -> str:
+        """``name`` if it names a branch or part of one (an alias, 第一党支部 in
+        机关第一党支部); else UnknownOrg naming the branches there are. An archive whose
+        fonds.yml lists no branches accepts any name."""
+        if not self.orgs or self.resolve_org(name) or any(name in n for o in self.orgs for n in o.names):
+            return name
+        raise UnknownOrg(
+            N_("unknown branch {org!r}; the branches of this archive are: {known}").format(
+                org=name, known="、".join(self.org_names)
+            )
+        )
+
     def resolve_org(self, name: str) -> str | None:
         """Canonical org name for a name or alias, or None."""
         for org in self.orgs:
@@ -121,9 +134,10 @@ def default_db_path(root: Path) -> Path:
 def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, str]]:
     """The rows of metadata.csv by path (see :func:`read_overrides`), strictly: the first
     problem is a ConfigError naming the line. For writers that must not save a bad sheet."""
-    out, problems = read_overrides(path, taxonomy)
-    if problems:
-        raise ConfigError(problems[0])
+    out, problems = _read_overrides(path, taxonomy)
+    bad_rows = [msg for line, msg in problems if line is not None]
+    if bad_rows:
+        raise ConfigError(bad_rows[0])
     return out
 
 
@@ -139,6 +153,12 @@ def _decode_sheet(data: bytes) -> str | None:
 
 
 def read_overrides(path: Path, taxonomy: Taxonomy | None = None) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """(rows of metadata.csv by path, problems): see :func:`_read_overrides`."""
+    out, problems = _read_overrides(path, taxonomy)
+    return out, [msg for _, msg in problems]
+
+
+def _read_overrides(path: Path, taxonomy: Taxonomy | None = None):
     """(rows of metadata.csv by path, problems). Values are checked against ``taxonomy``:
     dates normalised to ISO, categories given by code (or folder or name) stored as the
     code, retention one of the taxonomy's 保管期限 (or its code). A bad row, a path given
@@ -149,26 +169,28 @@ def read_overrides(path: Path, taxonomy: Taxonomy | None = None) -> tuple[dict[s
     try:
         text = _decode_sheet(path.read_bytes())
     except OSError as exc:
-        return {}, [f"{path}: cannot read the metadata sheet ({exc.strerror or exc}); it is ignored"]
+        return {}, [(None, f"{path}: cannot read the metadata sheet ({exc.strerror or exc}); it is ignored")]
     if text is None:
-        return {}, [f"{path}: not UTF-8 or GBK text; save it as \"CSV UTF-8\"; the sheet is ignored"]
+        return {}, [(None, f"{path}: not UTF-8 or GBK text; save it as \"CSV UTF-8\"; the sheet is ignored")]
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [(h or "").strip() for h in (reader.fieldnames or [])]
         rows = list(reader)
     except csv.Error as exc:
-        return {}, [f"{path}: cannot read the metadata sheet ({exc}); it is ignored"]
-    problems = []
+        return {}, [(None, f"{path}: cannot read the metadata sheet ({exc}); it is ignored")]
+    problems: list[tuple[int | None, str]] = []
     if "path" not in header:
-        return {}, [f"{path}: no path column (the first line must name the columns: path,{','.join(OVERRIDABLE)}); "
-                    "the sheet is ignored"]
+        return {}, [(None, f"{path}: no path column (the first line must name the columns: "
+                           f"path,{','.join(OVERRIDABLE)}); the sheet is ignored")]
     for h in header:
-        if h and h != "path" and h not in OVERRIDABLE:
-            close = difflib.get_close_matches(h, OVERRIDABLE, n=1)
-            problems.append(
-                f"{path}: unknown column {h!r}" + (f" (did you mean {close[0]}?)" if close else "")
-                + f"; its values are ignored (columns: path, {', '.join(OVERRIDABLE)})"
-            )
+        # Columns of the archivist's own (备注, note) are kept by every writer and ignored
+        # here; one that looks like a misspelt field would silently override nothing.
+        close = difflib.get_close_matches(h, ("path", *OVERRIDABLE), n=1, cutoff=0.75)
+        if h and h != "path" and h not in OVERRIDABLE and close:
+            problems.append((None,
+                f"{path}: unknown column {h!r} (did you mean {close[0]}?); its values are ignored "
+                f"(columns: path, {', '.join(OVERRIDABLE)})"
+            ))
     out: dict[str, dict[str, str]] = {}
     first_line: dict[str, int] = {}
     for n, row in enumerate(rows, start=2):
@@ -178,10 +200,10 @@ def read_overrides(path: Path, taxonomy: Taxonomy | None = None) -> tuple[dict[s
         try:
             rel, values = _override_row(row, taxonomy)
         except ValueError as exc:
-            problems.append(f"{path}: line {n}: {exc}; the row is skipped")
+            problems.append((n, f"{path}: line {n}: {exc}; the row is skipped"))
             continue
         if rel in out:
-            problems.append(f"{path}: line {n}: {rel} is already given on line {first_line[rel]}; the row is skipped")
+            problems.append((n, f"{path}: line {n}: {rel} is already given on line {first_line[rel]}; the row is skipped"))
             continue
         out[rel], first_line[rel] = values, n
     return out, problems
@@ -318,7 +340,7 @@ def load_config(root) -> ArchiveConfig:
     if fonds.exists():
         try:
             raw = fonds.read_text(encoding="utf-8-sig")
-            data = yaml.safe_load(raw) or {}
+            data = load_yaml(raw) or {}
         except yaml.YAMLError as exc:
             raise _yaml_error(fonds, exc) from exc
         except UnicodeDecodeError as exc:

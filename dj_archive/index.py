@@ -88,11 +88,14 @@ class IndexReport:
     duplicates: list = field(default_factory=list)
     rebuilt: str | None = None  # why the whole index was rebuilt, if it was
     seconds: float = 0.0
+    hidden: list = field(default_factory=list)  # hidden files and folders, skipped
 
     def to_dict(self) -> dict:
         """The CLI's JSON shape."""
         d = asdict(self)
-        return {k: d[k] for k in ("documents", "indexed", "unchanged", "removed", "failed")}
+        out = {k: d[k] for k in ("documents", "indexed", "unchanged", "removed", "failed")}
+        out["hidden_skipped"] = len(self.hidden)
+        return out
 
 
 #: PRAGMA application_id of our index files ("djar"): someone else's database is never dropped.
@@ -361,7 +364,8 @@ def _writer_lock(db_path: Path):
     """One indexer per database: a second one is refused with a clear error.
     POSIX record locks (lockf) are not inherited by forked workers, so a killed
     indexer's orphans can never keep the archive locked."""
-    lock_path = Path(str(db_path) + ".lock")
+    # Next to the real file: two names for one database (a symlink) share one lock.
+    lock_path = Path(os.path.realpath(db_path) + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         fh = open(lock_path, "a+")
@@ -549,7 +553,7 @@ def build_index(
 
 def _build(con, config, segmenter, report, workers, progress, on_progress=None):
     report.rebuilt = _prepare(con, segmenter)
-    entries = walk_archive(config.root)
+    entries = walk_archive(config.root, report.hidden)
     known = {
         r["path"]: r
         for r in con.execute("SELECT rowid, path, size, mtime_ns, ctime_ns, sha256 FROM documents")
@@ -587,10 +591,10 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
         )
     con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
-    for _sha, paths in con.execute(
-        "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
+    for _sha, paths in con.execute(  # a JSON array: a path may hold any character, a newline too
+        "SELECT sha256, json_group_array(path) FROM documents GROUP BY sha256 HAVING count(*) > 1"
     ):
-        report.duplicates.append(sorted(paths.split("\n")))
+        report.duplicates.append(sorted(json.loads(paths)))
 
 
 CRASH_REASON = N_("the reader crashed on this file (killed by the system, e.g. out of memory); not indexed")

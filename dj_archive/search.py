@@ -70,6 +70,14 @@ def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, lis
     """SQL condition and parameters for the filters (always parameterised)."""
     where: list[str] = []
     params: list = []
+    if f.year is not None and not 1 <= int(f.year) <= 9999:
+        raise InvalidFilter(N_("{year} is not a year").format(year=f.year))
+    if f.date_from and f.date_to and _date_bound(f.date_from, end=False) > _date_bound(f.date_to, end=True):
+        raise InvalidFilter(
+            N_("the date range is empty: from {date_from} is after to {date_to}").format(
+                date_from=f.date_from, date_to=f.date_to
+            )
+        )
     if f.category:
         where.append(f"upper({alias}.category) = upper(?)")
         params.append(f.category)

@@ -422,3 +422,176 @@ def test_10_a_gbk_sheet_with_bad_rows_applies_the_rest_and_reports_each(small_ar
     assert docs[pdf]["title"] == "廉政谈话记录（更正）"
     r = run("search", "党费", "--archive", small_archive, "--format", "json")  # search is never locked out
     assert r.exit_code == 0 and json.loads(r.stdout)["total"] >= 1
+
+
+# --- 11. YAML aliases in what the user supplies --------------------------------------
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(8)
+)
+
+
+@pytest.mark.parametrize("where", ["fonds.yml", ".dj_archive_data/taxonomy.yml"])
+def test_11_nested_yaml_aliases_are_refused_at_once(small_archive, where):
+    import time
+
+    target = small_archive / where
+    target.parent.mkdir(exist_ok=True)
+    assert len(LAUGHS) < 1024  # 1 KB that would expand to 9**9 strings
+    text = LAUGHS
+    if where == "fonds.yml":
+        text = (small_archive / "fonds.yml").read_text(encoding="utf-8") + "extra:\n" + "".join(
+            "  " + line + "\n" for line in LAUGHS.splitlines()
+        )
+    target.write_text(text, encoding="utf-8")
+    t = time.perf_counter()
+    r = run("search", "党费", "--archive", small_archive)
+    assert time.perf_counter() - t < 10
+    assert r.exit_code == 1, r.output
+    assert "aliases (*name) are not allowed" in r.stderr and "Traceback" not in r.stderr
+
+
+# --- 12. category codes are text, and never a path ----------------------------------
+
+
+def test_12_codes_keep_their_leading_zeros_and_letters(tmp_path):
+    from dj_archive.config import load_config
+
+    (tmp_path / "fonds.yml").write_text(
+        "orgs: [某支部]\ntaxonomy:\n  categories:\n    - {code: 01, name: 综合类}\n    - {code: 010, name: 会议类}\n"
+        "    - {code: ON, name: 其他类}\n",
+        encoding="utf-8",
+    )
+    assert load_config(tmp_path).taxonomy.codes == ["01", "010", "ON"]
+
+
+@pytest.mark.parametrize(
+    "category, message",
+    [
+        ("{code: ../../X, name: 逃逸}", "category code '../../X' must be 1 to 10 letters or digits"),
+        ("{code: X, name: ../../逃逸}", "category name '../../逃逸' cannot be part of a folder name"),
+        ("{code: [1], name: 列表}", "category code [1] must be text"),
+    ],
+)
+def test_12_a_code_or_name_that_is_a_path_is_refused_and_file_writes_nothing(tmp_path, category, message):
+    root = tmp_path / "a" / "b" / "archive"
+    root.mkdir(parents=True)
+    (root / "fonds.yml").write_text(f"orgs: [某支部]\ntaxonomy:\n  categories:\n    - {category}\n", encoding="utf-8")
+    loose = tmp_path / "2024-03-01_某支部党员大会会议记录.txt"
+    loose.write_text("会议记录", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    r = run("file", loose, "--archive", root, "--category", "X")
+    assert r.exit_code == 1
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) <= 2
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+# --- 13. smaller holes --------------------------------------------------------------
+
+
+def test_13_list_prints_whole_numbers_not_pandas_floats(small_archive):
+    import csv
+    import io
+    import json
+
+    (small_archive / "散件.txt").write_text("没有日期的一页纸", encoding="utf-8")  # no year at all
+    run("index", "--archive", small_archive)
+    docs = json.loads(run("list", "--archive", small_archive, "--format", "json").stdout)["documents"]
+    assert {type(d["year"]) for d in docs} == {int, type(None)}
+    assert all(type(d["chars"]) is int for d in docs)
+    text = run("list", "--archive", small_archive, "--format", "csv").stdout
+    assert ".0," not in text
+    assert {r["year"] for r in csv.DictReader(io.StringIO(text))} == {"2022", "2023", ""}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--year", "99999999999999999999"], "99999999999999999999 is not a year"),
+        (["--from", "2023-06", "--to", "2023-01"], "the date range is empty: from 2023-06 is after to 2023-01"),
+        (["--org", "第九党支部"], "unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"),
+        (["--category", "QQ"], "'QQ' is not a category of this archive (ZH, ZZ, SH, XX, FZ, LZ, UNKNOWN)"),
+    ],
+)
+def test_13_filters_that_cannot_match_say_so(small_archive, args, message):
+    run("index", "--archive", small_archive)
+    for cmd in (["search", "党费"], ["list"]) if "--from" not in args else (["search", "党费"],):
+        r = run(*cmd, "--archive", small_archive, *args)
+        assert r.exit_code in (1, 2), r.output
+        assert message in r.stderr and "Traceback" not in r.output
+    assert run("search", "党费", "--archive", small_archive, "--org", "一支部").exit_code == 0  # an alias
+    assert run("search", "党费", "--archive", small_archive, "--org", "第一党支部").exit_code == 0  # part of a name
+
+
+def test_13_a_long_title_is_capped_in_bytes_so_filing_works_as_planned(tmp_path):
+    import json
+
+    from conftest import FONDS
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
+    title = ("机关第一党支部关于深入学习贯彻党的二十大精神进一步加强基层党组织建设的实施方案和工作安排及分工表" * 2)[:83]
+    src = tmp_path / "2023-05-01_草稿.txt"
+    src.write_text(f"{title}\n机关第一党支部学习安排。\n", encoding="utf-8")
+    dry = json.loads(run("file", src, "--archive", root, "--category", "XX", "--dry-run", "--format", "json").stdout)
+    real = run("file", src, "--archive", root, "--category", "XX", "--format", "json")
+    assert real.exit_code == 0, real.output
+    planned = dry["files"][0]["target"] if "files" in dry else dry["plans"][0]["target"]
+    assert (root / planned).is_file()
+    assert len(Path(planned).name.encode("utf-8")) <= 255
+
+
+def test_13_control_characters_and_newlines_never_reach_the_terminal(small_archive):
+    from builders import write_text
+
+    d = small_archive / "SH_组织生活类/2023"
+    write_text(d / "2023-03-01_转义字符的记录.txt", "会议记录\x1b[2J\x1b]0;pwned\x07正文\u202e倒序\n", "utf-8")
+    (d / "2023-03-02_换行\n文件名.txt").write_text("两个同名内容的文件", encoding="utf-8")
+    (d / "2023-03-03_副本.txt").write_text("两个同名内容的文件", encoding="utf-8")
+    r = run("index", "--archive", small_archive)
+    dup = [line for line in r.stderr.splitlines() if line.startswith("Duplicate")]
+    assert dup == ["Duplicate (same content): SH_组织生活类/2023/2023-03-02_换行\\n文件名.txt = SH_组织生活类/2023/2023-03-03_副本.txt"]
+    for args in (["show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt"], ["search", "会议记录"],
+                 ["search", "会议记录", "--format", "csv"], ["list"]):
+        out = run(*args, "--archive", small_archive).stdout
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, args
+    assert "会议记录[2J]0;pwned正文倒序" in run("show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt",
+                                             "--archive", small_archive).stdout
+
+
+def test_13_utf32_and_a_lone_surrogate_in_utf16_are_read():
+    from dj_archive.readers.text import decode_text
+
+    text = "支部党员大会会议记录\n议题：党费收缴\n" * 5
+    for enc in ("utf-32", "utf-32-le", "utf-32-be"):
+        assert decode_text(text.encode(enc)) == (text, enc)
+    lone = b"\xff\xfe" + "支部".encode("utf-16-le") + b"\x00\xd8" + "会议记录正文".encode("utf-16-le") * 20
+    decoded, enc = decode_text(lone)
+    assert enc == "utf-16" and decoded.startswith("支部\ufffd会议记录正文")
+
+
+def test_13_hidden_files_and_folders_are_counted(small_archive):
+    import json
+
+    (small_archive / ".git").mkdir()
+    (small_archive / ".git" / "config").write_text("x", encoding="utf-8")
+    (small_archive / "ZH_综合类" / ".隐藏的总结.txt").write_text("隐藏", encoding="utf-8")
+    data = json.loads(run("index", "--archive", small_archive, "--format", "json").stdout)
+    assert data["hidden_skipped"] == 2
+    r = run("index", "--archive", small_archive)
+    assert "  2 hidden files or folders skipped (names starting with a dot)" in r.stdout
+
+
+def test_13_a_symlinked_db_shares_the_lock(small_archive, tmp_path):
+    from dj_archive import index as index_module
+
+    db = tmp_path / "idx.sqlite"
+    alias = tmp_path / "别名.sqlite"
+    alias.symlink_to(db)
+    with index_module._writer_lock(db):
+        second = subprocess.run([sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive),
+                                 "--db", str(alias)], capture_output=True, text=True, timeout=120)
+    assert second.returncode == 1 and "another indexer is writing" in second.stderr

@@ -31,7 +31,7 @@ def index_cmd(archive, db, workers, fmt, progress):
     if report.rebuilt:
         click.echo(_("Note: {message}").format(message=_translate(report.rebuilt)), err=True)
     for group in report.duplicates:
-        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(group)), err=True)
+        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(map(output.one_line, group))), err=True)
     output.emit(report.to_dict(), fmt, lines=lambda data: _index_lines(report))
 
 
@@ -41,8 +41,12 @@ def _index_lines(r):
         "{removed} removed, {failed} failed ({seconds} s)"
     ).format(documents=r.documents, indexed=r.indexed, unchanged=r.unchanged, removed=r.removed,
              failed=len(r.failed), seconds=f"{r.seconds:.1f}")  # fmt: skip
+    if r.hidden:
+        yield _("  {n} hidden files or folders skipped (names starting with a dot)").format(n=len(r.hidden))
     for f in r.failed:
-        yield _("  failed: {path}: {reason}").format(path=f["path"], reason=_translate(f["reason"]))
+        yield _("  failed: {path}: {reason}").format(
+            path=output.one_line(f["path"]), reason=output.one_line(_translate(f["reason"]))
+        )
     if r.failed:
         yield _(
             "Files that failed are not searchable; fix or convert them (a scan needs OCR) and run `dj-archive index` again."
@@ -120,7 +124,7 @@ def _show_lines(d):
 def list_cmd(archive, db, category, year, org, doc_type, fmt):
     """List indexed documents with their metadata."""
     df = open_archive(archive, db).documents(category=category, year=year, org=org, doc_type=doc_type)
-    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    rows = output.frame_rows(df)
     output.emit({"documents": rows}, fmt, rows="documents", columns=list(df.columns),
                 table_columns=["id", "date", "category", "doc_type", "org", "title"])  # fmt: skip
 
