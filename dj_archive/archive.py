@@ -48,12 +48,18 @@ class Archive:
 
     # -- building ---------------------------------------------------------------------
     def index(
-        self, workers: int | None = None, progress: bool | None = None, on_progress: Callable | None = None
+        self,
+        workers: int | None = None,
+        progress: bool | None = None,
+        on_progress: Callable | None = None,
+        timeout: float | None = None,
     ) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened.
-        ``on_progress(done, total)`` is called as files are read."""
+        ``on_progress(done, total)`` is called as files are read; a file still being read
+        after ``timeout`` seconds (default ``$DJ_ARCHIVE_FILE_TIMEOUT`` or 120) fails alone."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
-        return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress)
+        return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress,
+                           timeout=timeout)  # fmt: skip
 
     def _con(self) -> sqlite3.Connection:
         return connect(self.db_path, readonly=True)

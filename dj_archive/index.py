@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import queue
+import signal
 import sqlite3
 import sys
 import threading
@@ -322,6 +323,9 @@ _worker_packs = False
 def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False):
     global _worker_seg, _worker_config, _worker_packs
     _worker_seg = Segmenter(backend, config.root)
+    # Load the dictionary and the readers now, not while the first file's time runs.
+    _worker_seg.cut_for_search("党")
+    from .readers import docx, pdf, text  # noqa: F401
     _worker_config = config
     _worker_packs = packs  # compress in the worker process (parallel) or in the writer thread
 
@@ -502,9 +506,12 @@ def build_index(
     progress: bool | None = None,
     backend: str = "auto",
     on_progress=None,
+    timeout: float | None = None,
 ) -> IndexReport:
     """Bring the index up to date with the archive: new and changed files are indexed,
-    unchanged ones skipped, deleted ones removed. One bad file never stops the run.
+    unchanged ones skipped, deleted ones removed. One bad file never stops the run:
+    a file still being read after ``timeout`` seconds (default :func:`file_timeout`)
+    fails with that reason, whatever the number of workers.
     ``on_progress(done, total)`` is called as files to (re)read are done (e.g. for a
     progress bar in the web app); the time of the last finished run is kept in
     ``meta.last_run``."""
@@ -532,7 +539,7 @@ def build_index(
                 rebuilt = _discard_damaged(db_path, damage)
                 continue
             try:
-                _build(con, config, segmenter, report, workers, progress, on_progress)
+                _build(con, config, segmenter, report, workers, progress, on_progress, timeout)
                 break
             except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
                 con.close()
@@ -551,7 +558,7 @@ def build_index(
     return report
 
 
-def _build(con, config, segmenter, report, workers, progress, on_progress=None):
+def _build(con, config, segmenter, report, workers, progress, on_progress=None, timeout=None):
     report.rebuilt = _prepare(con, segmenter)
     entries = walk_archive(config.root, report.hidden)
     known = {
@@ -583,7 +590,7 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None):
         if _meta(con, "config_hash") != cfg_hash:
             _refresh_metadata(con, config)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
-    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress)
+    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress, timeout)
     report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     with con:
         con.execute(
@@ -606,19 +613,68 @@ def _crashed(entry: FileEntry):
 
 #: Fewer files than this are read in this process: a worker process costs ~0.1 s to start.
 IN_PROCESS_BELOW = 50
+#: Seconds one file may take to read before it fails (``DJ_ARCHIVE_FILE_TIMEOUT`` overrides).
+DEFAULT_FILE_TIMEOUT = 120
 
 
-def _results(todo, workers, backend_name, config):
+def file_timeout() -> float:
+    """Seconds one file may take to read (``DJ_ARCHIVE_FILE_TIMEOUT``, default 120; 0 for
+    no limit). A value that is not a number, or is negative, is ignored."""
+    try:
+        seconds = float(os.environ.get("DJ_ARCHIVE_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+    except ValueError:
+        seconds = DEFAULT_FILE_TIMEOUT
+    return seconds if seconds >= 0 and seconds == seconds else DEFAULT_FILE_TIMEOUT
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm in the middle of reading a file (not an Exception: the
+    reader's own error handling must not swallow it)."""
+
+
+def _alarm(signum, frame):
+    raise _TimeUp
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _extract_timed(entry: FileEntry, timeout: float, timed_out):
+    """_extract in this process, stopped by a timer signal after ``timeout`` seconds."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            return _extract(entry)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimeUp:
+        return timed_out(entry)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _results(todo, workers, backend_name, config, timeout=None):
     """Extraction results in the order of ``todo``, in worker processes, where a worker
-    killed by the system (the OOM killer on a hostile file) costs that file only, never
-    the run (see :mod:`dj_archive.pool`). One worker is one process too: the writer
-    thread then has this process to itself, and reading and writing use two cores."""
-    if len(todo) < IN_PROCESS_BELOW:
+    killed by the system (the OOM killer on a hostile file) or still reading after
+    ``timeout`` seconds costs that file only, never the run (see :mod:`dj_archive.pool`).
+    One worker is one process too: the writer thread then has this process to itself,
+    and reading and writing use two cores. A few files are read in this process, under a
+    timer signal (in the main thread; else in a worker process)."""
+    timeout = file_timeout() if timeout is None else timeout
+
+    def timed_out(e: FileEntry):
+        return ("failed", e.path, f"still being read after {timeout:g} s; not indexed "
+                                  "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)")
+
+    if len(todo) < IN_PROCESS_BELOW and (not timeout or _can_alarm()):
         _init_worker(backend_name, config)
         for e in todo:
-            yield _extract(e)
+            yield _extract_timed(e, timeout, timed_out) if timeout else _extract(e)
         return
-    yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker, (backend_name, config, True))
+    yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker, (backend_name, config, True),
+                            timeout=timeout or None, timed_out=timed_out)  # fmt: skip
 
 
 class _Writer(threading.Thread):
@@ -695,7 +751,7 @@ class _Writer(threading.Thread):
         con.execute("DELETE FROM failures WHERE path=?", (path,))
 
 
-def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None):
+def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None, timeout=None):
     if on_progress:
         on_progress(0, len(todo))
     if not todo:
@@ -713,7 +769,7 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress,
     writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report)
     writer.start()
     try:
-        for done, result in enumerate(_results(todo, workers, backend, config), 1):
+        for done, result in enumerate(_results(todo, workers, backend, config, timeout), 1):
             writer.put(result)
             if bar:
                 bar.update(1)

@@ -264,7 +264,7 @@ def test_08_strict_ooxml_docx_is_read(tmp_path):
         (lambda x: x.replace(b"<w:body>", b"<w:body><!DOCTYPE x>"), "corrupt .docx (bad XML"),
     ],
 )
-def test_08_overlap_reads_hostile_docx_with_the_guarded_reader(draft_archive, tmp_path, change, reason):  # noqa: F811
+def test_08_overlap_reads_hostile_docx_with_the_guarded_reader(draft_archive, tmp_path, change, reason):
     from builders import docx_bytes
 
     root, _ = draft_archive
@@ -595,3 +595,80 @@ def test_13_a_symlinked_db_shares_the_lock(small_archive, tmp_path):
         second = subprocess.run([sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive),
                                  "--db", str(alias)], capture_output=True, text=True, timeout=120)
     assert second.returncode == 1 and "another indexer is writing" in second.stderr
+
+
+# --- 4. a file that takes forever to read ----------------------------------------------
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_04_a_pathological_pdf_fails_alone_after_the_time_limit(small_archive, workers):
+    import json
+    import time
+
+    from builders import write_slow_pdf
+
+    slow = write_slow_pdf(small_archive / "ZH_综合类/2023/2023-09-01_慢文件.pdf", 400_000)
+    assert slow.stat().st_size < 20_000  # a few KB that would take minutes to extract
+    t = time.perf_counter()
+    r = run("index", "--archive", small_archive, "--workers", workers, "--timeout", "6", "--format", "json")
+    elapsed = time.perf_counter() - t
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    reasons = {f["path"]: f["reason"] for f in data["failed"]}
+    assert reasons["ZH_综合类/2023/2023-09-01_慢文件.pdf"].startswith("still being read after 6 s; not indexed")
+    assert data["indexed"] == 6  # everything else
+    assert elapsed < 40
+
+
+def test_04_the_time_limit_comes_from_the_environment_too(monkeypatch):
+    from dj_archive.index import DEFAULT_FILE_TIMEOUT, file_timeout
+
+    assert file_timeout() == DEFAULT_FILE_TIMEOUT == 120
+    for value, expected in (("5", 5.0), ("0", 0.0), ("-1", 120), ("abc", 120), ("nan", 120)):
+        monkeypatch.setenv("DJ_ARCHIVE_FILE_TIMEOUT", value)
+        assert file_timeout() == expected, value
+
+
+# --- 7. Ctrl-C during index with workers ----------------------------------------------
+
+
+def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_path):
+    import json
+    import random
+    import signal
+    import time
+
+    from test_reliability import _check_consistent, _make_corpus
+
+    root = tmp_path / "archive"
+    _make_corpus(root, 300)
+    db = tmp_path / "idx.sqlite"
+    cmd = [sys.executable, "-m", "dj_archive", "index", "--archive", str(root), "--db", str(db), "--workers", "2",
+           "--format", "json"]
+    rng = random.Random(5)
+    done_before = 0
+    for attempt in range(3):
+        # A new session, so the signal goes to the whole group as a terminal's Ctrl-C does.
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(rng.uniform(1.5, 3.0))
+        sent = time.perf_counter()
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail("index did not end within 20 s of Ctrl-C")
+        assert time.perf_counter() - sent < 20
+        err = err.decode()
+        assert proc.returncode != 0 or "Traceback" not in err  # finished before the signal: fine
+        assert "Traceback" not in err and "InvalidStateError" not in err, err
+        if db.exists():
+            done = _check_consistent(db)
+            assert done >= done_before
+            done_before = done
+        leftover = subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        assert leftover == [], "worker processes outlived the interrupted run"
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    assert data["documents"] == 300 and data["failed"] == []
+    assert data["unchanged"] == done_before

@@ -16,12 +16,18 @@ from .common import archive_options, format_option, handle_errors
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes for reading files (default: auto).")
 @format_option("text", "json")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, None),
+    default=None,
+    help="Seconds one file may take to read before it fails alone (default $DJ_ARCHIVE_FILE_TIMEOUT or 120; 0: no limit).",
+)
 @handle_errors
-def index_cmd(archive, db, workers, fmt, progress):
+def index_cmd(archive, db, workers, fmt, progress, timeout):
     """Index the archive: new and changed files are read, unchanged ones skipped,
     deleted ones removed. Files that cannot be read are listed with the reason."""
     arc = open_archive(archive, db)
-    report = arc.index(workers=workers, progress=progress)
+    report = arc.index(workers=workers, progress=progress, timeout=timeout)
     for problem in arc.config.metadata_problems:
         click.echo(f"Warning: {problem}", err=True)
     for path in arc.config.unmatched_overrides:
