@@ -104,7 +104,7 @@ def isolated_map(
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     window = max(64, workers * 16)  # results held for in-order delivery, at most
     done: dict[int, Any] = {}
-    sent = delivered = 0
+    sent = delivered = failed_starts = 0
     pool: list[_Worker] = []
     try:
         pool = [_Worker(ctx, func, initializer, initargs) for _ in range(max(1, min(workers, len(todo))))]
@@ -131,9 +131,15 @@ def isolated_map(
                     if w.conn in ready or w.proc.sentinel in ready:
                         try:
                             w.conn.recv()
-                        except (EOFError, OSError):
-                            raise RuntimeError("a worker process could not start (its set-up failed)") from None
+                        except (EOFError, OSError):  # killed while starting: start another
+                            w.stop(kill=True)
+                            failed_starts += 1
+                            if failed_starts > 3 * len(pool):
+                                raise RuntimeError("worker processes keep dying while starting") from None
+                            pool[k] = _Worker(ctx, func, initializer, initargs)
+                            continue
                         w.ready = True
+                        failed_starts = 0
                     continue
                 if w.job is None:
                     continue

@@ -37,6 +37,7 @@ def test_index_reports_exact_shape_and_the_scan_failure(small_archive):
                 "reason": "PDF has no text layer (1 page(s), probably a scan); run OCR and file the result",
             }
         ],
+        "hidden_skipped": 0,
     }
 
 
