@@ -178,6 +178,7 @@ def _index_under_memory_limit(root: Path, limit_mb: int, *extra) -> subprocess.C
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_03_a_docx_bomb_fails_alone_with_a_reason_and_bounded_memory(small_archive):
     import json
     import time
@@ -207,6 +208,16 @@ def test_03_large_streamed_parts_keep_the_text_and_its_order(tmp_path, monkeypat
     monkeypatch.setattr(docx_reader, "_BOMB_RATIO", 10**6)
     assert docx_reader.docx_text(data) == whole
     assert whole.startswith("支部召开党员大会\t第二段\n甲\t乙\n支部召开党员大会")
+
+
+def test_03_a_part_that_inflates_too_much_is_refused_before_parsing(tmp_path, monkeypatch):
+    from dj_archive.errors import ReadError
+    from dj_archive.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "_WHOLE_PART", 1 << 20)  # the ratio check starts at 1 MB here
+    path = _bomb_docx(tmp_path / "炸弹.docx", 4)
+    with pytest.raises(ReadError, match=r"document.xml inflates \d+× .*; possibly a zip bomb"):
+        docx_reader.docx_text(path.read_bytes())
 
 
 def test_03_text_length_is_capped(tmp_path, monkeypatch):
@@ -600,7 +611,7 @@ def test_13_a_symlinked_db_shares_the_lock(small_archive, tmp_path):
 # --- 4. a file that takes forever to read ----------------------------------------------
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", ["1", pytest.param("2", marks=pytest.mark.slow)])
 def test_04_a_pathological_pdf_fails_alone_after_the_time_limit(small_archive, workers):
     import json
     import time
@@ -632,6 +643,7 @@ def test_04_the_time_limit_comes_from_the_environment_too(monkeypatch):
 # --- 7. Ctrl-C during index with workers ----------------------------------------------
 
 
+@pytest.mark.slow
 def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_path):
     import json
     import random
@@ -672,3 +684,25 @@ def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_
     data = json.loads(out.stdout)
     assert data["documents"] == 300 and data["failed"] == []
     assert data["unchanged"] == done_before
+
+
+def _sleepy(x):
+    import time
+
+    if x == 3:
+        time.sleep(60)
+    if x == 5:
+        os.kill(os.getpid(), 9)  # what the OOM killer does
+    return x * x
+
+
+def test_04_the_worker_pool_stops_a_hung_item_and_survives_a_killed_one():
+    import time
+
+    from dj_archive.pool import isolated_map
+
+    t = time.perf_counter()
+    got = list(isolated_map(_sleepy, range(8), 2, crashed=lambda x: ("crashed", x), timeout=2,
+                            timed_out=lambda x: ("timed out", x)))  # fmt: skip
+    assert got == [0, 1, 4, ("timed out", 3), 16, ("crashed", 5), 36, 49]
+    assert time.perf_counter() - t < 30
