@@ -36,7 +36,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import N_
 from .output import display_width
 from .taxonomy import UNKNOWN
 

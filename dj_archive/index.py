@@ -165,7 +165,7 @@ def _damage_is_named(con):
 
 
 def _damaged_error(db_path, exc) -> IndexDamaged:
-    return IndexDamaged(f"the index at {db_path} is damaged or not an index ({exc})")
+    return IndexDamaged(N_("the index at {db_path} is damaged or not an index ({exc})").format(db_path=db_path, exc=exc))
 
 
 def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
@@ -253,8 +253,8 @@ def _discard_damaged(db_path: Path, reason: str) -> str:
     ours = head[68:72] == APPLICATION_ID.to_bytes(4, "big") or db_path.parent.name == INDEX_DIRNAME
     if not ours:
         raise NotAnIndex(
-            f"{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
-            "it was left untouched"
+            N_("{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
+               "it was left untouched").format(db_path=db_path, reason=reason)
         )
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

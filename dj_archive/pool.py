@@ -121,9 +121,9 @@ def isolated_map(
             if not waiting:
                 continue
             wait_for = None
-            busy = [w for w in waiting if w.job is not None]
-            if timeout and busy:
-                wait_for = max(0.0, min(w.job[1] for w in busy) + timeout - time.monotonic())
+            starts = [w.job[1] for w in waiting if w.job is not None]
+            if timeout and starts:
+                wait_for = max(0.0, min(starts) + timeout - time.monotonic())
             ready = set(wait([w.conn for w in waiting] + [w.proc.sentinel for w in waiting], wait_for))
             now = time.monotonic()
             for k, w in enumerate(pool):

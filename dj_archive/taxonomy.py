@@ -14,7 +14,6 @@ category code.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from .data import load_data
@@ -115,9 +114,13 @@ def _code(value, what: str) -> str:
     dj_archive.errors.ConfigError: category code '../../X' must be 1 to 10 letters or digits (it names folders and 档号)
     """
     if isinstance(value, bool) or not isinstance(value, str):
-        raise ConfigError(f'{what} {value!r} must be text: quote it, e.g. code: "01"')
+        raise ConfigError(N_('{what} {value!r} must be text: quote it, e.g. code: "01"').format(what=what, value=value))
     if not _CODE.fullmatch(value):
-        raise ConfigError(f"{what} {value!r} must be 1 to 10 letters or digits (it names folders and 档号)")
+        raise ConfigError(
+            N_("{what} {value!r} must be 1 to 10 letters or digits (it names folders and 档号)").format(
+                what=what, value=value
+            )
+        )
     return value
 
 
@@ -128,8 +131,10 @@ def _folder_name(value) -> str:
         ord(ch) < 32 for ch in name
     ):
         raise ConfigError(
-            f"category name {value!r} cannot be part of a folder name (1 to 40 characters, no / \\ : * ? \" < > |, "
-            "not starting with a dot)"
+            N_(
+                "category name {value!r} cannot be part of a folder name (1 to 40 characters, "
+                "no / \\ : * ? \" < > |, not starting with a dot)"
+            ).format(value=value)
         )
     return name
 

@@ -6,7 +6,6 @@ from click.testing import CliRunner
 
 from dj_archive import open_archive
 from dj_archive.cli import cli
-from dj_archive.errors import ConfigError
 
 LOOSE = "待整理/总结终稿(2).txt"
 

@@ -145,11 +145,10 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _bomb_docx(path: Path, mb: int, paragraph: str = "<w:p><w:r><w:t>炸</w:t></w:r></w:p>") -> Path:
     """A real .docx (python-docx package) whose document.xml is ``mb`` MB of paragraphs,
     written by streaming so the test never holds it in memory."""
+    import io
     import zipfile
 
     from builders import docx_bytes
-
-    import io
 
     src = zipfile.ZipFile(io.BytesIO(docx_bytes(["x"])))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -659,7 +658,7 @@ def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_
            "--format", "json"]
     rng = random.Random(5)
     done_before = 0
-    for attempt in range(3):
+    for _attempt in range(3):
         # A new session, so the signal goes to the whole group as a terminal's Ctrl-C does.
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         time.sleep(rng.uniform(1.5, 3.0))

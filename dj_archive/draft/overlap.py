@@ -113,9 +113,11 @@ def _read_prose(path) -> str:
     except ReadError as exc:
         raise type(exc)(f"{path}: {exc}") from None
     except MemoryError:
-        raise ReadError(f"{path}: too large to read in memory") from None
+        raise ReadError(N_("{path}: too large to read in memory").format(path=path)) from None
     except Exception as exc:  # noqa: BLE001 - as in the index: a reason, not a traceback
-        raise ReadError(f"{path}: unexpected error while reading: {type(exc).__name__}: {exc}"[:300]) from None
+        raise ReadError(
+            N_("{path}: unexpected error while reading: {error}").format(path=path, error=f"{type(exc).__name__}: {exc}"[:300])
+        ) from None
     if suffix == ".md":
         text = _MD_MARKUP.sub("", _MD_FOOTNOTE_REF.sub("", _MD_FOOTNOTE_DEF.sub("", text)))
     return text

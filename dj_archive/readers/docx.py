@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from lxml import etree
 
@@ -103,16 +104,18 @@ def _check_part(zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
         )
     if size > _WHOLE_PART and size > _BOMB_RATIO * max(info.compress_size, 1):
         raise ReadError(
-            f"{short} inflates {size // max(info.compress_size, 1)}× ({_mb(info.compress_size)} MB to "
-            f"{_mb(size)} MB); possibly a zip bomb"
+            N_("{part} inflates {ratio}× ({packed} MB to {mb} MB); possibly a zip bomb").format(
+                part=short, ratio=size // max(info.compress_size, 1), packed=_mb(info.compress_size), mb=_mb(size)
+            )
         )
     return info
 
 
 def _too_long(n: int) -> ReadError:
     return ReadError(
-        f"more than {max_text_chars():,} characters of text "
-        "(a quarter of DJ_ARCHIVE_MAX_MB); possibly a zip bomb"
+        N_("more than {n} characters of text (a quarter of DJ_ARCHIVE_MAX_MB); possibly a zip bomb").format(
+            n=f"{max_text_chars():,}"
+        )
     )
 
 
@@ -143,7 +146,8 @@ def _stream_text(fh) -> str:
     whole parse gives."""
     out: list[str] = []
     total = runs = blocks = 0
-    root = xslt = None
+    root: Any = None
+    xslt: Any = None
     containers = {f"{{{ns}}}{t}" for ns in (W, W_STRICT) for t in ("body", "footnotes")}
     tags = [f"{{{ns}}}{t}" for ns in (W, W_STRICT) for t in ("p", "tbl", "sdt", "footnote", "t")]
     for _, el in etree.iterparse(fh, tag=tags, resolve_entities=False, no_network=True, huge_tree=True):
@@ -154,7 +158,11 @@ def _stream_text(fh) -> str:
             runs += 1
             total += len(el.text or "")
             if runs > _BLOCK_ELEMENTS:
-                raise ReadError(f"a paragraph or table holds more than {_BLOCK_ELEMENTS // 2:,} text runs; possibly a zip bomb")
+                raise ReadError(
+                    N_("a paragraph or table holds more than {n} text runs; possibly a zip bomb").format(
+                        n=f"{_BLOCK_ELEMENTS // 2:,}"
+                    )
+                )
             if total > max_text_chars():
                 raise _too_long(total)
             continue
