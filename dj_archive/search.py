@@ -370,8 +370,17 @@ def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
     return _filtered(con, {r[0] for r in con.execute(matched_sql, comp.params)}, where, fparams)
 
 
+#: Up to this many matches, the filters are checked by looking the matches up by rowid
+#: (~2.5 µs each); above it, by one scan of the documents table (~30 ms at 20,000
+#: documents: its pages hold the texts). Same set either way.
+FILTER_LOOKUP_MAX = 8000
+
+
 def _filtered(con, ids: set[int], where: str, fparams) -> set[int]:
     if where != "1" and ids:
+        if len(ids) <= FILTER_LOOKUP_MAX:  # a plain table: no FTS MATCH re-run per rowid here
+            sql = f"SELECT d.rowid FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?)) AND {where}"
+            return {r[0] for r in con.execute(sql, [json.dumps(sorted(ids)), *fparams])}
         ids &= {r[0] for r in con.execute(f"SELECT d.rowid FROM documents d WHERE {where}", fparams)}
     return ids
 
