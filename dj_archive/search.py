@@ -6,8 +6,8 @@ original text.
 
 from __future__ import annotations
 
-import html
 import heapq
+import html
 import json
 import os
 import re
@@ -472,8 +472,8 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
             _FACET_TABLES[state[0]] = (state[1], table)
     of, values_of = table
     by_combo = Counter(map(of.get, ids))
-    by_combo.pop(None, None)  # not in the table (none expected: same snapshot)
-    counts = ((values_of[c], n) for c, n in by_combo.items())
+    # None: not in the table (none expected: same snapshot)
+    counts = ((values_of[c], n) for c, n in by_combo.items() if c is not None)
     out: dict[str, dict] = {f: {} for f in FACET_FIELDS}
     for values, n in counts:
         for f, v in zip(FACET_FIELDS, values):
