@@ -48,15 +48,21 @@ class Archive:
 
     # -- building ---------------------------------------------------------------------
     def index(
-        self, workers: int | None = None, progress: bool | None = None, on_progress: Callable | None = None,
+        self,
+        workers: int | None = None,
+        progress: bool | None = None,
+        on_progress: Callable | None = None,
         ocr: bool | None = None,
+        timeout: float | None = None,
     ) -> IndexReport:
         """Bring the index up to date (incremental). Returns what happened.
         ``on_progress(done, total)`` is called as files are read. ``ocr=False`` leaves
-        scans and photos unread (listed in ``report.needs_ocr``); None follows DJ_ARCHIVE_OCR."""
+        scans and photos unread (listed in ``report.needs_ocr``); None follows DJ_ARCHIVE_OCR.
+        A file still being read after ``timeout`` seconds (default ``$DJ_ARCHIVE_FILE_TIMEOUT``
+        or 120, more for each page to OCR) fails alone."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
         return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress,
-                           ocr=ocr)
+                           ocr=ocr, timeout=timeout)  # fmt: skip
 
     def _con(self) -> sqlite3.Connection:
         return connect(self.db_path, readonly=True)
@@ -81,7 +87,8 @@ class Archive:
         """Documents containing the query, best first (``sort="date"``: newest first).
         ``limit=None`` returns all. ``mask_pii`` masks ID, phone and bank card numbers in
         snippets. ``facets`` counts the matches per category, year, branch and doc type
-        (``result.facets``)."""
+        (``result.facets``). An unknown category or branch is an error that says so."""
+        self._check_filters(category, org)
         con = self._con()
         try:
             return run_search(
@@ -104,6 +111,7 @@ class Archive:
         import pandas as pd
 
         f = Filters(**filters)
+        self._check_filters(f.category, f.org)
         where, params = filter_sql(f, self.config.resolve_org)
         cols = ", ".join(f"d.{c}" for c in DOC_COLUMNS + (("text",) if with_text else ()))
         con = self._con()
@@ -118,6 +126,12 @@ class Archive:
             for rec in records:
                 rec["text"] = unpack_text(rec["text"])
         return pd.DataFrame(records, columns=list(DOC_COLUMNS) + (["text"] if with_text else []))
+
+    def _check_filters(self, category: str | None, org: str | None) -> None:
+        if category:
+            self.config.taxonomy.check_code(category)
+        if org:
+            self.config.check_org(org)
 
     def get(self, key: str, mask_pii: bool = False) -> dict:
         """One document's metadata and text, by id or archive-relative path."""

@@ -39,8 +39,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import UnknownCategory
-from .i18n import N_
 from .output import display_width
 from .taxonomy import UNKNOWN
 
@@ -141,13 +139,7 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
     cfg = archive.config
     tx = cfg.taxonomy
     if category:
-        codes = tx.codes + [UNKNOWN]
-        if category.upper() not in [c.upper() for c in codes]:
-            raise UnknownCategory(
-                N_("{category!r} is not a category of this archive ({codes})").format(
-                    category=category, codes=", ".join(codes)
-                )
-            )
+        tx.check_code(category)
     docs = archive.documents(with_text=True)
     docs = docs.astype(object).where(docs.notna(), None)
     ret_order = {code: i for i, code in enumerate(tx.retention_codes.values())}

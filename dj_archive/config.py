@@ -11,7 +11,10 @@
 from __future__ import annotations
 
 import csv
+import difflib
+import io
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,10 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ArchiveNotFound, ConfigError
+from .errors import ArchiveNotFound, ConfigError, UnknownOrg
 from .i18n import N_
 from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
+from .yamlsafe import load_yaml
 
 __all__ = [
     "Org",
@@ -60,6 +64,8 @@ class ArchiveConfig:
     orgs: list[Org] = field(default_factory=list)
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Rows and columns of metadata.csv that were skipped, one line each (where and why).
+    metadata_problems: list[str] = field(default_factory=list)
 
     @property
     def unmatched_overrides(self) -> list[str]:
@@ -95,6 +101,18 @@ class ArchiveConfig:
         m = pattern.search(text)
         return names[m.group()] if m else None
 
+    def check_org(self, name: str) -> str:
+        """``name`` if it names a branch or part of one (an alias, 第一党支部 in
+        机关第一党支部); else UnknownOrg naming the branches there are. An archive whose
+        fonds.yml lists no branches accepts any name."""
+        if not self.orgs or self.resolve_org(name) or any(name in n for o in self.orgs for n in o.names):
+            return name
+        raise UnknownOrg(
+            N_("unknown branch {org!r}; the branches of this archive are: {known}").format(
+                org=name, known="、".join(self.org_names)
+            )
+        )
+
     def resolve_org(self, name: str) -> str | None:
         """Canonical org name for a name or alias, or None."""
         for org in self.orgs:
@@ -114,54 +132,115 @@ def default_db_path(root: Path) -> Path:
 
 
 def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, dict[str, str]]:
-    """The rows of metadata.csv by path, values checked against ``taxonomy``: dates
-    normalised to ISO, categories given by code (or folder or name) stored as the code,
-    retention one of the taxonomy's 保管期限 (or its code). A bad value is a ConfigError
-    naming the line."""
-    if not path.exists():
-        return {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ConfigError(N_("{path}: cannot read the metadata sheet ({exc})").format(path=path, exc=exc)) from exc
-    out = {}
-    for n, row in enumerate(rows, start=2):
-        rel = (row.get("path") or "").strip().replace("\\", "/")
-        if not rel:
-            raise ConfigError(N_("{path}: line {n} has no path").format(path=path, n=n))
-        values = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and isinstance(v, str) and v.strip()}
-        if "date" in values:
-            iso = parse_date(values["date"])
-            if not iso:
-                raise ConfigError(
-                    N_(
-                        "{path}: line {n}: date {date!r} is not a date; write it as 2023-01-06 "
-                        "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)"
-                    ).format(path=path, n=n, date=values["date"])
-                )
-            values["date"] = iso
-        if taxonomy is not None and "category" in values:
-            cat = taxonomy.category(values["category"]) or taxonomy.category_for_folder(values["category"])
-            if not cat:
-                raise ConfigError(
-                    N_("{path}: line {n}: unknown category {category!r}; the archive's categories are {codes}").format(
-                        path=path, n=n, category=values["category"], codes=", ".join(taxonomy.codes)
-                    )
-                )
-            values["category"] = cat.code
-        if taxonomy is not None and "retention" in values and taxonomy.retention_codes:
-            by_code = {code: name for name, code in taxonomy.retention_codes.items()}
-            value = values["retention"]
-            if value not in taxonomy.retention_codes and value not in by_code:
-                raise ConfigError(
-                    N_("{path}: line {n}: unknown retention {value!r}; use one of {retention_codes}").format(
-                        path=path, n=n, value=value, retention_codes=", ".join(taxonomy.retention_codes)
-                    )
-                )
-            values["retention"] = value if value in taxonomy.retention_codes else by_code[value]
-        out[rel] = values
+    """The rows of metadata.csv by path (see :func:`read_overrides`), strictly: the first
+    problem is a ConfigError naming the line. For writers that must not save a bad sheet."""
+    out, problems = _read_overrides(path, taxonomy)
+    bad_rows = [msg for line, msg in problems if line is not None]
+    if bad_rows:
+        raise ConfigError(bad_rows[0])
     return out
+
+
+def _decode_sheet(data: bytes) -> str | None:
+    """The text of a CSV sheet: UTF-8 (with or without BOM), else GBK/GB18030 as Excel
+    saves "CSV" on a Chinese Windows; None if it is neither."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_overrides(path: Path, taxonomy: Taxonomy | None = None) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """(rows of metadata.csv by path, problems): see :func:`_read_overrides`."""
+    out, problems = _read_overrides(path, taxonomy)
+    return out, [msg for _, msg in problems]
+
+
+def _read_overrides(path: Path, taxonomy: Taxonomy | None = None):
+    """(rows of metadata.csv by path, problems). Values are checked against ``taxonomy``:
+    dates normalised to ISO, categories given by code (or folder or name) stored as the
+    code, retention one of the taxonomy's 保管期限 (or its code). A bad row, a path given
+    twice, an unknown column is a problem (one line: where and why) and is skipped; the
+    rest applies. ``./`` and ``\\`` in paths are normalised."""
+    if not path.exists():
+        return {}, []
+    try:
+        text = _decode_sheet(path.read_bytes())
+    except OSError as exc:
+        return {}, [(None, N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(
+            path=path, exc=exc.strerror or exc))]
+    if text is None:
+        return {}, [(None, N_('{path}: not UTF-8 or GBK text; save it as "CSV UTF-8"; the sheet is ignored').format(
+            path=path))]
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        header = [(h or "").strip() for h in (reader.fieldnames or [])]
+        rows = list(reader)
+    except csv.Error as exc:
+        return {}, [(None, N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(path=path, exc=exc))]
+    problems: list[tuple[int | None, str]] = []
+    if "path" not in header:
+        return {}, [(None, N_("{path}: no path column (the first line must name the columns: {columns}); "
+                              "the sheet is ignored").format(path=path, columns="path," + ",".join(OVERRIDABLE)))]
+    for h in header:
+        # Columns of the archivist's own (备注, note) are kept by every writer and ignored
+        # here; one that looks like a misspelt field would silently override nothing.
+        close = difflib.get_close_matches(h, ("path", *OVERRIDABLE), n=1, cutoff=0.75)
+        if h and h != "path" and h not in OVERRIDABLE and close:
+            problems.append((None, N_(
+                "{path}: unknown column {column!r} (did you mean {close}?); its values are ignored (columns: {columns})"
+            ).format(path=path, column=h, close=close[0], columns="path, " + ", ".join(OVERRIDABLE))))
+    out: dict[str, dict[str, str]] = {}
+    first_line: dict[str, int] = {}
+    for n, row in enumerate(rows, start=2):
+        row = {(k or "").strip(): v for k, v in row.items() if isinstance(v, str)}
+        if not any(v.strip() for v in row.values()):
+            continue  # a blank line
+        try:
+            rel, values = _override_row(row, taxonomy)
+        except ValueError as exc:
+            problems.append((n, N_("{path}: line {n}: {problem}; the row is skipped").format(path=path, n=n, problem=exc)))
+            continue
+        if rel in out:
+            problems.append((n, N_("{path}: line {n}: {rel} is already given on line {first}; the row is skipped").format(
+                path=path, n=n, rel=rel, first=first_line[rel])))
+            continue
+        out[rel], first_line[rel] = values, n
+    return out, problems
+
+
+def _override_row(row: dict, taxonomy: Taxonomy | None) -> tuple[str, dict[str, str]]:
+    rel = (row.get("path") or "").strip().replace("\\", "/")
+    if not rel:
+        raise ValueError(N_("no path"))
+    rel = posixpath.normpath(rel)  # ./ZH_综合类/… and ZH_综合类//… name the same file
+    values = {k: v.strip() for k, v in row.items() if k in OVERRIDABLE and v.strip()}
+    if "date" in values:
+        iso = parse_date(values["date"])
+        if not iso:
+            raise ValueError(
+                N_("date {date!r} is not a date; write it as 2023-01-06 "
+                   "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)").format(date=values["date"])
+            )
+        values["date"] = iso
+    if taxonomy is not None and "category" in values:
+        cat = taxonomy.category(values["category"]) or taxonomy.category_for_folder(values["category"])
+        if not cat:
+            raise ValueError(
+                N_("unknown category {category!r}; the archive's categories are {codes}").format(
+                    category=values["category"], codes=", ".join(taxonomy.codes))
+            )
+        values["category"] = cat.code
+    if taxonomy is not None and "retention" in values and taxonomy.retention_codes:
+        by_code = {code: name for name, code in taxonomy.retention_codes.items()}
+        value = values["retention"]
+        if value not in taxonomy.retention_codes and value not in by_code:
+            raise ValueError(N_("unknown retention {value!r}; use one of {codes}").format(
+                value=value, codes=", ".join(taxonomy.retention_codes)))
+        values["retention"] = value if value in taxonomy.retention_codes else by_code[value]
+    return rel, values
 
 
 def _yaml_error(path: Path, exc: yaml.YAMLError) -> ConfigError:
@@ -265,7 +344,7 @@ def load_config(root) -> ArchiveConfig:
     if fonds.exists():
         try:
             raw = fonds.read_text(encoding="utf-8-sig")
-            data = yaml.safe_load(raw) or {}
+            data = load_yaml(raw) or {}
         except yaml.YAMLError as exc:
             raise _yaml_error(fonds, exc) from exc
         except UnicodeDecodeError as exc:
@@ -283,11 +362,13 @@ def load_config(root) -> ArchiveConfig:
             taxonomy = taxonomy_from_dict(data["taxonomy"], base=taxonomy)
         except ConfigError as exc:
             raise ConfigError(N_("{fonds}: {exc}").format(fonds=fonds, exc=exc)) from exc
+    overrides, problems = read_overrides(root / METADATA_FILE, taxonomy)
     return ArchiveConfig(
         root=root,
         fonds_id=_fonds_id(fonds, raw, data.get("fonds_id")),
         fonds_name=str(data.get("fonds_name") or ""),
         orgs=orgs,
         taxonomy=taxonomy,
-        overrides=_load_overrides(root / METADATA_FILE, taxonomy),
+        overrides=overrides,
+        metadata_problems=problems,
     )

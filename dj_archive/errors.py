@@ -28,6 +28,7 @@ __all__ = [
     "SomeItemsFailed",
     "InvalidKind",
     "OutputInsideArchive",
+    "IndexDamaged",
 ]
 
 
@@ -156,4 +157,11 @@ class OutputInsideArchive(DjArchiveError):
     """An output file (a draft, a catalogue, an export) would be written inside the
     archive folder: refused, because originals are only ever read (``file`` files)."""
 
-    hint = "Write it outside the archive folder, e.g. -o ~/文稿/out.docx; use `dj-archive file` to file a document."
+    hint = N_("Write it outside the archive folder, e.g. -o ~/文稿/out.docx; use `dj-archive file` to file a document.")
+
+
+class IndexDamaged(IndexFailure):
+    """The index file is damaged (or is not a database at all). It is derived data:
+    ``index`` rebuilds it from the archive."""
+
+    hint = N_("Run `dj-archive index` to rebuild it from the archive (the originals are not affected).")

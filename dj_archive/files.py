@@ -86,11 +86,19 @@ def display_name(name: str) -> str:
         return raw.decode("utf-8", "replace")
 
 
-def walk_archive(root) -> list[FileEntry]:
+#: Hidden names at the archive root that are the toolkit's own (index, data overrides).
+OWN_HIDDEN = {".dj_archive", ".dj_archive_data"}
+
+
+def walk_archive(root, hidden: list | None = None) -> list[FileEntry]:
     """Every candidate file under ``root``, sorted by path. Symlinks are not followed:
-    they are listed with a problem so the run can report them."""
+    they are listed with a problem so the run can report them. Hidden files and folders
+    (a leading dot: .git, a synced .folder) are skipped; their paths are appended to
+    ``hidden`` if given, so the run can say how many (the toolkit's own, lock files of an
+    open document and system files such as .DS_Store are not counted)."""
     root = Path(root)
     out: list[FileEntry] = []
+    hidden = [] if hidden is None else hidden
 
     def onerror(exc: OSError):
         rel = os.path.relpath(exc.filename, root) if exc.filename else "?"
@@ -107,19 +115,25 @@ def walk_archive(root) -> list[FileEntry]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         # Hidden folders (.dj_archive, .git) are ours or a tool's, not the archive's.
         keep = []
+        at_root = os.path.samefile(dirpath, root)
         for d in sorted(dirnames):
-            if d.startswith("."):
-                continue
             full = os.path.join(dirpath, d)
+            if d.startswith("."):
+                if not (at_root and d in OWN_HIDDEN):
+                    hidden.append(os.path.relpath(full, root).replace(os.sep, "/"))
+                continue
             if os.path.islink(full):
                 rel = os.path.relpath(full, root).replace(os.sep, "/")
                 out.append(FileEntry(rel, Path(full), 0, 0, N_("symbolic link to a folder, not followed")))
                 continue
             keep.append(d)
         dirnames[:] = keep
-        at_root = os.path.samefile(dirpath, root)
         for name in sorted(filenames):
-            if name.startswith(".") or name.startswith(_TEMP_PREFIXES) or (at_root and name in SKIP_NAMES):
+            if name.startswith(_TEMP_PREFIXES) or name in SKIP_NAMES and (at_root or name.startswith(".")):
+                continue
+            if name.startswith("."):
+                if not name.startswith(".dj-archive-"):  # a filing in progress
+                    hidden.append(os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/"))
                 continue
             full = os.path.join(dirpath, name)
             rel = os.path.relpath(full, root).replace(os.sep, "/")

@@ -177,9 +177,16 @@ def _copy_verified(source, dest: Path, sha: str | None) -> None:
             pass
 
 
+#: Bytes of a 题名 in a file name: with the date, a _N suffix and the extension the name
+#: stays under the 255-byte limit of file systems (UTF-8: 60 Chinese characters).
+TITLE_BYTES = 180
+
+
 def _safe_title(title: str) -> str:
     title = _UNSAFE.sub("", title).strip().strip(".")
-    return title[:80] or "未命名文件"
+    while len(title.encode("utf-8")) > TITLE_BYTES:
+        title = title[:-1]
+    return title.rstrip(" .") or "未命名文件"
 
 
 def plan_filing(archive, paths, category: str | None = None, org: str | None = None) -> list[FilingPlan]:

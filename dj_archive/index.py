@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import queue
+import signal
 import sqlite3
 import sys
 import threading
@@ -25,9 +26,9 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .config import ArchiveConfig, default_db_path, load_config
+from .config import INDEX_DIRNAME, ArchiveConfig, default_db_path, load_config
 from .data import data_version
-from .errors import IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
+from .errors import IndexDamaged, IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
 from .i18n import N_
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
@@ -95,31 +96,104 @@ class IndexReport:
     ocr_pages: int = 0  # pages read by OCR in this run (not from the OCR cache)
     needs_ocr: list = field(default_factory=list)  # {"path", "pages"}: scans left unread
     low_confidence: list = field(default_factory=list)  # {"path", "pages", "confidence"}
+    hidden: list = field(default_factory=list)  # hidden files and folders, skipped
 
     def to_dict(self) -> dict:
         """The CLI's JSON shape."""
         d = asdict(self)
         keys = ("documents", "indexed", "unchanged", "removed", "failed", "ocr_pages", "needs_ocr", "low_confidence")
-        return {k: d[k] for k in keys}
+        out = {k: d[k] for k in keys}
+        out["hidden_skipped"] = len(self.hidden)
+        return out
 
 
 #: PRAGMA application_id of our index files ("djar"): someone else's database is never dropped.
 APPLICATION_ID = 0x646A6172
 
 
-def _uri(db_path: Path, mode: str) -> str:
+def _uri(db_path: Path, mode: str, immutable: bool = False) -> str:
     # as_uri() percent-encodes # ? % and non-ASCII, which a raw "file:" URI would misread.
-    return f"{db_path.resolve().as_uri()}?mode={mode}"
+    return f"{db_path.resolve().as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
+
+
+def _on_read_only_media(db_path: Path) -> bool:
+    """A reader of a WAL database must create its -shm file next to it; on a CD, a
+    read-only share or a folder without write permission it cannot, so the index is
+    opened ``immutable`` (no locking, no WAL: what the file holds is what is read)."""
+    return not os.access(db_path.parent, os.W_OK) or (
+        Path(f"{db_path}-shm").exists() and not os.access(f"{db_path}-shm", os.W_OK)
+    )
+
+
+class _ReadCursor(sqlite3.Cursor):
+    """A cursor whose errors say "damaged" when the file is (see :func:`_damaged_error`)."""
+
+    def execute(self, *args):
+        with _damage_is_named(self.connection):
+            return super().execute(*args)
+
+    def fetchone(self):
+        with _damage_is_named(self.connection):
+            return super().fetchone()
+
+    def fetchmany(self, *args):
+        with _damage_is_named(self.connection):
+            return super().fetchmany(*args)
+
+    def fetchall(self):
+        with _damage_is_named(self.connection):
+            return super().fetchall()
+
+    def __next__(self):
+        # Once per row: a plain try (free in Python 3.11+) rather than a context
+        # manager, which tripled the cost of reading 20,000 rowids.
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is sqlite3.DatabaseError:
+                raise _damaged_error(getattr(self.connection, "db_path", "?"), exc) from None
+            raise
+
+
+class _ReadConnection(sqlite3.Connection):
+    """Read-only connection to the index: a damaged page met by any query (search, list,
+    show…) raises IndexDamaged with the hint to rebuild, not a bare DatabaseError."""
+
+    db_path: Path
+
+    def cursor(self, factory=_ReadCursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        return self.cursor().execute(*args)
+
+
+@contextlib.contextmanager
+def _damage_is_named(con):
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if type(exc) is sqlite3.DatabaseError:  # SQLITE_CORRUPT, SQLITE_NOTADB: not locked, not I/O
+            raise _damaged_error(getattr(con, "db_path", "?"), exc) from None
+        raise
+
+
+def _damaged_error(db_path, exc) -> IndexDamaged:
+    return IndexDamaged(N_("the index at {db_path} is damaged or not an index ({exc})").format(db_path=db_path, exc=exc))
 
 
 def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
-    """Open the index. ``readonly`` raises IndexMissing if it does not exist yet."""
+    """Open the index. ``readonly`` raises IndexMissing if it does not exist yet, and
+    IndexDamaged (with the hint to rebuild) if it, or any later query, finds it damaged."""
     db_path = Path(db_path)
     try:
         if readonly:
             if not db_path.exists():
                 raise IndexMissing(N_("no index at {db_path}").format(db_path=db_path))
-            con = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=30)
+            try:
+                con = _open_read(db_path, _on_read_only_media(db_path))
+            except sqlite3.OperationalError:  # e.g. -shm cannot be created after all
+                con = _open_read(db_path, True)
         else:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             # The build writes from a worker thread (see _Writer); one thread at a time.
@@ -132,22 +206,74 @@ def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
             con.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS segment merges stay in memory
         con.row_factory = sqlite3.Row
         con.execute("PRAGMA busy_timeout=30000")
-        if readonly:
-            version = _meta(con, "schema_version")
-            if version != str(SCHEMA_VERSION):
-                con.close()
-                raise IndexMissing(
-                    N_("the index at {db_path} was built by another version of dj_archive (schema {version})").format(
-                        db_path=db_path, version=version
-                    )
-                )
+    except IndexDamaged:
+        raise
     except sqlite3.DatabaseError as exc:
+        if type(exc) is sqlite3.DatabaseError:
+            raise _damaged_error(db_path, exc) from None
         raise IndexFailure(N_("cannot open the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)) from None
     except OSError as exc:
         raise IndexFailure(
             N_("cannot create the index at {db_path}: {reason}").format(db_path=db_path, reason=exc.strerror or exc)
         ) from None
     return con
+
+
+def _open_read(db_path: Path, immutable: bool) -> sqlite3.Connection:
+    con = sqlite3.connect(_uri(db_path, "ro", immutable), uri=True, timeout=30, factory=_ReadConnection)
+    con.db_path = db_path
+    try:
+        version = _meta(con, "schema_version")
+    except BaseException:
+        con.close()
+        raise
+    if version != str(SCHEMA_VERSION):
+        con.close()
+        raise IndexMissing(
+            N_("the index at {db_path} was built by another version of dj_archive (schema {version})").format(
+                db_path=db_path, version=version
+            )
+        )
+    return con
+
+
+#: quick_check reads every page: done before each build when the file is at most this big
+#: (a fraction of a second); a larger index is checked when a query meets a damaged page.
+QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024
+
+
+def _damage(db_path: Path) -> str | None:
+    """Why the index file is damaged (quick_check's first finding, or "file is not a
+    database"), or None when it is sound or absent. Locked or unreadable is not damage."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=30)
+        try:
+            found = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc) if type(exc) is sqlite3.DatabaseError else None
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _discard_damaged(db_path: Path, reason: str) -> str:
+    """Delete a damaged index (derived data) so the build starts afresh, and say why. A
+    file that is not ours (elsewhere than <archive>/.dj_archive/, without our application
+    id) is left untouched."""
+    with open(db_path, "rb") as fh:
+        head = fh.read(100)
+    ours = head[68:72] == APPLICATION_ID.to_bytes(4, "big") or db_path.parent.name == INDEX_DIRNAME
+    if not ours:
+        raise NotAnIndex(
+            N_("{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
+               "it was left untouched").format(db_path=db_path, reason=reason)
+        )
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db_path}{suffix}")
+    return f"the index was damaged ({reason}); rebuilt from the archive"
 
 
 def _check_ours(con, db_path: Path) -> None:
@@ -214,6 +340,9 @@ def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False, ocr=N
     _worker_seg = Segmenter(backend, config.root)
     if ocr is not None and pages_queue is not None:  # in a worker process: progress goes to the parent
         ocr.progress = lambda what, n: pages_queue.put((what, n))
+    # Load the dictionary and the readers now, not while the first file's time runs.
+    _worker_seg.cut_for_search("党")
+    from .readers import docx, pdf, text  # noqa: F401
     _worker_config = config
     _worker_packs = packs  # compress in the worker process (parallel) or in the writer thread
     _worker_ocr = ocr
@@ -279,7 +408,8 @@ def _writer_lock(db_path: Path):
     """One indexer per database: a second one is refused with a clear error.
     POSIX record locks (lockf) are not inherited by forked workers, so a killed
     indexer's orphans can never keep the archive locked."""
-    lock_path = Path(str(db_path) + ".lock")
+    # Next to the real file: two names for one database (a symlink) share one lock.
+    lock_path = Path(os.path.realpath(db_path) + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         fh = open(lock_path, "a+")
@@ -418,9 +548,12 @@ def build_index(
     backend: str = "auto",
     on_progress=None,
     ocr: bool | None = None,
+    timeout: float | None = None,
 ) -> IndexReport:
     """Bring the index up to date with the archive: new and changed files are indexed,
-    unchanged ones skipped, deleted ones removed. One bad file never stops the run.
+    unchanged ones skipped, deleted ones removed. One bad file never stops the run:
+    a file still being read after ``timeout`` seconds (default :func:`file_timeout`)
+    fails with that reason, whatever the number of workers.
     ``on_progress(done, total)`` is called as files to (re)read are done (e.g. for a
     progress bar in the web app); the time of the last finished run is kept in
     ``meta.last_run``.
@@ -436,17 +569,37 @@ def build_index(
     segmenter = Segmenter(backend, config.root)
     report = IndexReport()
     with _writer_lock(db_path):
-        if not db_path.exists():
-            _create(db_path, segmenter)
-        con = connect(db_path)
-        try:
-            _build(con, config, segmenter, report, workers, progress, on_progress, _ocr_options(db_path, ocr))
-        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
-            raise IndexFailure(
-                N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
-            ) from None
-        finally:
-            con.close()
+        ocr_options = _ocr_options(db_path, ocr)
+        rebuilt = None
+        if db_path.exists() and db_path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            damage = _damage(db_path)
+            if damage:
+                rebuilt = _discard_damaged(db_path, damage)
+        for attempt in (1, 2):  # a damage found on the way: discard and build once more
+            if not db_path.exists():
+                _create(db_path, segmenter)
+            try:
+                con = connect(db_path)
+            except IndexDamaged:
+                if attempt == 2 or not (damage := _damage(db_path)):
+                    raise
+                rebuilt = _discard_damaged(db_path, damage)
+                continue
+            try:
+                _build(con, config, segmenter, report, workers, progress, on_progress, timeout, ocr_options)
+                break
+            except sqlite3.DatabaseError as exc:  # disk full, read-only medium, damaged file
+                con.close()
+                damage = _damage(db_path) if attempt == 1 and type(exc) is sqlite3.DatabaseError else None
+                if not damage:
+                    raise IndexFailure(
+                        N_("cannot write the index at {db_path}: {exc}").format(db_path=db_path, exc=exc)
+                    ) from None
+                rebuilt = _discard_damaged(db_path, damage)
+                report = IndexReport()
+            finally:
+                con.close()
+        report.rebuilt = rebuilt or report.rebuilt
     report.failed.sort(key=lambda f: f["path"])
     report.seconds = time.perf_counter() - started
     return report
@@ -462,9 +615,9 @@ def _ocr_options(db_path: Path, enabled: bool | None):
     return OcrOptions(enabled=enabled, cache=OcrCache(cache_path_for(db_path)))
 
 
-def _build(con, config, segmenter, report, workers, progress, on_progress=None, ocr=None):
+def _build(con, config, segmenter, report, workers, progress, on_progress=None, timeout=None, ocr=None):
     report.rebuilt = _prepare(con, segmenter)
-    entries = walk_archive(config.root)
+    entries = walk_archive(config.root, report.hidden)
     known = {
         r["path"]: r
         for r in con.execute("SELECT rowid, path, size, mtime_ns, ctime_ns, sha256, needs_ocr FROM documents")
@@ -495,7 +648,7 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None, 
         if _meta(con, "config_hash") != cfg_hash:
             _refresh_metadata(con, config)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
-    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress, ocr)
+    _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress, timeout, ocr)
     for r in con.execute("SELECT path, needs_ocr, ocr_low, ocr_confidence FROM documents "
                          "WHERE needs_ocr > 0 OR ocr_low IS NOT NULL ORDER BY path"):
         if r["needs_ocr"]:
@@ -511,10 +664,10 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None, 
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
         )
     con.executescript("PRAGMA incremental_vacuum;")  # executescript steps it to the end
-    for _sha, paths in con.execute(
-        "SELECT sha256, group_concat(path, char(10)) FROM documents GROUP BY sha256 HAVING count(*) > 1"
+    for _sha, paths in con.execute(  # a JSON array: a path may hold any character, a newline too
+        "SELECT sha256, json_group_array(path) FROM documents GROUP BY sha256 HAVING count(*) > 1"
     ):
-        report.duplicates.append(sorted(paths.split("\n")))
+        report.duplicates.append(sorted(json.loads(paths)))
 
 
 CRASH_REASON = N_("the reader crashed on this file (killed by the system, e.g. out of memory); not indexed")
@@ -563,23 +716,72 @@ def _preload(todo, ocr) -> None:
 
 #: Fewer files than this are read in this process: a worker process costs ~0.1 s to start.
 IN_PROCESS_BELOW = 50
+#: Seconds one file may take to read before it fails (``DJ_ARCHIVE_FILE_TIMEOUT`` overrides).
+DEFAULT_FILE_TIMEOUT = 120
 
 
-def _results(todo, workers, backend_name, config, ocr=None, pages_queue=None):
+def file_timeout() -> float:
+    """Seconds one file may take to read (``DJ_ARCHIVE_FILE_TIMEOUT``, default 120; 0 for
+    no limit). A value that is not a number, or is negative, is ignored."""
+    try:
+        seconds = float(os.environ.get("DJ_ARCHIVE_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+    except ValueError:
+        seconds = DEFAULT_FILE_TIMEOUT
+    return seconds if seconds >= 0 and seconds == seconds else DEFAULT_FILE_TIMEOUT
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm in the middle of reading a file (not an Exception: the
+    reader's own error handling must not swallow it)."""
+
+
+def _alarm(signum, frame):
+    raise _TimeUp
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _extract_timed(entry: FileEntry, timeout: float, timed_out):
+    """_extract in this process, stopped by a timer signal after ``timeout`` seconds."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            return _extract(entry)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimeUp:
+        return timed_out(entry)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_queue=None):
     """Extraction results in the order of ``todo``, in worker processes, where a worker
-    killed by the system (the OOM killer on a hostile file) costs that file only, never
-    the run (see :mod:`dj_archive.pool`). One worker is one process too: the writer
-    thread then has this process to itself, and reading and writing use two cores.
-    A few files are read in this process, unless several need OCR and workers share it."""
+    killed by the system (the OOM killer on a hostile file) or still reading after
+    ``timeout`` seconds costs that file only, never the run (see :mod:`dj_archive.pool`).
+    One worker is one process too: the writer thread then has this process to itself,
+    and reading and writing use two cores. A few files are read in this process, under a
+    timer signal (in the main thread; else in a worker process), unless several need OCR
+    and workers share it."""
+    timeout = file_timeout() if timeout is None else timeout
+
+    def timed_out(e: FileEntry):
+        return ("failed", e.path, f"still being read after {timeout:g} s; not indexed "
+                                  "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)")
+
     ocr_files = sum(1 for e in todo if e.path.lower().endswith(_OCR_SUFFIXES)) if ocr is not None and ocr.enabled else 0
-    if len(todo) < IN_PROCESS_BELOW and not (workers > 1 and ocr_files >= 2):
+    if len(todo) < IN_PROCESS_BELOW and (not timeout or _can_alarm()) and not (workers > 1 and ocr_files >= 2):
         _init_worker(backend_name, config, False, ocr)
         for e in todo:
-            yield _extract(e)
+            yield _extract_timed(e, timeout, timed_out) if timeout else _extract(e)
         return
     _preload(todo, ocr)
     yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker,
-                            (backend_name, config, True, ocr, pages_queue))
+                            (backend_name, config, True, ocr, pages_queue),
+                            timeout=timeout or None, timed_out=timed_out)  # fmt: skip
 
 
 class _Writer(threading.Thread):
@@ -707,7 +909,8 @@ class _PagesBar(threading.Thread):
             self(*item)
 
 
-def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None, ocr=None):
+def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None, timeout=None,
+                 ocr=None):
     if on_progress:
         on_progress(0, len(todo))
     if not todo:
@@ -745,7 +948,7 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress,
     writer = _Writer(con, segmenter, {e.path: e for e in todo}, known, report, store)
     writer.start()
     try:
-        for done, result in enumerate(_results(todo, workers, backend, config, ocr, pages_queue), 1):
+        for done, result in enumerate(_results(todo, workers, backend, config, timeout, ocr, pages_queue), 1):
             writer.put(result)
             if bar:
                 bar.update(1)

@@ -16,11 +16,15 @@ a1  党费
 import csv
 import io
 import json
+import re
 import unicodedata
 
 from .i18n import N_, _
 
-__all__ = ["emit", "render", "label", "to_json", "to_csv", "to_table", "display_width", "escape_formula"]
+__all__ = [
+    "emit", "render", "label", "frame_rows", "terminal_safe", "one_line", "to_json", "to_csv", "to_table",
+    "display_width", "escape_formula",
+]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,6 +76,47 @@ def escape_formula(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+#: Control characters (ESC starts terminal escape sequences) and bidi overrides: a document
+#: or file name holding them must not repaint or reorder the user's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` without control characters other than newline and tab.
+
+    >>> terminal_safe("标题\x1b[2J\x1b]0;x\x07正文\n")
+    '标题[2J]0;x正文\n'
+    """
+    return _CONTROL.sub("", text)
+
+
+def one_line(text: str) -> str:
+    r"""``text`` (a path, a reason) on one line: newlines and tabs shown as \n and \t.
+
+    >>> print(one_line("SH/2023/会议\n记录.txt"))
+    SH/2023/会议\n记录.txt
+    """
+    return terminal_safe(str(text).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def frame_rows(df) -> list[dict]:
+    """A DataFrame's rows as plain values for json/csv/table: missing values are None, and
+    a column of whole numbers stays whole (pandas keeps a year column with a gap as
+    floats, which would print 2022.0).
+
+    >>> import pandas as pd
+    >>> frame_rows(pd.DataFrame({"year": [2022, None], "title": ["总结", None]}))
+    [{'year': 2022, 'title': '总结'}, {'year': None, 'title': None}]
+    """
+    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    whole = [c for c in df.columns if df[c].dtype.kind == "f" and df[c].dropna().map(float.is_integer).all()]
+    for row in rows:
+        for c in whole:
+            if row[c] is not None:
+                row[c] = int(row[c])
+    return rows
 
 
 def to_json(obj) -> str:
@@ -127,14 +172,14 @@ def to_table(rows, columns=None, max_width=40, headers=None) -> str:
 def render(data, fmt, *, rows=None, columns=None, table_columns=None, max_width=40, lines=None) -> str:
     """``data`` rendered as ``fmt``; see :func:`emit`."""
     if fmt == "json":
-        return to_json(data) + "\n"
+        return to_json(data) + "\n"  # control characters are escaped by JSON itself
     if fmt == "csv":
-        return to_csv(data[rows], columns)
+        return terminal_safe(to_csv(data[rows], columns))
     out = [] if lines is None else list(lines(data))
     if fmt == "table" and rows is not None and (lines is None or data[rows]):
         cols = table_columns or columns or (list(data[rows][0]) if data[rows] else [])
         out.append(to_table(data[rows], cols, max_width=max_width, headers=[label(c) for c in cols]))
-    return "".join(line + "\n" for line in out)
+    return terminal_safe("".join(line + "\n" for line in out))
 
 
 def emit(data, fmt, *, rows=None, columns=None, table_columns=None, max_width=40, lines=None, err=False) -> None:

@@ -6,6 +6,7 @@ original text.
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import os
@@ -71,6 +72,14 @@ def filter_sql(f: Filters, resolve_org=None, alias: str = "d") -> tuple[str, lis
     """SQL condition and parameters for the filters (always parameterised)."""
     where: list[str] = []
     params: list = []
+    if f.year is not None and not 1 <= int(f.year) <= 9999:
+        raise InvalidFilter(N_("{year} is not a year").format(year=f.year))
+    if f.date_from and f.date_to and _date_bound(f.date_from, end=False) > _date_bound(f.date_to, end=True):
+        raise InvalidFilter(
+            N_("the date range is empty: from {date_from} is after to {date_to}").format(
+                date_from=f.date_from, date_to=f.date_to
+            )
+        )
     if f.category:
         where.append(f"upper({alias}.category) = upper(?)")
         params.append(f.category)
@@ -363,8 +372,17 @@ def _matched_ids(con, comp, matched_sql, where, fparams) -> set[int]:
     return _filtered(con, {r[0] for r in con.execute(matched_sql, comp.params)}, where, fparams)
 
 
+#: Up to this many matches, the filters are checked by looking the matches up by rowid
+#: (~2.5 µs each); above it, by one scan of the documents table (~30 ms at 20,000
+#: documents: its pages hold the texts). Same set either way.
+FILTER_LOOKUP_MAX = 8000
+
+
 def _filtered(con, ids: set[int], where: str, fparams) -> set[int]:
     if where != "1" and ids:
+        if len(ids) <= FILTER_LOOKUP_MAX:  # a plain table: no FTS MATCH re-run per rowid here
+            sql = f"SELECT d.rowid FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?)) AND {where}"
+            return {r[0] for r in con.execute(sql, [json.dumps(sorted(ids)), *fparams])}
         ids &= {r[0] for r in con.execute(f"SELECT d.rowid FROM documents d WHERE {where}", fparams)}
     return ids
 
@@ -376,15 +394,21 @@ def _page(con, ids: set[int], words_expr, limit, offset, weights=None) -> list[t
     want = len(ids) if limit is None else min(len(ids), offset + limit)
     if not want:
         return []
-    ranked: list[tuple[int, float]] = []
+    keyed: list[tuple] = []
     if words_expr:
         rows = con.execute("SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ?", (words_expr,)).fetchall()
-        ranked = sorted(((rid, score) for rid, score in rows if rid in ids), key=lambda r: (r[1], r[0]))
+        keyed = [(score, rid) for rid, score in rows if rid in ids]
     if weights:
-        have = {rid for rid, _ in ranked}
-        # titled matches without a word hit still belong in their tier (after its word hits)
-        ranked += [(rid, 0.0) for rid in sorted(weights) if rid in ids and rid not in have]
-        ranked = title_first(ranked, weights)
+        # The order of title_first over BM25 order, as one sort key: tier, then word hits
+        # by (bm25, rowid), then titled matches without a word hit (jieba cut them
+        # differently) by rowid: they still belong in their tier, after its word hits.
+        have = {rid for _, rid in keyed}
+        keyed = [(-weights.get(rid, 0), 0, score, rid) for score, rid in keyed] + [
+            (-weights[rid], 1, 0.0, rid) for rid in weights if rid in ids and rid not in have
+        ]
+    # Only the first `want` are needed: a heap over plain tuples, no key function.
+    top = heapq.nsmallest(want, keyed) if want < len(keyed) else sorted(keyed)
+    ranked: list[tuple[int, float]] = [(k[-1], k[-2]) for k in top]
     if len(ranked) < want:
         rest = ids.difference(rid for rid, _ in ranked)
         rest_rows = con.execute(
@@ -409,7 +433,7 @@ def _date_page(con, ids: set[int], limit, offset) -> list[tuple[int, float]]:
 
 
 #: (database file, its state) → {rowid: facet values}; one entry per index file.
-_FACET_TABLES: dict[str, tuple[tuple, dict]] = {}
+_FACET_TABLES: dict[str, tuple[tuple, tuple[dict, list]]] = {}
 
 
 def _index_state(con) -> tuple[str, tuple]:
@@ -439,12 +463,20 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
         if hit and hit[0] == state[1]:
             table = hit[1]
     if table is None:
-        table = {r[0]: tuple(r[1:]) for r in con.execute(f"SELECT rowid, {', '.join(FACET_FIELDS)} FROM documents")}
+        # rowid → number of its combination of values: counting small ints is much
+        # cheaper than hashing a tuple per match (~5 ms instead of ~25 ms at 20,000).
+        combos: dict[tuple, int] = {}
+        of = {r[0]: combos.setdefault(tuple(r[1:]), len(combos))
+              for r in con.execute(f"SELECT rowid, {', '.join(FACET_FIELDS)} FROM documents")}
+        table = (of, list(combos))
         if state and state[0]:
             _FACET_TABLES[state[0]] = (state[1], table)
-    counts = Counter(table[i] for i in ids if i in table)
+    of, values_of = table
+    by_combo = Counter(map(of.get, ids))
+    # None: not in the table (none expected: same snapshot)
+    counts = ((values_of[c], n) for c, n in by_combo.items() if c is not None)
     out: dict[str, dict] = {f: {} for f in FACET_FIELDS}
-    for values, n in counts.items():
+    for values, n in counts:
         for f, v in zip(FACET_FIELDS, values):
             if v is not None and v != "":
                 out[f][v] = out[f].get(v, 0) + n

@@ -13,10 +13,11 @@ category code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .data import load_data
-from .errors import ConfigError
+from .errors import ConfigError, UnknownCategory
 from .i18n import N_
 
 __all__ = ["Category", "DocType", "Taxonomy", "default_taxonomy", "taxonomy_from_dict", "UNKNOWN"]
@@ -51,6 +52,16 @@ class Taxonomy:
     doc_types: list[DocType]
     retention_codes: dict[str, str] = field(default_factory=dict)
     default_retention: str = "定期30年"
+
+    def check_code(self, code: str) -> str:
+        """``code`` if it is one of this taxonomy's category codes (or UNKNOWN), in any
+        case; else UnknownCategory naming the codes there are."""
+        codes = self.codes + [UNKNOWN]
+        if str(code).upper() not in [c.upper() for c in codes]:
+            raise UnknownCategory(
+                N_("{category!r} is not a category of this archive ({codes})").format(category=code, codes=", ".join(codes))
+            )
+        return code
 
     def category(self, code: str) -> Category | None:
         for c in self.categories:
@@ -88,8 +99,49 @@ class Taxonomy:
         return self.retention_codes.get(retention, retention)
 
 
+#: A category or retention code: letters and digits, short (it is part of folder names and 档号).
+_CODE = re.compile(r"[A-Za-z0-9]{1,10}")
+
+
+def _code(value, what: str) -> str:
+    """``value`` if it is a valid code, else a one-line ConfigError.
+
+    >>> _code("ZH", "category code")
+    'ZH'
+    >>> _code("../../X", "category code")
+    Traceback (most recent call last):
+    ...
+    dj_archive.errors.ConfigError: category code '../../X' must be 1 to 10 letters or digits (it names folders and 档号)
+    """
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise ConfigError(N_('{what} {value!r} must be text: quote it, e.g. code: "01"').format(what=what, value=value))
+    if not _CODE.fullmatch(value):
+        raise ConfigError(
+            N_("{what} {value!r} must be 1 to 10 letters or digits (it names folders and 档号)").format(
+                what=what, value=value
+            )
+        )
+    return value
+
+
+def _folder_name(value) -> str:
+    """A category name, which becomes part of a folder name: no separators, no dots first."""
+    name = str(value).strip()
+    if not name or len(name) > 40 or any(ch in name for ch in '/\\:*?"<>|') or name.startswith(".") or any(
+        ord(ch) < 32 for ch in name
+    ):
+        raise ConfigError(
+            N_(
+                "category name {value!r} cannot be part of a folder name (1 to 40 characters, "
+                "no / \\ : * ? \" < > |, not starting with a dot)"
+            ).format(value=value)
+        )
+    return name
+
+
 def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
-    """Build a taxonomy from parsed YAML; keys missing from ``data`` come from ``base``."""
+    """Build a taxonomy from parsed YAML; keys missing from ``data`` come from ``base``.
+    Codes and names are checked: they become folder names and 档号."""
     try:
         cats, dts = data.get("categories"), data.get("doc_types")
         if base is None and (cats is None or dts is None):
@@ -97,8 +149,8 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
         categories = (
             [
                 Category(
-                    code=str(c["code"]),
-                    name=str(c["name"]),
+                    code=_code(c["code"], "category code"),
+                    name=_folder_name(c["name"]),
                     scope=str(c.get("scope", "")),
                     keywords=tuple(str(k) for k in c.get("keywords", []) or []),
                 )
@@ -129,7 +181,10 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
     return Taxonomy(
         categories=categories,
         doc_types=doc_types,
-        retention_codes=dict(data.get("retention_codes") or (base.retention_codes if base else {})),
+        retention_codes={
+            str(name): _code(code, f"retention code of {name}")
+            for name, code in dict(data.get("retention_codes") or (base.retention_codes if base else {})).items()
+        },
         default_retention=str(data.get("default_retention") or (base.default_retention if base else "定期30年")),
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 
-__all__ = ["write_docx", "write_pdf", "write_scan_pdf", "write_text", "docx_bytes"]
+__all__ = ["write_docx", "write_pdf", "write_scan_pdf", "write_text", "docx_bytes", "write_slow_pdf"]
 
 
 def docx_bytes(paragraphs, table=None) -> bytes:
@@ -77,4 +77,33 @@ def write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\
         path.write_bytes(b"\xff\xfe" + data.encode("utf-16-le"))
     else:
         path.write_bytes(data.encode(encoding))
+    return path
+
+
+def write_slow_pdf(path: Path, operators: int) -> Path:
+    """A small, valid one-page PDF whose content stream holds ``operators`` text-showing
+    operators: a few KB on disk that keep a text extractor busy for a long time."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj 1 0 Td " * operators + b"ET"
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(out))
     return path

@@ -72,7 +72,7 @@ def tree_fingerprint(root: Path) -> dict:
 
 @pytest.fixture(autouse=True)
 def _isolate_env(monkeypatch):
-    for var in ("DJ_ARCHIVE", "DJ_ARCHIVE_DB", "DJ_ARCHIVE_MAX_MB"):
+    for var in ("DJ_ARCHIVE", "DJ_ARCHIVE_DB", "DJ_ARCHIVE_MAX_MB", "DJ_ARCHIVE_FILE_TIMEOUT"):
         monkeypatch.delenv(var, raising=False)
     # OCR only where a test asks for it (--ocr / ocr=True): indexing stays fast and scans wait for OCR
     monkeypatch.setenv("DJ_ARCHIVE_OCR", "0")

@@ -35,6 +35,7 @@ def test_index_reports_exact_shape_and_the_scan_waiting_for_ocr(small_archive):
         "ocr_pages": 0,
         "needs_ocr": [{"path": SCAN, "pages": 1}],
         "low_confidence": [],
+        "hidden_skipped": 0,
     }
 
 

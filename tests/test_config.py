@@ -30,6 +30,14 @@ def _config_error(root) -> str:
     return msg
 
 
+def _sheet_problem(root) -> str:
+    """The one problem metadata.csv has: reported (the row skipped), not an error."""
+    cfg = load_config(root)
+    assert len(cfg.metadata_problems) == 1, cfg.metadata_problems
+    assert "\n" not in cfg.metadata_problems[0]
+    return cfg.metadata_problems[0]
+
+
 # --- fonds.yml ---------------------------------------------------------------------------
 
 
@@ -110,14 +118,15 @@ def test_sheet_dates_are_normalised_to_iso(tmp_path, typed):
 @pytest.mark.parametrize("typed", ["2023-02-30", "06/01/2023", "2023年1月", "明年", "2023-01", "2023/1-6"])
 def test_bad_sheet_dates_name_the_line(tmp_path, typed):
     root = _archive(tmp_path, sheet=SHEET_HEAD + "a/a.txt,,2023-01-05,,\n" + f"a/b.txt,,{typed},,\n")
-    msg = _config_error(root)
+    msg = _sheet_problem(root)
     assert msg.startswith(f"{root / 'metadata.csv'}: line 3: date {typed!r} is not a date")
 
 
 def test_unknown_category_in_the_sheet_names_the_line(tmp_path):
     root = _archive(tmp_path, sheet=SHEET_HEAD + "a/b.txt,,,QQ,\n")
-    assert _config_error(root) == (
-        f"{root / 'metadata.csv'}: line 2: unknown category 'QQ'; the archive's categories are ZH, ZZ, SH, XX, FZ, LZ"
+    assert _sheet_problem(root) == (
+        f"{root / 'metadata.csv'}: line 2: unknown category 'QQ'; the archive's categories are ZH, ZZ, SH, XX, FZ, LZ; "
+        "the row is skipped"
     )
 
 
@@ -132,13 +141,13 @@ def test_category_is_checked_against_the_archives_own_taxonomy(tmp_path):
     root = _archive(tmp_path, fonds, sheet=SHEET_HEAD + "a/b.txt,,,A,\n")
     assert load_config(root).overrides["a/b.txt"]["category"] == "A"
     (root / "metadata.csv").write_text(SHEET_HEAD + "a/b.txt,,,ZH,\n", encoding="utf-8")
-    assert "line 2: unknown category 'ZH'; the archive's categories are A" in _config_error(root)
+    assert "line 2: unknown category 'ZH'; the archive's categories are A" in _sheet_problem(root)
 
 
 def test_unknown_retention_names_the_line(tmp_path):
     root = _archive(tmp_path, sheet=SHEET_HEAD + "a/b.txt,,,,永久\na/c.txt,,,,长期\n")
-    assert _config_error(root) == (
-        f"{root / 'metadata.csv'}: line 3: unknown retention '长期'; use one of 永久, 定期30年, 定期10年"
+    assert _sheet_problem(root) == (
+        f"{root / 'metadata.csv'}: line 3: unknown retention '长期'; use one of 永久, 定期30年, 定期10年; the row is skipped"
     )
 
 

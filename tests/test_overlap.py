@@ -113,7 +113,7 @@ def test_the_draft_file_and_its_own_report_agree(draft_archive, tmp_path):
     "name, data, code, tail",
     [
         ("旧稿.doc", b"\xd0\xcf\x11\xe0old", 1, "corrupt Word document (OLE2 container truncated or damaged)"),
-        ("坏.docx", b"not a zip", 1, "not a readable .docx"),
+        ("坏.docx", b"not a zip", 1, "corrupt .docx (not a valid zip archive"),
     ],
 )
 def test_unreadable_files_are_exit_1(draft_archive, tmp_path, name, data, code, tail):

@@ -89,8 +89,8 @@ def test_a_file_that_disappears_between_listing_and_reading(bad_archive, monkeyp
     real_walk = index_module.walk_archive
     victim = bad_archive / "XX_学习教育类/2023/2023-02-03_副本.txt"
 
-    def walk_then_delete(root):
-        entries = real_walk(root)
+    def walk_then_delete(root, *args, **kwargs):
+        entries = real_walk(root, *args, **kwargs)
         victim.unlink()
         return entries
 

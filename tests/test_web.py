@@ -321,6 +321,26 @@ def test_correcting_a_title_writes_metadata_csv_and_the_change_log(writable):
     assert (root / "metadata.csv").read_bytes() == before
 
 
+def test_a_repeated_search_page_is_not_searched_again_until_the_index_changes(writable, monkeypatch):
+    client, root = writable
+    client.get("/", params={"q": "党课"})  # the first read creates the index's (empty) WAL file
+    arc = client.app.state.web.archive
+    calls = []
+    real = arc.search
+    monkeypatch.setattr(arc, "search", lambda *a, **k: calls.append(a) or real(*a, **k))
+    first = client.get("/", params={"q": "党费", "page": 1})
+    again = client.get("/", params={"q": "党费", "page": 1})
+    assert len(calls) == 1 and _ids(first.text) == _ids(again.text) and _ids(first.text)
+    client.get("/", params={"q": "党费", "sort": "date"})  # another sort is another page
+    assert len(calls) == 2
+    # a new document in the index: the same page is searched again and shows it
+    (root / "ZH_综合类" / "2024").mkdir(parents=True, exist_ok=True)
+    (root / "ZH_综合类" / "2024" / "2024-01-05_党费收缴情况通报.txt").write_text("党费收缴情况通报：按时足额。", encoding="utf-8")
+    arc.index(progress=False)
+    fresh = client.get("/", params={"q": "党费", "page": 1})
+    assert len(calls) == 3 and "党费收缴情况通报" in fresh.text
+
+
 # -- 归档 ----------------------------------------------------------------------------
 
 

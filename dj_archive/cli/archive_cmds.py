@@ -19,13 +19,21 @@ from .common import archive_options, format_option, handle_errors
 @click.option("--ocr/--no-ocr", default=None,
               help="Read scans and photos by OCR (default: on unless DJ_ARCHIVE_OCR=0; cached next to the index; "
                    "DJ_ARCHIVE_OCR_PAGES pages per file).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, None),
+    default=None,
+    help="Seconds one file may take to read before it fails alone (default $DJ_ARCHIVE_FILE_TIMEOUT or 120; 0: no limit).",
+)
 @handle_errors
-def index_cmd(archive, db, workers, fmt, progress, ocr):
+def index_cmd(archive, db, workers, fmt, progress, ocr, timeout):
     """Index the archive: new and changed files are read, unchanged ones skipped,
     deleted ones removed. Files that cannot be read are listed with the reason;
     scans left for OCR and pages read with low confidence are listed too."""
     arc = open_archive(archive, db)
-    report = arc.index(workers=workers, progress=progress, ocr=ocr)
+    report = arc.index(workers=workers, progress=progress, ocr=ocr, timeout=timeout)
+    for problem in arc.config.metadata_problems:
+        click.echo(f"Warning: {problem}", err=True)
     for path in arc.config.unmatched_overrides:
         click.echo(
             _("Warning: metadata.csv names {path}, which is not a file in the archive").format(path=path), err=True
@@ -33,7 +41,7 @@ def index_cmd(archive, db, workers, fmt, progress, ocr):
     if report.rebuilt:
         click.echo(_("Note: {message}").format(message=_translate(report.rebuilt)), err=True)
     for group in report.duplicates:
-        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(group)), err=True)
+        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(map(output.one_line, group))), err=True)
     output.emit(report.to_dict(), fmt, lines=lambda data: _index_lines(report))
 
 
@@ -43,8 +51,12 @@ def _index_lines(r):
         "{removed} removed, {failed} failed ({seconds} s)"
     ).format(documents=r.documents, indexed=r.indexed, unchanged=r.unchanged, removed=r.removed,
              failed=len(r.failed), seconds=f"{r.seconds:.1f}")  # fmt: skip
+    if r.hidden:
+        yield _("  {n} hidden files or folders skipped (names starting with a dot)").format(n=len(r.hidden))
     for f in r.failed:
-        yield _("  failed: {path}: {reason}").format(path=f["path"], reason=_translate(f["reason"]))
+        yield _("  failed: {path}: {reason}").format(
+            path=output.one_line(f["path"]), reason=output.one_line(_translate(f["reason"]))
+        )
     if r.failed:
         yield _(
             "Files that failed are not searchable; fix or convert them (a scan needs OCR) and run `dj-archive index` again."
@@ -133,7 +145,7 @@ def _show_lines(d):
 def list_cmd(archive, db, category, year, org, doc_type, fmt):
     """List indexed documents with their metadata."""
     df = open_archive(archive, db).documents(category=category, year=year, org=org, doc_type=doc_type)
-    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    rows = output.frame_rows(df)
     output.emit({"documents": rows}, fmt, rows="documents", columns=list(df.columns),
                 table_columns=["id", "date", "category", "doc_type", "org", "title"])  # fmt: skip
 

@@ -40,6 +40,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..i18n import N_
+from ..yamlsafe import load_yaml
 
 __all__ = ["load_data", "data_path", "data_text", "data_version", "data_files", "data_root", "OVERRIDE_DIRNAME", "PACKAGE_DATA"]
 
@@ -106,7 +107,7 @@ def _parse(stamp: tuple) -> Any:
     text = _read(stamp)
     if path.suffix == ".yml":
         try:
-            return yaml.safe_load(text)
+            return load_yaml(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = N_(" at line {line}").format(line=mark.line + 1) if mark is not None else ""

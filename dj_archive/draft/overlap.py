@@ -83,8 +83,8 @@ def read_for_overlap(path) -> str:
     and so are the 起草参考 notes of a draft made by ``dj-archive draft``.
 
     ``.md``: footnote references ``[^n]`` and definitions, heading marks, rules and
-    escapes are removed; ``.docx``: body
-    paragraphs and tables only; anything else as :func:`dj_archive.readers.read_document` reads it.
+    escapes are removed; ``.docx``: body paragraphs and tables (and text boxes) in
+    document order; anything else as :func:`dj_archive.readers.read_document` reads it.
     """
     return _without_notes(_read_prose(path))
 
@@ -98,26 +98,26 @@ def _without_notes(text: str) -> str:
 
 
 def _read_prose(path) -> str:
+    """The text as the index reads it (the same guarded readers: a hostile file is a
+    ReadError with a reason, never a traceback), footnotes of a .docx left out."""
+    from ..errors import ReadError
+    from ..readers import read_bytes, read_document
+    from ..readers.docx import docx_text
+
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-
-        from ..errors import ReadError
-
-        try:
-            d = docx.Document(str(path))
-        except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-            raise ReadError(N_("{path}: not a readable .docx ({exc})").format(path=path, exc=exc)) from None
-        lines = [p.text for p in d.paragraphs]
-        for t in d.tables:
-            for row in t.rows:
-                lines.append("\t".join(c.text for c in row.cells))
-        return "\n".join(lines)
-    from ..readers import read_document
-
-    text = read_document(path).text
+    try:
+        if suffix == ".docx":
+            return docx_text(read_bytes(path), footnotes=False)
+        text = read_document(path).text
+    except ReadError as exc:
+        raise type(exc)(f"{path}: {exc}") from None
+    except MemoryError:
+        raise ReadError(N_("{path}: too large to read in memory").format(path=path)) from None
+    except Exception as exc:  # noqa: BLE001 - as in the index: a reason, not a traceback
+        raise ReadError(
+            N_("{path}: unexpected error while reading: {error}").format(path=path, error=f"{type(exc).__name__}: {exc}"[:300])
+        ) from None
     if suffix == ".md":
         text = _MD_MARKUP.sub("", _MD_FOOTNOTE_REF.sub("", _MD_FOOTNOTE_DEF.sub("", text)))
     return text

@@ -1,5 +1,5 @@
 """Plain text in whatever encoding an office machine saved it: UTF-8 (with or
-without BOM), GB18030/GBK, UTF-16. Detection uses charset-normalizer; we only
+without BOM), GB18030/GBK, UTF-16, UTF-32. Detection uses charset-normalizer; we only
 add the checks it cannot know (BOMs first, binary files refused, short GBK text
 that happens to be valid UTF-8, a few damaged bytes shown as U+FFFD rather than
 the whole file lost)."""
@@ -18,6 +18,8 @@ __all__ = ["decode_text"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -25,6 +27,32 @@ _BOMS = (
 
 def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf32(data: bytes) -> str | None:
+    """UTF-32 without BOM: Chinese and ASCII are below U+10000, so two bytes of every
+    four are NUL."""
+    sample = data[:4000]
+    if len(sample) < 8 or len(data) % 4:
+        return None
+    quarter = len(sample) // 4
+    if sample[2::4].count(0) == quarter and sample[3::4].count(0) == quarter and sample[0::4].count(0) < quarter:
+        return "utf-32-le"
+    if sample[0::4].count(0) == quarter and sample[1::4].count(0) == quarter and sample[3::4].count(0) < quarter:
+        return "utf-32-be"
+    return None
+
+
+def _decode_few_bad(data: bytes, enc: str) -> str:
+    """``data`` in ``enc``; a few undecodable spots (a lone UTF-16 surrogate, one damaged
+    character in a hundred) become U+FFFD instead of losing the file."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        text = data.decode(enc, errors="replace")
+        if text.count("\ufffd") > max(1, len(text) // 100):
+            raise
+        return text
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -49,15 +77,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return _clean(data.decode(enc)), enc
+                return _clean(_decode_few_bad(data, enc)), enc
             except UnicodeDecodeError:
                 raise ReadError(
                     N_("starts with a {enc} byte-order mark but is not valid {enc}").format(enc=enc)
                 ) from None
-    utf16 = _looks_utf16(data)
-    if utf16:
+    wide = _looks_utf32(data) or _looks_utf16(data)
+    if wide:
         try:
-            return _clean(data.decode(utf16)), utf16
+            return _clean(_decode_few_bad(data, wide)), wide
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:

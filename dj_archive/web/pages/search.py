@@ -51,6 +51,26 @@ def url_for_search(p: dict, path: str | None = "/", **changes: Any) -> str:
 FACET_CACHE_SIZE = 256
 _facet_cache: OrderedDict = OrderedDict()
 _facet_lock = threading.Lock()
+#: Whole result pages (hits with masked snippets, total, facets) of recent searches, by
+#: index state, search, sort and page: the same page asked again (another archivist, the
+#: back button, htmx history) costs no search. Same invalidation as the facet counts.
+RESULT_CACHE_SIZE = 256
+_result_cache: OrderedDict = OrderedDict()
+
+
+def _lru_get(cache: OrderedDict, key):
+    with _facet_lock:
+        hit = cache.get(key)
+        if hit is not None:
+            cache.move_to_end(key)
+        return hit
+
+
+def _lru_put(cache: OrderedDict, key, value, size: int) -> None:
+    with _facet_lock:
+        cache[key] = value
+        while len(cache) > size:
+            cache.popitem(last=False)
 
 
 def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
@@ -60,12 +80,12 @@ def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
 
         raise InvalidFilter(N_("not a year: {year!r}").format(year=p["year"]))
     key = (str(state.archive.db_path), state.index_version(), *(p[k] for k in ("q", *PARAMS)))
-    cached = None
-    if facets:
-        with _facet_lock:
-            cached = _facet_cache.get(key)
-            if cached is not None:
-                _facet_cache.move_to_end(key)
+    page_key = (*key, p["sort"], limit, offset) if facets and limit is not None and limit <= PAGE_SIZE else None
+    if page_key is not None:
+        done = _lru_get(_result_cache, page_key)
+        if done is not None:
+            return done
+    cached = _lru_get(_facet_cache, key) if facets else None
     result = state.archive.search(
         p["q"], category=p["category"] or None, year=year, org=p["org"] or None, doc_type=p["type"] or None,
         date_from=p["from"] or None, date_to=p["to"] or None, limit=limit, offset=offset, mask_pii=True,
@@ -74,10 +94,9 @@ def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
     if facets and cached is not None:
         result.facets = cached
     elif facets:
-        with _facet_lock:
-            _facet_cache[key] = result.facets
-            while len(_facet_cache) > FACET_CACHE_SIZE:
-                _facet_cache.popitem(last=False)
+        _lru_put(_facet_cache, key, result.facets, FACET_CACHE_SIZE)
+    if page_key is not None:
+        _lru_put(_result_cache, page_key, result, RESULT_CACHE_SIZE)
     return result
 
 
