@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["OcrOptions", "OcrPage", "ocr_pages", "ocr_image", "engine_id", "page_limit", "LOW_CONFIDENCE",
            "DEFAULT_PAGE_LIMIT", "RENDER_DPI"]
@@ -53,7 +54,7 @@ class OcrOptions:
     the rest as needing OCR; a cached result is used either way."""
 
     enabled: bool = True
-    cache: object | None = None  # an OcrCache (dj_archive.ocr_cache) or None
+    cache: Any = None  # an OcrCache (dj_archive.ocr_cache), its snapshot view, or None
     limit: int = field(default_factory=page_limit)
     threads: int = 0  # onnxruntime threads per process; 0 = its default (all cores)
     progress: Callable[[str, int], None] | None = None  # ("pages", n) when found, ("done", 1) per page
@@ -182,4 +183,4 @@ def cached_pages(sha: str, numbers: list[int], opts: OcrOptions) -> list[OcrPage
     cached = opts.cache.get(sha, engine_id())
     if not all(n in cached for n in numbers):
         return None
-    return [OcrPage(n, *cached[n], cached=True) for n in numbers]
+    return [OcrPage(n, cached[n][0], cached[n][1], cached=True) for n in numbers]

@@ -72,7 +72,10 @@ def _page_text(xml: bytes) -> str:
 
 def ofd_text(data: bytes) -> tuple[str, int]:
     """(text, page count) of an OFD given its bytes."""
-    from .docx import _read_part
+    from .docx import _check_part
+
+    def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+        return zf.read(_check_part(zf, name))  # sizes checked first: a zip bomb is refused
 
     if not data:
         raise ReadError(N_("empty file (0 bytes)"))

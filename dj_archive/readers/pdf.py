@@ -87,4 +87,4 @@ def pdf_page_texts(data: bytes, images: bool = False) -> list:
     except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
         raise ReadError(N_("unreadable PDF ({type})").format(type=type(exc).__name__)) from None
     texts = [_fix_surrogates(p) for p in pages]
-    return list(zip(texts, pictures)) if images else texts
+    return list(zip(texts, pictures)) if pictures is not None else texts
