@@ -55,6 +55,7 @@ SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 LINE = Twips(579)  # 28.95 pt: 22 lines in the 225 mm type area
 CHARS_PER_LINE = 28
+TABLE_SIZE = Pt(9)  # 小五: the appendix tables
 #: 156 mm / 28 = 15.79 pt a character: 3号 (16 pt) set 0.25 pt closer.
 CHAR_SPACING = Pt(-0.25)
 PAGE_NUMBER_SIZE = Pt(14)  # 4号: the page number's size and its one-character indent
@@ -342,10 +343,33 @@ def _right_indent_chars(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1 for ch in text)
 
 
+def _column_widths(rows, total_mm: float, size_pt: float = TABLE_SIZE.pt) -> list[float]:
+    """Column widths (mm) filling ``total_mm``: a column whose widest text (CJK counts
+    two half-width units) fits in a third of the table is that wide, so 序号, 日期 and
+    档号 never wrap; the others share the rest in proportion to their text."""
+    from ..output import display_width
+
+    unit, pad = size_pt * 0.3528 * 0.56, 4.0  # mm per half-width character; cell margins
+    need = [max(display_width(str(r[j])) for r in rows) * unit + pad for j in range(len(rows[0]))]
+    fixed = [n if n <= total_mm / 3 else None for n in need]
+    rest = total_mm - sum(n for n in fixed if n)
+    loose = [min(n, 60 * unit) for n, f in zip(need, fixed) if f is None]
+    if not loose or rest <= 0:
+        return [n * total_mm / sum(need) for n in need]
+    share = iter(w * rest / sum(loose) for w in loose)
+    return [f if f else next(share) for f in fixed]
+
+
 def _add_table(d, rows):
-    """A bordered table whose header row repeats on every page and whose rows never split."""
+    """A bordered table in 小五, columns as wide as their text needs, whose header row
+    repeats on every page and whose rows never split."""
     t = d.add_table(rows=len(rows), cols=len(rows[0]))
     t.style = d.styles["Table Grid"]
+    t.autofit = False
+    sec = d.sections[0]
+    widths = _column_widths(rows, (sec.page_width - sec.left_margin - sec.right_margin) / 36000)
+    for col, grid in zip(t.columns, t._tbl.tblGrid.findall(qn("w:gridCol"))):
+        grid.set(qn("w:w"), str(round(widths[col._index] * 56.7)))
     for i, row in enumerate(rows):
         tr_pr = t.rows[i]._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
@@ -353,12 +377,18 @@ def _add_table(d, rows):
             tr_pr.append(OxmlElement("w:tblHeader"))
         for j, value in enumerate(row):
             cell = t.cell(i, j)
+            cell.width = Mm(widths[j])
             p = cell.paragraphs[0]
             p.paragraph_format.first_line_indent = Pt(0)
             p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 or j > 0 else WD_ALIGN_PARAGRAPH.LEFT
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT
+            snap = OxmlElement("w:snapToGrid")  # single-spaced, not one 3号 grid line per line
+            snap.set(qn("w:val"), "0")
+            p._p.get_or_add_pPr().insert_element_before(
+                snap, "w:spacing", "w:ind", "w:jc", "w:textDirection", "w:outlineLvl", "w:rPr"
+            )
             run = p.add_run(value)
-            run.font.size = Pt(12)
+            run.font.size = TABLE_SIZE
             run.font.bold = i == 0
 
 
