@@ -93,7 +93,7 @@ def drafting_notes(
         "body",
         f"文中数字按本期（{d.period.start}至{d.period.end}）归档记录的题名统计：题名含某项活动记录关键词"
         "（如“支委会会议记录”“接收预备党员”）的一件记录计为一次（一人）；未归档的活动不计入。"
-        "各数字的来源文件见脚注所列“引用记录”的序号。",
+        "各数字的来源文件见脚注。",
     )
     zeros = [f for f in d.figures if not f.count]
     if zeros:
