@@ -42,9 +42,12 @@ demo: $(STAMP)
 # DJ_ARCHIVE_OCR=0: tests that index the sample leave its scans and photos to OCR
 # (tests/test_sample_formats.py OCRs one of each kind; `make bench-ocr` measures accuracy).
 test: $(STAMP) $(KERNEL)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en DJ_ARCHIVE_OCR=0 $(BIN)/python -m pytest -q tests notebooks dj_archive --nbval \
-		--doctest-modules --doctest-continue-on-failure \
-		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider -n 2 --dist loadfile
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en DJ_ARCHIVE_OCR=0 $(BIN)/python -m pytest -q tests dj_archive \
+		--doctest-modules --doctest-continue-on-failure -p no:cacheprovider -n 2 --dist loadfile
+	# The notebooks one after another: each brings archive/'s index up to date, and two
+	# indexers at once would refuse each other.
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en DJ_ARCHIVE_OCR=0 $(BIN)/python -m pytest -q notebooks --nbval \
+		--nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x
@@ -72,7 +75,7 @@ serve: $(STAMP)
 
 # Re-run the notebooks and store their outputs small (see scripts/refresh_notebooks.py).
 notebooks: $(STAMP) $(KERNEL)
-	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en $(BIN)/python scripts/refresh_notebooks.py
+	env -u DJ_ARCHIVE -u DJ_ARCHIVE_DB DJ_ARCHIVE_LANG=en DJ_ARCHIVE_OCR=0 $(BIN)/python scripts/refresh_notebooks.py
 
 # Message catalogs (gettext, managed with Babel; see dj_archive/i18n.py). After adding or
 # changing a user-facing message: `make messages` re-extracts dj_archive/locale/dj_archive.pot,
