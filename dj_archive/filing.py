@@ -189,27 +189,40 @@ def _safe_title(title: str) -> str:
     return title.rstrip(" .") or "未命名文件"
 
 
+def _category(config, category: str):
+    """The taxonomy's category ``category``; ConfigError naming the known codes if none."""
+    cat = config.taxonomy.category(category)
+    if not cat:
+        raise ConfigError(
+            N_("unknown category {category!r}; the archive's categories are {codes}").format(
+                category=category, codes=", ".join(config.taxonomy.codes)
+            )
+        )
+    return cat
+
+
+def _canonical_org(config, org: str) -> str:
+    """fonds.yml's name for the branch ``org`` (an alias is fine); UnknownOrg if none."""
+    canonical = config.resolve_org(org)
+    if not canonical:
+        raise UnknownOrg(
+            N_("unknown org {org!r}; known: {org_names}").format(
+                org=org, org_names=", ".join(config.org_names) or N_("(none in fonds.yml)")
+            )
+        )
+    return canonical
+
+
 def plan_filing(archive, paths, category: str | None = None, org: str | None = None) -> list[FilingPlan]:
     """Where each file would go, without touching anything."""
     from .understand.classify import clean_title, guess_title
     from .understand.dates import detect_date
 
     config = archive.config
-    if category and not config.taxonomy.category(category):
-        raise ConfigError(
-            N_("unknown category {category!r}; the archive's categories are {codes}").format(
-                category=category, codes=", ".join(config.taxonomy.codes)
-            )
-        )
+    if category:
+        _category(config, category)
     if org:
-        canonical = config.resolve_org(org)
-        if not canonical:
-            raise UnknownOrg(
-                N_("unknown org {org!r}; known: {org_names}").format(
-                    org=org, org_names=", ".join(config.org_names) or N_("(none in fonds.yml)")
-                )
-            )
-        org = canonical
+        org = _canonical_org(config, org)
     known = archive.known_hashes()
     clf = None
     plans: list[FilingPlan] = []
@@ -279,26 +292,10 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
         return plan
     config = archive.config
     if category and category != plan.category:
-        cat = config.taxonomy.category(category)
-        if not cat:
-            raise ConfigError(
-                N_("unknown category {category!r}; the archive's categories are {codes}").format(
-                    category=category, codes=", ".join(config.taxonomy.codes)
-                )
-            )
+        cat = _category(config, category)
         plan.category, plan.confidence, plan.confirm = cat.code, None, False
     if org is not None and org != (plan.org or ""):
-        if org:
-            canonical = config.resolve_org(org)
-            if not canonical:
-                raise UnknownOrg(
-                    N_("unknown org {org!r}; known: {org_names}").format(
-                        org=org, org_names=", ".join(config.org_names) or N_("(none in fonds.yml)")
-                    )
-                )
-            plan.org = canonical
-        else:
-            plan.org = None
+        plan.org = _canonical_org(config, org) if org else None
     if date and date != plan.date:
         iso = parse_date(str(date).strip())
         if not iso:
