@@ -52,9 +52,11 @@ test: $(STAMP) $(KERNEL)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q tests -x
 
-# Static checks (CI runs them): ruff's lint rules and mypy, configured in pyproject.toml.
+# Static checks (CI runs them): ruff's lint rules, ruff's formatting and mypy, configured in
+# pyproject.toml. `$(BIN)/ruff format .` fixes what the format check reports.
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy dj_archive
 
 # Checks too slow for every run (marked @pytest.mark.slow; `make test` leaves them out).

@@ -112,8 +112,12 @@ def whoosh_build(corpus, db, out):
 
     jieba.setLogLevel(logging.WARNING)
     Path(db).mkdir(parents=True, exist_ok=True)
-    schema = Schema(path=ID(stored=True), year=ID(stored=True), category=ID(stored=True),
-                    body=TEXT(stored=True, analyzer=ChineseAnalyzer()))
+    schema = Schema(
+        path=ID(stored=True),
+        year=ID(stored=True),
+        category=ID(stored=True),
+        body=TEXT(stored=True, analyzer=ChineseAnalyzer()),
+    )
     ix = create_in(db, schema)
     writer = ix.writer(limitmb=256)
     for p in _files(corpus):
@@ -138,7 +142,10 @@ def _timed(fn, repeat=5):
 
 def _summary(times):
     s = sorted(times)
-    return {"p50_ms": round(statistics.median(s), 2), "p95_ms": round(s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))], 2)}
+    return {
+        "p50_ms": round(statistics.median(s), 2),
+        "p95_ms": round(s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))], 2),
+    }
 
 
 def queries(corpus, db, out):
@@ -163,16 +170,23 @@ def queries(corpus, db, out):
         per_label.setdefault(label, []).extend(times)
 
     con = sqlite3.connect(db)
-    docs = [(fold(unpack_text(b)), unpack_text(b), y, c) for b, y, c in con.execute("SELECT text, year, category FROM documents")]
+    docs = [
+        (fold(unpack_text(b)), unpack_text(b), y, c)
+        for b, y, c in con.execute("SELECT text, year, category FROM documents")
+    ]
     scan = []
     for _label, q, filters in QUERIES:
         pq = parse_query(q)
         terms = [v for t in pq.terms for v in t.variants]
 
         def brute():
-            hits = [d for d in docs if any(v in d[0] for v in terms)
-                    and (not filters.get("year") or d[2] == filters["year"])
-                    and (not filters.get("category") or d[3] == filters["category"])]
+            hits = [
+                d
+                for d in docs
+                if any(v in d[0] for v in terms)
+                and (not filters.get("year") or d[2] == filters["year"])
+                and (not filters.get("category") or d[3] == filters["category"])
+            ]
             return [make_snippet(d[1], terms) for d in hits[:20]], len(hits)
 
         scan += _timed(brute)
@@ -225,8 +239,9 @@ def _tantivy_index(path: str):
     import tantivy
 
     ix = tantivy.Index(_tantivy_schema(), path=path)
-    ix.register_tokenizer("ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
-                          .filter(tantivy.Filter.lowercase()).build())
+    ix.register_tokenizer(
+        "ws", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build()
+    )
     return ix
 
 
@@ -271,7 +286,7 @@ def substring_queries(texts_jsonl, n: int = 200, seed: int = 7) -> list[str]:
         run = rng.choice(runs)
         k = rng.choice((2, 3, 4))
         i = rng.randrange(0, len(run) - k + 1)
-        q = run[i:i + k]
+        q = run[i : i + k]
         if q not in seen:
             seen.append(q)
     return seen

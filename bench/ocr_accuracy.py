@@ -104,9 +104,11 @@ def main(argv=None):
     out = ROOT / "bench" / "results" / "ocr_accuracy.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"OCR accuracy (1-CER) {report['accuracy']:.2%} over {chars} characters on {len(data)} pages "
-          f"(worst page {report['worst_page_accuracy']:.2%}); {report['pages_per_second']:.2f} pages/s "
-          f"with {a.workers} worker(s), {wall:.0f} s")
+    print(
+        f"OCR accuracy (1-CER) {report['accuracy']:.2%} over {chars} characters on {len(data)} pages "
+        f"(worst page {report['worst_page_accuracy']:.2%}); {report['pages_per_second']:.2f} pages/s "
+        f"with {a.workers} worker(s), {wall:.0f} s"
+    )
     return report
 
 

@@ -38,8 +38,10 @@ def propose(con, query: str, filters: dict) -> dict[str, int]:
     variants = [v for t in q.terms for v in t.variants]
     res = run_search(con, q, Filters(**filters), limit=None, ranking="bm25", snippets=False)
     where, params = filter_sql(Filters(**filters))
-    docs = {r["path"]: r for r in con.execute(
-        f"SELECT d.path, d.title, d.doc_type, d.text FROM documents d WHERE {where}", params)}
+    docs = {
+        r["path"]: r
+        for r in con.execute(f"SELECT d.path, d.title, d.doc_type, d.text FROM documents d WHERE {where}", params)
+    }
     matched = [h["path"] for h in res.hits]
     counts = {}
     for p in matched:

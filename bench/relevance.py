@@ -36,7 +36,7 @@ def dcg(grades) -> float:
     >>> round(dcg([3, 2, 0]), 4)
     8.8928
     """
-    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
 
 
 def ndcg(ranked_paths: list[str], judgements: dict[str, int], k: int = K) -> float:
@@ -57,14 +57,20 @@ def evaluate(con, ranking: str, judged=None, k: int = K) -> dict:
     judged = judged or load_judged()
     rows = []
     for item in judged:
-        res = run_search(con, item["query"], Filters(**(item.get("filters") or {})), limit=k,
-                         ranking=ranking, snippets=False)
+        res = run_search(
+            con, item["query"], Filters(**(item.get("filters") or {})), limit=k, ranking=ranking, snippets=False
+        )
         paths = [h["path"] for h in res.hits]
         j = item["judgements"]
-        rows.append({
-            "query": item["query"], "filters": item.get("filters") or {}, "kind": item["kind"],
-            "ndcg": round(ndcg(paths, j, k), 4), "first_grade": j.get(paths[0], 0) if paths else 0,
-        })
+        rows.append(
+            {
+                "query": item["query"],
+                "filters": item.get("filters") or {},
+                "kind": item["kind"],
+                "ndcg": round(ndcg(paths, j, k), 4),
+                "first_grade": j.get(paths[0], 0) if paths else 0,
+            }
+        )
     n = len(rows)
     return {
         "ranking": ranking,
@@ -88,9 +94,13 @@ def markdown(results: list[dict], k: int = K) -> str:
     ]
     for r in results:
         lines.append(f"| {r['ranking']} | {r[f'ndcg@{k}']:.3f} | {r['first_hit_3']:.0%} |")
-    lines += ["", f"Per query (nDCG@{k}, grade of the first hit):", "",
-              "| query | filters | kind | " + " | ".join(r["ranking"] for r in results) + " |",
-              "|---|---|---|" + "---:|" * len(results)]
+    lines += [
+        "",
+        f"Per query (nDCG@{k}, grade of the first hit):",
+        "",
+        "| query | filters | kind | " + " | ".join(r["ranking"] for r in results) + " |",
+        "|---|---|---|" + "---:|" * len(results),
+    ]
     for i, q in enumerate(results[0]["per_query"]):
         cells = [f"{r['per_query'][i]['ndcg']:.3f} ({r['per_query'][i]['first_grade']})" for r in results]
         f = ", ".join(f"{a}={b}" for a, b in q["filters"].items())
@@ -119,7 +129,8 @@ def main(argv=None):
     if not args.no_write:
         (ROOT / "bench" / "results").mkdir(exist_ok=True)
         (ROOT / "bench" / "results" / "relevance.json").write_text(
-            json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+            json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         (ROOT / "docs" / "ranking.md").write_text(markdown(results), encoding="utf-8")
 
 

@@ -111,21 +111,42 @@ def main():
     def timed(key, cmd, env=None):
         print(f"{key} …", flush=True)
         wall, rss, out = run_child(cmd, env)
-        res[key] = {"seconds": round(wall, 3), "cpu_seconds": LAST_CPU, "peak_rss_mb": rss,
-                    **(json.loads(out) if out.strip().startswith("{") else {})}
+        res[key] = {
+            "seconds": round(wall, 3),
+            "cpu_seconds": LAST_CPU,
+            "peak_rss_mb": rss,
+            **(json.loads(out) if out.strip().startswith("{") else {}),
+        }
         print(f"  {res[key]['seconds']} s ({LAST_CPU} s CPU), {rss} MB", flush=True)
 
     timed("floor_rjieba_cut", step("floor", "--corpus", str(corpus), "--out", str(work / "texts.jsonl")))
-    timed("floor_rjieba_cut_for_search", step("floor_search", "--corpus", str(corpus), "--out", str(work / "texts.jsonl")))
+    timed(
+        "floor_rjieba_cut_for_search", step("floor_search", "--corpus", str(corpus), "--out", str(work / "texts.jsonl"))
+    )
     cli = [sys.executable, "-m", "dj_archive"]
     db1, db2 = work / "ours1.sqlite", work / "ours2.sqlite"
-    timed("ours_workers_1", cli + ["index", "--archive", str(corpus), "--db", str(db1), "--workers", "1", "--no-progress", "--format", "json"])
-    timed("ours_workers_2", cli + ["index", "--archive", str(corpus), "--db", str(db2), "--workers", "2", "--no-progress", "--format", "json"])
-    timed("ours_reindex_unchanged", cli + ["index", "--archive", str(corpus), "--db", str(db1), "--no-progress", "--format", "json"])
+    timed(
+        "ours_workers_1",
+        cli
+        + ["index", "--archive", str(corpus), "--db", str(db1), "--workers", "1", "--no-progress", "--format", "json"],
+    )
+    timed(
+        "ours_workers_2",
+        cli
+        + ["index", "--archive", str(corpus), "--db", str(db2), "--workers", "2", "--no-progress", "--format", "json"],
+    )
+    timed(
+        "ours_reindex_unchanged",
+        cli + ["index", "--archive", str(corpus), "--db", str(db1), "--no-progress", "--format", "json"],
+    )
     timed("naive_docx_jieba_fts5", step("naive", "--corpus", str(corpus), "--db", str(work / "naive.sqlite")))
     timed("whoosh_jieba", step("whoosh_build", "--corpus", str(corpus), "--db", str(work / "whoosh")))
-    timed("tantivy_rjieba", step("tantivy_build", "--corpus", str(corpus), "--db", str(work / "tantivy"),
-                                 "--out", str(work / "texts.jsonl")))
+    timed(
+        "tantivy_rjieba",
+        step(
+            "tantivy_build", "--corpus", str(corpus), "--db", str(work / "tantivy"), "--out", str(work / "texts.jsonl")
+        ),
+    )
 
     print("queries …", flush=True)
     _, _, out = run_child(step("queries", "--corpus", str(corpus), "--db", str(db1), "--out", str(work)))
@@ -220,8 +241,16 @@ def markdown(r: dict) -> str:
         "| step | seconds | CPU seconds | peak RSS (MB) |",
         "|---|---:|---:|---:|",
     ]
-    for key in ("floor_rjieba_cut", "floor_rjieba_cut_for_search", "ours_workers_1", "ours_workers_2",
-                "ours_reindex_unchanged", "naive_docx_jieba_fts5", "whoosh_jieba", "tantivy_rjieba"):
+    for key in (
+        "floor_rjieba_cut",
+        "floor_rjieba_cut_for_search",
+        "ours_workers_1",
+        "ours_workers_2",
+        "ours_reindex_unchanged",
+        "naive_docx_jieba_fts5",
+        "whoosh_jieba",
+        "tantivy_rjieba",
+    ):
         lines.append(f"| {key} | {r[key]['seconds']} | {r[key].get('cpu_seconds', '')} | {r[key]['peak_rss_mb']} |")
     lines += ["", "| queries (ms, with snippets) | p50 | p95 |", "|---|---:|---:|"]
     for k, v in r["queries"].items():
@@ -236,17 +265,27 @@ def markdown(r: dict) -> str:
         "| engine | build (s) | index (MB) | first call p50 / p95 (ms) | warm p50 / p95 (ms) | recall |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for name, key, mb in (("dj_archive, 1 worker", "ours", r["index_bytes"] / 1e6),
-                          ("tantivy + rjieba (phrase over tokens)", "tantivy", tv_mb)):
+    for name, key, mb in (
+        ("dj_archive, 1 worker", "ours", r["index_bytes"] / 1e6),
+        ("tantivy + rjieba (phrase over tokens)", "tantivy", tv_mb),
+    ):
         s = sub[key]
         build = r["ours_workers_1" if key == "ours" else "tantivy_rjieba"]["seconds"]
-        lines.append(f"| {name} | {build} | {mb:.1f} | {s['first_call']['p50_ms']} / {s['first_call']['p95_ms']} | "
-                     f"{s['warm']['p50_ms']} / {s['warm']['p95_ms']} | {s['recall_micro']} |")
+        lines.append(
+            f"| {name} | {build} | {mb:.1f} | {s['first_call']['p50_ms']} / {s['first_call']['p95_ms']} | "
+            f"{s['warm']['p50_ms']} / {s['warm']['p95_ms']} | {s['recall_micro']} |"
+        )
     rel = ROOT / "bench" / "results" / "relevance.json"
     if rel.exists():  # written by bench/relevance.py, which make bench runs first
         results = json.loads(rel.read_text(encoding="utf-8"))
-        lines += ["", f"Ranking on the {results[0]['queries']} judged queries (`bench/judged_queries.yml`, "
-                  "per query in `docs/ranking.md`):", "", "| ranking | nDCG@10 | first hit graded 3 |", "|---|---:|---:|"]
+        lines += [
+            "",
+            f"Ranking on the {results[0]['queries']} judged queries (`bench/judged_queries.yml`, "
+            "per query in `docs/ranking.md`):",
+            "",
+            "| ranking | nDCG@10 | first hit graded 3 |",
+            "|---|---:|---:|",
+        ]
         lines += [f"| {r['ranking']} | {r['ndcg@10']:.3f} | {r['first_hit_3']:.0%} |" for r in results]
     lines += ["", "| target | measured | goal | met |", "|---|---:|---|---|"]
     for key, goal, ok in TARGETS:

@@ -74,8 +74,10 @@ def main(argv=None) -> None:
     ms = sorted(v * 1000 for vs in per.values() for v in vs)
     for u, vs in per.items():
         print(f"{min(vs) * 1000:7.1f} ms  {u}")
-    print(f"{'cold' if a.cold else 'repeated'} searches: {len(ms)} requests, CPU per request mean "
-          f"{sum(ms) / len(ms):.1f} ms, p50 {ms[len(ms) // 2]:.1f} ms, p95 {ms[int(len(ms) * 0.95)]:.1f} ms")
+    print(
+        f"{'cold' if a.cold else 'repeated'} searches: {len(ms)} requests, CPU per request mean "
+        f"{sum(ms) / len(ms):.1f} ms, p50 {ms[len(ms) // 2]:.1f} ms, p95 {ms[int(len(ms) * 0.95)]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -104,7 +104,9 @@ def load(port: int, clients: int, seconds: float, server_pid: int | None = None,
     lat: list[float] = []
     errors: list[str] = []
     stop = time.monotonic() + seconds
-    threads = [threading.Thread(target=_client, args=(port, urls, k * 3, stop, lat, errors, cold)) for k in range(clients)]
+    threads = [
+        threading.Thread(target=_client, args=(port, urls, k * 3, stop, lat, errors, cold)) for k in range(clients)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -112,10 +114,16 @@ def load(port: int, clients: int, seconds: float, server_pid: int | None = None,
     cpu = (_cpu_seconds(server_pid) - cpu0) if server_pid else None
     return {
         "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(lat)), 1) if cpu is not None else None,
-        "clients": clients, "seconds": seconds, "requests": len(lat) + len(errors), "errors": len(errors),
-        "error_examples": errors[:5], "rps": round(len(lat) / seconds, 1),
-        "p50_ms": round(percentile(lat, 50), 1) if lat else None, "p95_ms": round(percentile(lat, 95), 1) if lat else None,
-        "max_ms": round(max(lat), 1) if lat else None, "mean_ms": round(statistics.mean(lat), 1) if lat else None,
+        "clients": clients,
+        "seconds": seconds,
+        "requests": len(lat) + len(errors),
+        "errors": len(errors),
+        "error_examples": errors[:5],
+        "rps": round(len(lat) / seconds, 1),
+        "p50_ms": round(percentile(lat, 50), 1) if lat else None,
+        "p95_ms": round(percentile(lat, 95), 1) if lat else None,
+        "max_ms": round(max(lat), 1) if lat else None,
+        "mean_ms": round(statistics.mean(lat), 1) if lat else None,
     }
 
 
@@ -134,8 +142,21 @@ class _Indexer(threading.Thread):
 
     def run(self):
         extra = self.corpus / "ZH_综合类" / "9999"
-        cli = [sys.executable, "-m", "dj_archive", "index", "--archive", str(self.corpus), "--db", str(self.db),
-               "--no-progress", "--workers", "1", "--format", "json"]
+        cli = [
+            sys.executable,
+            "-m",
+            "dj_archive",
+            "index",
+            "--archive",
+            str(self.corpus),
+            "--db",
+            str(self.db),
+            "--no-progress",
+            "--workers",
+            "1",
+            "--format",
+            "json",
+        ]
         try:
             while time.monotonic() < self.stop_at:
                 if extra.exists():
@@ -156,39 +177,49 @@ class _Indexer(threading.Thread):
 
 def markdown(r: dict) -> str:
     rows = []
-    for key, label in (("alone", "server alone"), ("alone_cold", "server alone, every search new"),
-                       ("while_indexing", "while an index run is going")):
+    for key, label in (
+        ("alone", "server alone"),
+        ("alone_cold", "server alone, every search new"),
+        ("while_indexing", "while an index run is going"),
+    ):
         x = r[key]
-        rows.append(f"| {label} | {x['requests']} | {x['errors']} | {x['rps']} | {x['p50_ms']} | {x['p95_ms']} | "
-                    f"{x['max_ms']} | {x['server_cpu_ms_per_request']} |")
+        rows.append(
+            f"| {label} | {x['requests']} | {x['errors']} | {x['rps']} | {x['p50_ms']} | {x['p95_ms']} | "
+            f"{x['max_ms']} | {x['server_cpu_ms_per_request']} |"
+        )
     idx = r["indexer"]
-    met = all(r[k]["p95_ms"] is not None and r[k]["p95_ms"] <= 150 and r[k]["errors"] == 0 for k in ("alone", "while_indexing"))
-    return "\n".join([
-        START,
-        "## Web app under load (`make bench-web`)",
-        "",
-        f"`dj-archive serve --read-only --workers {r['workers']}` on 127.0.0.1, {r['n_documents']:,}-document corpus; "
-        f"{r['alone']['clients']} closed-loop clients (no think time) for {r['alone']['seconds']:.0f} s per phase, "
-        f"each request the whole 检索 page (facets over every match, 20 hits with snippets, masked PII) for one of "
-        f"{r['urls']} queries (the benchmark's queries, with filters, a date sort and page 3), repeated, so "
-        "facet counts mostly come from the app's cache (per search and index state); in the 'every search new' "
-        "phase each request adds a date bound after every document (same hits, a search never seen) so "
-        "nothing is cached. "
-        f"During the last phase an indexer kept writing the same index (index runs: {idx['runs']}; "
-        f"{idx['batch']} files added, then removed), busy {idx['busy_s']:.0f} s of the {r['alone']['seconds']:.0f} s. "
-        f"Machine: {r['machine'].get('cpu', '?')}, {r['machine'].get('cores', '?')} cores, shared "
-        f"(load average {r['loadavg_before'][0]:.1f} when the run started: other jobs were using the cores).",
-        "",
-        "| phase | requests | errors | req/s | p50 ms | p95 ms | max ms | server CPU ms / request |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-        *rows,
-        "",
-        f"Goal p95 ≤ 150 ms with 0 errors in both phases: **{'met' if met else 'not met'}**. "
-        "Latencies depend on how much of the cores the server gets; the server's CPU time per "
-        "request does not: with the cores to itself, 8 clients need about 8 × that ÷ the workers "
-        "(the GIL serialises one process's requests).",
-        END,
-    ])
+    met = all(
+        r[k]["p95_ms"] is not None and r[k]["p95_ms"] <= 150 and r[k]["errors"] == 0
+        for k in ("alone", "while_indexing")
+    )
+    return "\n".join(
+        [
+            START,
+            "## Web app under load (`make bench-web`)",
+            "",
+            f"`dj-archive serve --read-only --workers {r['workers']}` on 127.0.0.1, {r['n_documents']:,}-document corpus; "
+            f"{r['alone']['clients']} closed-loop clients (no think time) for {r['alone']['seconds']:.0f} s per phase, "
+            f"each request the whole 检索 page (facets over every match, 20 hits with snippets, masked PII) for one of "
+            f"{r['urls']} queries (the benchmark's queries, with filters, a date sort and page 3), repeated, so "
+            "facet counts mostly come from the app's cache (per search and index state); in the 'every search new' "
+            "phase each request adds a date bound after every document (same hits, a search never seen) so "
+            "nothing is cached. "
+            f"During the last phase an indexer kept writing the same index (index runs: {idx['runs']}; "
+            f"{idx['batch']} files added, then removed), busy {idx['busy_s']:.0f} s of the {r['alone']['seconds']:.0f} s. "
+            f"Machine: {r['machine'].get('cpu', '?')}, {r['machine'].get('cores', '?')} cores, shared "
+            f"(load average {r['loadavg_before'][0]:.1f} when the run started: other jobs were using the cores).",
+            "",
+            "| phase | requests | errors | req/s | p50 ms | p95 ms | max ms | server CPU ms / request |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            *rows,
+            "",
+            f"Goal p95 ≤ 150 ms with 0 errors in both phases: **{'met' if met else 'not met'}**. "
+            "Latencies depend on how much of the cores the server gets; the server's CPU time per "
+            "request does not: with the cores to itself, 8 clients need about 8 × that ÷ the workers "
+            "(the GIL serialises one process's requests).",
+            END,
+        ]
+    )
 
 
 def write_docs(section: str) -> None:
@@ -226,19 +257,58 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     db = work / "index.sqlite"
     print("indexing (incremental) …", flush=True)
-    subprocess.run([sys.executable, "-m", "dj_archive", "index", "--archive", str(corpus), "--db", str(db),
-                    "--no-progress", "--format", "json"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dj_archive",
+            "index",
+            "--archive",
+            str(corpus),
+            "--db",
+            str(db),
+            "--no-progress",
+            "--format",
+            "json",
+        ],
+        check=True,
+        capture_output=True,
+    )
     # Files for the indexer to add in phase 2: copies of one category's files, outside the archive.
     source = work / "extra"
     shutil.rmtree(source, ignore_errors=True)
     shutil.copytree(corpus / "SH_组织生活类", source)
 
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "dj_archive", "serve", "--archive", str(corpus), "--db", str(db),
-                               "--host", HOST, "--port", str(port), "--read-only", "--workers", str(args.workers)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    res: dict = {"n_documents": args.n, "machine": machine(), "urls": len(_urls()), "workers": args.workers,
-                 "loadavg_before": os.getloadavg()}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dj_archive",
+            "serve",
+            "--archive",
+            str(corpus),
+            "--db",
+            str(db),
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--read-only",
+            "--workers",
+            str(args.workers),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    res: dict = {
+        "n_documents": args.n,
+        "machine": machine(),
+        "urls": len(_urls()),
+        "workers": args.workers,
+        "loadavg_before": os.getloadavg(),
+    }
     try:
         end = time.monotonic() + 60
         while time.monotonic() < end:
@@ -251,7 +321,9 @@ def main():
         print(f"phase 1: {args.clients} clients, {args.seconds:.0f} s …", flush=True)
         res["alone"] = load(port, args.clients, args.seconds, server.pid)
         print("  ", res["alone"], flush=True)
-        print(f"phase 1b: {args.clients} clients, {args.seconds:.0f} s, every search new (no cached facets) …", flush=True)
+        print(
+            f"phase 1b: {args.clients} clients, {args.seconds:.0f} s, every search new (no cached facets) …", flush=True
+        )
         res["alone_cold"] = load(port, args.clients, args.seconds, server.pid, cold=True)
         print("  ", res["alone_cold"], flush=True)
         indexer = _Indexer(corpus, db, source, args.batch)
@@ -260,8 +332,12 @@ def main():
         print("phase 2: the same while indexing …", flush=True)
         res["while_indexing"] = load(port, args.clients, args.seconds, server.pid)
         indexer.join()
-        res["indexer"] = {"runs": indexer.runs, "busy_s": round(indexer.busy_s, 1), "batch": args.batch,
-                          "error": indexer.error}
+        res["indexer"] = {
+            "runs": indexer.runs,
+            "busy_s": round(indexer.busy_s, 1),
+            "batch": args.batch,
+            "error": indexer.error,
+        }
         print("  ", res["while_indexing"], res["indexer"], flush=True)
     finally:
         server.terminate()

@@ -30,8 +30,24 @@ if TYPE_CHECKING:
 __all__ = ["Archive", "open_archive"]
 
 DOC_COLUMNS = (
-    "id", "path", "title", "date", "year", "period", "category", "doc_type", "org", "retention",
-    "chars", "format", "encoding", "pages", "sha256", "size", "ocr_pages", "needs_ocr",
+    "id",
+    "path",
+    "title",
+    "date",
+    "year",
+    "period",
+    "category",
+    "doc_type",
+    "org",
+    "retention",
+    "chars",
+    "format",
+    "encoding",
+    "pages",
+    "sha256",
+    "size",
+    "ocr_pages",
+    "needs_ocr",
 )
 
 
@@ -203,16 +219,25 @@ class Archive:
         last index run finished, the index file's size."""
         con = self._con()
         try:
-            formats = {r[0] or "?": r[1] for r in con.execute(
-                "SELECT format, count(*) FROM documents GROUP BY format ORDER BY count(*) DESC")}
+            formats = {
+                r[0] or "?": r[1]
+                for r in con.execute("SELECT format, count(*) FROM documents GROUP BY format ORDER BY count(*) DESC")
+            }
             chars = con.execute("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0]
             failed = con.execute("SELECT count(*) FROM failures").fetchone()[0]
             last = con.execute("SELECT value FROM meta WHERE key = 'last_run'").fetchone()
         finally:
             con.close()
         size = sum(p.stat().st_size for p in (self.db_path, Path(str(self.db_path) + "-wal")) if p.exists())
-        return {"documents": sum(formats.values()), "formats": formats, "chars": chars, "failed": failed,
-                "last_run": last[0] if last else None, "db_path": str(self.db_path), "db_bytes": size}
+        return {
+            "documents": sum(formats.values()),
+            "formats": formats,
+            "chars": chars,
+            "failed": failed,
+            "last_run": last[0] if last else None,
+            "db_path": str(self.db_path),
+            "db_bytes": size,
+        }
 
     def failures(self) -> list[dict]:
         """Files the last index run could not read, with the reason."""

@@ -93,9 +93,11 @@ def saved_pages(path) -> int | None:
             xml = z.read("docProps/app.xml").decode("utf-8", "replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return None
+
     def number(tag):
         m = re.search(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</", xml)
         return int(m.group(1)) if m else 0
+
     pages = number("Pages")
     return pages if pages > 0 and (number("Words") > 0 or number("Characters") > 0) else None
 
@@ -179,7 +181,12 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
     in_order = sorted(
         (r for r in rows if r["_numbered"]),
         key=lambda r: (
-            r["_year"], ret_order.get(r["_ret"], 99), r["_ret"], cat_order.get(r["category"], 99), r["category"], r["_n"]
+            r["_year"],
+            ret_order.get(r["_ret"], 99),
+            r["_ret"],
+            cat_order.get(r["category"], 99),
+            r["category"],
+            r["_n"],
         ),
     )
     rest = sorted((r for r in rows if not r["_numbered"]), key=lambda r: (r["_date"] == "", r["_date"], r["path"]))

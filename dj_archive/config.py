@@ -169,29 +169,49 @@ def _read_overrides(path: Path, taxonomy: Taxonomy | None = None):
     try:
         text = _decode_sheet(path.read_bytes())
     except OSError as exc:
-        return {}, [(None, N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(
-            path=path, exc=exc.strerror or exc))]
+        return {}, [
+            (
+                None,
+                N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(
+                    path=path, exc=exc.strerror or exc
+                ),
+            )
+        ]
     if text is None:
-        return {}, [(None, N_('{path}: not UTF-8 or GBK text; save it as "CSV UTF-8"; the sheet is ignored').format(
-            path=path))]
+        return {}, [
+            (None, N_('{path}: not UTF-8 or GBK text; save it as "CSV UTF-8"; the sheet is ignored').format(path=path))
+        ]
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [(h or "").strip() for h in (reader.fieldnames or [])]
         rows = list(reader)
     except csv.Error as exc:
-        return {}, [(None, N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(path=path, exc=exc))]
+        return {}, [
+            (None, N_("{path}: cannot read the metadata sheet ({exc}); it is ignored").format(path=path, exc=exc))
+        ]
     problems: list[tuple[int | None, str]] = []
     if "path" not in header:
-        return {}, [(None, N_("{path}: no path column (the first line must name the columns: {columns}); "
-                              "the sheet is ignored").format(path=path, columns="path," + ",".join(OVERRIDABLE)))]
+        return {}, [
+            (
+                None,
+                N_(
+                    "{path}: no path column (the first line must name the columns: {columns}); the sheet is ignored"
+                ).format(path=path, columns="path," + ",".join(OVERRIDABLE)),
+            )
+        ]
     for h in header:
         # Columns of the archivist's own (备注, note) are kept by every writer and ignored
         # here; one that looks like a misspelt field would silently override nothing.
         close = difflib.get_close_matches(h, ("path", *OVERRIDABLE), n=1, cutoff=0.75)
         if h and h != "path" and h not in OVERRIDABLE and close:
-            problems.append((None, N_(
-                "{path}: unknown column {column!r} (did you mean {close}?); its values are ignored (columns: {columns})"
-            ).format(path=path, column=h, close=close[0], columns="path, " + ", ".join(OVERRIDABLE))))
+            problems.append(
+                (
+                    None,
+                    N_(
+                        "{path}: unknown column {column!r} (did you mean {close}?); its values are ignored (columns: {columns})"
+                    ).format(path=path, column=h, close=close[0], columns="path, " + ", ".join(OVERRIDABLE)),
+                )
+            )
     out: dict[str, dict[str, str]] = {}
     first_line: dict[str, int] = {}
     for n, row in enumerate(rows, start=2):
@@ -201,11 +221,19 @@ def _read_overrides(path: Path, taxonomy: Taxonomy | None = None):
         try:
             rel, values = _override_row(row, taxonomy)
         except ValueError as exc:
-            problems.append((n, N_("{path}: line {n}: {problem}; the row is skipped").format(path=path, n=n, problem=exc)))
+            problems.append(
+                (n, N_("{path}: line {n}: {problem}; the row is skipped").format(path=path, n=n, problem=exc))
+            )
             continue
         if rel in out:
-            problems.append((n, N_("{path}: line {n}: {rel} is already given on line {first}; the row is skipped").format(
-                path=path, n=n, rel=rel, first=first_line[rel])))
+            problems.append(
+                (
+                    n,
+                    N_("{path}: line {n}: {rel} is already given on line {first}; the row is skipped").format(
+                        path=path, n=n, rel=rel, first=first_line[rel]
+                    ),
+                )
+            )
             continue
         out[rel], first_line[rel] = values, n
     return out, problems
@@ -221,8 +249,10 @@ def _override_row(row: dict, taxonomy: Taxonomy | None) -> tuple[str, dict[str, 
         iso = parse_date(values["date"])
         if not iso:
             raise ValueError(
-                N_("date {date!r} is not a date; write it as 2023-01-06 "
-                   "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)").format(date=values["date"])
+                N_(
+                    "date {date!r} is not a date; write it as 2023-01-06 "
+                    "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too)"
+                ).format(date=values["date"])
             )
         values["date"] = iso
     if taxonomy is not None and "category" in values:
@@ -230,15 +260,19 @@ def _override_row(row: dict, taxonomy: Taxonomy | None) -> tuple[str, dict[str, 
         if not cat:
             raise ValueError(
                 N_("unknown category {category!r}; the archive's categories are {codes}").format(
-                    category=values["category"], codes=", ".join(taxonomy.codes))
+                    category=values["category"], codes=", ".join(taxonomy.codes)
+                )
             )
         values["category"] = cat.code
     if taxonomy is not None and "retention" in values and taxonomy.retention_codes:
         by_code = {code: name for name, code in taxonomy.retention_codes.items()}
         value = values["retention"]
         if value not in taxonomy.retention_codes and value not in by_code:
-            raise ValueError(N_("unknown retention {value!r}; use one of {codes}").format(
-                value=value, codes=", ".join(taxonomy.retention_codes)))
+            raise ValueError(
+                N_("unknown retention {value!r}; use one of {codes}").format(
+                    value=value, codes=", ".join(taxonomy.retention_codes)
+                )
+            )
         values["retention"] = value if value in taxonomy.retention_codes else by_code[value]
     return rel, values
 

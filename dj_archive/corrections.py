@@ -54,8 +54,9 @@ def _read_sheet(path: Path) -> tuple[list[str], list[dict]]:
     return header, rows
 
 
-def correct_metadata(root, rel_path: str, values: dict, current: dict | None = None, who: str = "",
-                     taxonomy=None) -> list[dict]:
+def correct_metadata(
+    root, rel_path: str, values: dict, current: dict | None = None, who: str = "", taxonomy=None
+) -> list[dict]:
     """Set the corrections ``values`` (field → text) for the document at ``rel_path``.
 
     A value equal to the current one (``current``: the metadata shown before, e.g. from

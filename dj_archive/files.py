@@ -21,7 +21,16 @@ from .periods import DATE_PATTERN, date_from_match
 __all__ = ["FileEntry", "walk_archive", "parse_path", "SKIP_NAMES"]
 
 #: Files at the archive root that describe the archive rather than belong to it.
-SKIP_NAMES = {"fonds.yml", "metadata.csv", "metadata-changes.csv", "README.md", "README.txt", ".DS_Store", "Thumbs.db", "desktop.ini"}
+SKIP_NAMES = {
+    "fonds.yml",
+    "metadata.csv",
+    "metadata-changes.csv",
+    "README.md",
+    "README.txt",
+    ".DS_Store",
+    "Thumbs.db",
+    "desktop.ini",
+}
 _TEMP_PREFIXES = ("~$", ".~lock")  # Word/LibreOffice lock files next to an open document
 
 #: A date at the start of a file name: 2023-07-05, 2023.07.05 or 2023_07_05 (one separator
@@ -58,8 +67,8 @@ def parse_path(rel: str) -> dict:
         year = int(parts[-2])
     elif date:
         year = int(date[:4])
-    conventional = len(parts) == 3 and year is not None and date is not None and bool(
-        re.match(r"^[A-Za-z0-9]+_", parts[0])
+    conventional = (
+        len(parts) == 3 and year is not None and date is not None and bool(re.match(r"^[A-Za-z0-9]+_", parts[0]))
     )
     return {"folder": folder, "year": year, "date": date, "title": title.strip(), "conventional": conventional}
 

@@ -153,7 +153,9 @@ def _copy_verified(source, dest: Path, sha: str | None) -> None:
         if sha is None:
             sha = _sha256_file(source)
         if copied != sha:
-            raise _CopyFailed("the copy does not match the source (changed while filing, or a write error); nothing filed")
+            raise _CopyFailed(
+                "the copy does not match the source (changed while filing, or a write error); nothing filed"
+            )
         try:
             os.link(tmp, dest)  # atomic, and never replaces an existing file
         except FileExistsError:
@@ -313,7 +315,9 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
         plan.target = f"{folder}/{same}"
         plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
         return plan
-    plan.target = _free_target(config.root, folder, f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower(), taken)
+    plan.target = _free_target(
+        config.root, folder, f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower(), taken
+    )
     return plan
 
 

@@ -179,7 +179,9 @@ def _damage_is_named(con):
 
 
 def _damaged_error(db_path, exc) -> IndexDamaged:
-    return IndexDamaged(N_("the index at {db_path} is damaged or not an index ({exc})").format(db_path=db_path, exc=exc))
+    return IndexDamaged(
+        N_("the index at {db_path} is damaged or not an index ({exc})").format(db_path=db_path, exc=exc)
+    )
 
 
 def connect(db_path, readonly: bool = False) -> sqlite3.Connection:
@@ -267,8 +269,10 @@ def _discard_damaged(db_path: Path, reason: str) -> str:
     ours = head[68:72] == APPLICATION_ID.to_bytes(4, "big") or db_path.parent.name == INDEX_DIRNAME
     if not ours:
         raise NotAnIndex(
-            N_("{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
-               "it was left untouched").format(db_path=db_path, reason=reason)
+            N_(
+                "{db_path} is damaged or not a database ({reason}) and not known as a dj_archive index; "
+                "it was left untouched"
+            ).format(db_path=db_path, reason=reason)
         )
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
@@ -323,8 +327,10 @@ def title_row(title, doc_type) -> tuple[str, str, str]:
 
 def _set_title(con, rowid: int, title, doc_type):
     con.execute("DELETE FROM doc_titles WHERE rowid=?", (rowid,))
-    con.execute("INSERT INTO doc_titles(rowid, title, doc_type, folded) VALUES (?, ?, ?, ?)",
-                (rowid, *title_row(title, doc_type)))
+    con.execute(
+        "INSERT INTO doc_titles(rowid, title, doc_type, folded) VALUES (?, ?, ?, ?)",
+        (rowid, *title_row(title, doc_type)),
+    )
 
 
 # --- extraction (runs in worker processes) -------------------------------------------
@@ -343,6 +349,7 @@ def _init_worker(backend: str, config: ArchiveConfig, packs: bool = False, ocr=N
     # Load the dictionary and the readers now, not while the first file's time runs.
     _worker_seg.cut_for_search("党")
     from .readers import docx, pdf, text  # noqa: F401
+
     _worker_config = config
     _worker_packs = packs  # compress in the worker process (parallel) or in the writer thread
     _worker_ocr = ocr
@@ -521,9 +528,7 @@ def _stored_text(con, rowid: int) -> str:
 
 def _delete_doc(con, segmenter, rowid: int, text: str):
     words, chars = doc_tokens(segmenter, text)
-    con.execute(
-        "INSERT INTO doc_fts(doc_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)", (rowid, words, chars)
-    )
+    con.execute("INSERT INTO doc_fts(doc_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)", (rowid, words, chars))
     con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
     con.execute("DELETE FROM doc_titles WHERE rowid=?", (rowid,))
 
@@ -649,13 +654,19 @@ def _build(con, config, segmenter, report, workers, progress, on_progress=None, 
             _refresh_metadata(con, config)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('config_hash', ?)", (cfg_hash,))
     _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress, timeout, ocr)
-    for r in con.execute("SELECT path, needs_ocr, ocr_low, ocr_confidence FROM documents "
-                         "WHERE needs_ocr > 0 OR ocr_low IS NOT NULL ORDER BY path"):
+    for r in con.execute(
+        "SELECT path, needs_ocr, ocr_low, ocr_confidence FROM documents "
+        "WHERE needs_ocr > 0 OR ocr_low IS NOT NULL ORDER BY path"
+    ):
         if r["needs_ocr"]:
             report.needs_ocr.append({"path": r["path"], "pages": r["needs_ocr"]})
         if r["ocr_low"]:
             report.low_confidence.append(
-                {"path": r["path"], "pages": [int(p) for p in r["ocr_low"].split(",")], "confidence": r["ocr_confidence"]}
+                {
+                    "path": r["path"],
+                    "pages": [int(p) for p in r["ocr_low"].split(",")],
+                    "confidence": r["ocr_confidence"],
+                }
             )
     report.documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     with con:
@@ -693,8 +704,14 @@ _PRELOAD = {
     ".pdf": ("dj_archive.readers.scans", "dj_archive.readers.pdf", "pypdf"),
     ".docx": ("dj_archive.readers.docx",),
 }
-_PRELOAD_OCR = ("dj_archive.readers.scans", "dj_archive.ocr_cache", "PIL.Image", "pypdfium2", "numpy",
-                "rapidocr_onnxruntime")
+_PRELOAD_OCR = (
+    "dj_archive.readers.scans",
+    "dj_archive.ocr_cache",
+    "PIL.Image",
+    "pypdfium2",
+    "numpy",
+    "rapidocr_onnxruntime",
+)
 
 
 def _preload(todo, ocr) -> None:
@@ -705,8 +722,14 @@ def _preload(todo, ocr) -> None:
     if ocr is not None and ocr.enabled and suffixes & set(_OCR_SUFFIXES):
         names.update(_PRELOAD_OCR)
     if "msoffcrypto" in names:
-        names.update(("msoffcrypto.format.doc97", "msoffcrypto.format.xls97", "msoffcrypto.format.ppt97",
-                      "msoffcrypto.format.ooxml"))
+        names.update(
+            (
+                "msoffcrypto.format.doc97",
+                "msoffcrypto.format.xls97",
+                "msoffcrypto.format.ppt97",
+                "msoffcrypto.format.ooxml",
+            )
+        )
     for name in sorted(names):
         try:
             importlib.import_module(name)
@@ -769,8 +792,12 @@ def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_
     timeout = file_timeout() if timeout is None else timeout
 
     def timed_out(e: FileEntry):
-        return ("failed", e.path, f"still being read after {timeout:g} s; not indexed "
-                                  "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)")
+        return (
+            "failed",
+            e.path,
+            f"still being read after {timeout:g} s; not indexed "
+            "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)",
+        )
 
     ocr_files = sum(1 for e in todo if e.path.lower().endswith(_OCR_SUFFIXES)) if ocr is not None and ocr.enabled else 0
     if len(todo) < IN_PROCESS_BELOW and (not timeout or _can_alarm()) and not (workers > 1 and ocr_files >= 2):
@@ -909,8 +936,9 @@ class _PagesBar(threading.Thread):
             self(*item)
 
 
-def _index_files(con, config, segmenter, todo, known, report, workers, progress, on_progress=None, timeout=None,
-                 ocr=None):
+def _index_files(
+    con, config, segmenter, todo, known, report, workers, progress, on_progress=None, timeout=None, ocr=None
+):
     if on_progress:
         on_progress(0, len(todo))
     if not todo:
@@ -931,8 +959,11 @@ def _index_files(con, config, segmenter, todo, known, report, workers, progress,
         if ocr is not None and ocr.enabled and n_ocr:
             import multiprocessing as mp
 
-            pages_queue = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None).SimpleQueue() \
-                if workers > 1 else None
+            pages_queue = (
+                mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None).SimpleQueue()
+                if workers > 1
+                else None
+            )
             pages = _PagesBar(pages_queue)
             if pages_queue is not None:
                 pages.start()

@@ -67,9 +67,11 @@ class OcrCache:
 
     def get(self, sha: str, engine: str) -> dict[int, tuple[str, float]]:
         try:
-            rows = self._db().execute(
-                "SELECT page, text, confidence FROM ocr_pages WHERE sha256=? AND engine=?", (sha, engine)
-            ).fetchall()
+            rows = (
+                self._db()
+                .execute("SELECT page, text, confidence FROM ocr_pages WHERE sha256=? AND engine=?", (sha, engine))
+                .fetchall()
+            )
         except sqlite3.DatabaseError:
             return {}  # an unreadable cache costs time, never the run
         return {p: (t, c) for p, t, c in rows}
@@ -87,9 +89,11 @@ class OcrCache:
         (A process forked while another thread is inside SQLite must not touch SQLite:
         workers read this snapshot, and the indexer stores their new pages with put().)"""
         try:
-            rows = self._db().execute(
-                "SELECT sha256, page, text, confidence FROM ocr_pages WHERE engine=?", (engine,)
-            ).fetchall()
+            rows = (
+                self._db()
+                .execute("SELECT sha256, page, text, confidence FROM ocr_pages WHERE engine=?", (engine,))
+                .fetchall()
+            )
         except sqlite3.DatabaseError:
             rows = []
         data: dict[str, dict[int, tuple[str, float]]] = {}

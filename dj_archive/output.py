@@ -22,8 +22,17 @@ import unicodedata
 from .i18n import N_, _
 
 __all__ = [
-    "emit", "render", "label", "frame_rows", "terminal_safe", "one_line", "to_json", "to_csv", "to_table",
-    "display_width", "escape_formula",
+    "emit",
+    "render",
+    "label",
+    "frame_rows",
+    "terminal_safe",
+    "one_line",
+    "to_json",
+    "to_csv",
+    "to_table",
+    "display_width",
+    "escape_formula",
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -34,7 +34,9 @@ _WIDTH = {
     **dict.fromkeys((0xFF0D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212), 0x2D),
 }
 #: Every kind above holds 11+ digits in a row (separators aside): texts without are skipped fast.
-_DIGITS = re.compile(r"\d(?:[ \-\u3000\u00a0\u2002\u2003\u2009\u202f\uff0d\u2010-\u2014\u2212]?\d){10}")  # \d: full-width too
+_DIGITS = re.compile(
+    r"\d(?:[ \-\u3000\u00a0\u2002\u2003\u2009\u202f\uff0d\u2010-\u2014\u2212]?\d){10}"
+)  # \d: full-width too
 
 
 def _id_ok(s: str) -> bool:
@@ -70,7 +72,7 @@ def find_pii(text: str) -> list[dict]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        found.append({"kind": kind, "start": m.start(), "end": m.end(), "value": original[m.start():m.end()]})
+        found.append({"kind": kind, "start": m.start(), "end": m.end(), "value": original[m.start() : m.end()]})
 
     for m in _ID.finditer(text):
         if _id_ok(m.group()):
@@ -98,5 +100,5 @@ def mask_pii(text: str) -> str:
         return text
     out = list(text)
     for item in find_pii(text):
-        out[item["start"]:item["end"]] = _mask(item["value"])
+        out[item["start"] : item["end"]] = _mask(item["value"])
     return "".join(out)

@@ -22,6 +22,7 @@ from .normalize import fold
 
 __all__ = ["Term", "And", "Or", "Not", "parse_query", "Query", "synonyms_for"]
 
+
 @dataclass(frozen=True)
 class Term:
     text: str  # as typed

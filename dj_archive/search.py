@@ -22,8 +22,18 @@ from .pii import mask_pii
 from .query import And, Not, Or, Query, Term, parse_query
 from .segment import PUNCT_TOKEN, Segmenter, char_tokens, default_segmenter
 
-__all__ = ["SearchResult", "run_search", "make_snippet", "Filters", "filter_sql", "FACET_FIELDS", "SORTS",
-           "RANKINGS", "title_weights", "title_first"]
+__all__ = [
+    "SearchResult",
+    "run_search",
+    "make_snippet",
+    "Filters",
+    "filter_sql",
+    "FACET_FIELDS",
+    "SORTS",
+    "RANKINGS",
+    "title_weights",
+    "title_first",
+]
 
 MARK = ("«", "»")
 #: Columns whose values :func:`run_search` can count over the matching documents.
@@ -139,9 +149,7 @@ def _phrase_scores(con, q: Query, segmenter: Segmenter) -> list[tuple[int, float
     if not needed or not all(_safe_for_tokens(v) for v in needed):
         return None
     expr = " OR ".join(_phrase(v) for v in needed)
-    return con.execute(
-        "SELECT rowid, bm25(doc_fts, 0.0, 1.0) FROM doc_fts WHERE doc_fts MATCH ?", (expr,)
-    ).fetchall()
+    return con.execute("SELECT rowid, bm25(doc_fts, 0.0, 1.0) FROM doc_fts WHERE doc_fts MATCH ?", (expr,)).fetchall()
 
 
 class _Compiler:
@@ -231,7 +239,7 @@ def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK, fo
         # Start at the sentence the first match is in (if it began recently), so the
         # match sits near the front where a narrow table column still shows it.
         first = spans[0][0]
-        window = text[max(0, first - 20):first]
+        window = text[max(0, first - 20) : first]
         cut = max(window.rfind(ch) for ch in "。；！？\n")
         lo = first - len(window) + cut + 1 if cut >= 0 else max(0, first - 8)
     hi = min(len(text), lo + width)
@@ -243,7 +251,7 @@ def make_snippet(text: str, variants: list[str], width: int = 80, marks=MARK, fo
         out.append(text[pos:s])
         out.append(marks[0] + text[s:e] + marks[1])
         pos = e
-    out.append(text[pos:max(hi, pos)])
+    out.append(text[pos : max(hi, pos)])
     snippet = "".join(out).replace("\r", "").replace("\n", " ").replace("\t", " ")
     return ("…" if lo > 0 else "") + snippet.strip() + ("…" if hi < len(text) else "")
 
@@ -466,8 +474,10 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
         # rowid → number of its combination of values: counting small ints is much
         # cheaper than hashing a tuple per match (~5 ms instead of ~25 ms at 20,000).
         combos: dict[tuple, int] = {}
-        of = {r[0]: combos.setdefault(tuple(r[1:]), len(combos))
-              for r in con.execute(f"SELECT rowid, {', '.join(FACET_FIELDS)} FROM documents")}
+        of = {
+            r[0]: combos.setdefault(tuple(r[1:]), len(combos))
+            for r in con.execute(f"SELECT rowid, {', '.join(FACET_FIELDS)} FROM documents")
+        }
         table = (of, list(combos))
         if state and state[0]:
             _FACET_TABLES[state[0]] = (state[1], table)
@@ -483,8 +493,7 @@ def _facet_counts(con, ids: set[int], state: tuple[str, tuple] | None = None) ->
     return {f: dict(sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))) for f, c in out.items()}
 
 
-def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset, total=None,
-                      weights=None):
+def _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset, total=None, weights=None):
     """The common case, cheaply: one term that is one word, no filters. Every document
     with that word token contains the term, so FTS5's own ORDER BY rank LIMIT gives
     the page and a count gives the total (unless the caller knows it already). None
@@ -557,8 +566,19 @@ def run_search(
         fast = None
         weights = title_weights(con, q.terms) if sort == "relevance" and ranking == "title" else {}
         if sort == "relevance":
-            fast = _single_word_page(con, q, segmenter, matched_sql, comp, where, words_expr, limit, offset,
-                                     total=None if ids is None else len(ids), weights=weights)
+            fast = _single_word_page(
+                con,
+                q,
+                segmenter,
+                matched_sql,
+                comp,
+                where,
+                words_expr,
+                limit,
+                offset,
+                total=None if ids is None else len(ids),
+                weights=weights,
+            )
         phrase = _phrase_scores(con, q, segmenter) if fast is None and sort == "relevance" else None
         if fast is not None:
             total, rows = fast
@@ -567,7 +587,7 @@ def run_search(
                 ids = _filtered(con, {rid for rid, _ in phrase}, where, fparams)
             ranked = sorted(((rid, score) for rid, score in phrase if rid in ids), key=lambda r: (r[1], r[0]))
             ranked = title_first(ranked, weights) if weights else ranked
-            total, rows = len(ids), ranked[offset:None if limit is None else offset + limit]
+            total, rows = len(ids), ranked[offset : None if limit is None else offset + limit]
         else:
             if ids is None:
                 ids = _matched_ids(con, comp, matched_sql, where, fparams)
@@ -594,7 +614,8 @@ def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
         page = json.dumps([rid for rid, _ in rows])
         for r in con.execute(
             "SELECT d.rowid, d.id, d.path, d.title, d.date, d.category, d.org, d.doc_type, d.text, d.ocr_pages "
-            "FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?))", (page,)
+            "FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?))",
+            (page,),
         ):
             by_id[r["rowid"]] = r
     hits = []
@@ -615,7 +636,8 @@ def _hits(con, q, rows, mask, snippets, snippet_width) -> list[dict]:
                 # bm25() is "lower is better"; users expect higher is better.
                 "score": round(-float(scores.get(r["rowid"], 0.0)), 4) + 0.0,  # never -0.0
                 "snippet": make_snippet(text, found, snippet_width, folded=None if mask else folded or None)
-                if snippets else "",
+                if snippets
+                else "",
                 "matched": found,
                 "ocr": bool(r["ocr_pages"]),
             }

@@ -17,7 +17,13 @@ from .data import data_root, data_version, load_data
 from .normalize import fold
 
 __all__ = [
-    "Segmenter", "default_segmenter", "user_words", "userdict_hash", "load_stopwords", "doc_tokens", "char_tokens",
+    "Segmenter",
+    "default_segmenter",
+    "user_words",
+    "userdict_hash",
+    "load_stopwords",
+    "doc_tokens",
+    "char_tokens",
     "PUNCT_TOKEN",
 ]
 

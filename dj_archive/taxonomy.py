@@ -59,7 +59,9 @@ class Taxonomy:
         codes = self.codes + [UNKNOWN]
         if str(code).upper() not in [c.upper() for c in codes]:
             raise UnknownCategory(
-                N_("{category!r} is not a category of this archive ({codes})").format(category=code, codes=", ".join(codes))
+                N_("{category!r} is not a category of this archive ({codes})").format(
+                    category=code, codes=", ".join(codes)
+                )
             )
         return code
 
@@ -127,13 +129,17 @@ def _code(value, what: str) -> str:
 def _folder_name(value) -> str:
     """A category name, which becomes part of a folder name: no separators, no dots first."""
     name = str(value).strip()
-    if not name or len(name) > 40 or any(ch in name for ch in '/\\:*?"<>|') or name.startswith(".") or any(
-        ord(ch) < 32 for ch in name
+    if (
+        not name
+        or len(name) > 40
+        or any(ch in name for ch in '/\\:*?"<>|')
+        or name.startswith(".")
+        or any(ord(ch) < 32 for ch in name)
     ):
         raise ConfigError(
             N_(
                 "category name {value!r} cannot be part of a folder name (1 to 40 characters, "
-                "no / \\ : * ? \" < > |, not starting with a dot)"
+                'no / \\ : * ? " < > |, not starting with a dot)'
             ).format(value=value)
         )
     return name

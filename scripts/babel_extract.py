@@ -43,7 +43,9 @@ def extract(fileobj, keywords, comment_tags, options):
                 if kw.arg in ("help", "show_default") and isinstance(kw.value, ast.Constant):
                     if isinstance(kw.value.value, str):
                         yield kw.value.lineno, None, _help(kw.value.value), []
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+        elif (
+            isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        ):
             # An error's hint (``hint = "Run `dj-archive index` first."``), shown under the message.
             if any(isinstance(t, ast.Name) and t.id == "hint" for t in node.targets) and node.value.value:
                 yield node.lineno, None, node.value.value, []

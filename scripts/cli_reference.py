@@ -39,7 +39,9 @@ def render(lang: str) -> str:
     saved = os.environ.get("DJ_ARCHIVE_LANG")
     os.environ["DJ_ARCHIVE_LANG"] = lang
     try:
-        root = click.Context(cli, info_name="dj-archive", terminal_width=88, max_content_width=88, **cli.context_settings)
+        root = click.Context(
+            cli, info_name="dj-archive", terminal_width=88, max_content_width=88, **cli.context_settings
+        )
         parts = [INTRO[lang], "```\n" + cli.get_help(root) + "\n```\n"]
         for name in sorted(cli.list_commands(root)):
             cmd = cli.get_command(root, name)

@@ -67,8 +67,9 @@ def main(argv=None):
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         if not args.no_execute:
-            NotebookClient(nb, kernel_name="dj_archive", timeout=300,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            NotebookClient(
+                nb, kernel_name="dj_archive", timeout=300, resources={"metadata": {"path": str(path.parent)}}
+            ).execute()
         tidy(nb, args.width)
         nbformat.write(nb, path)
         print(f"{path.name}: {path.stat().st_size:,} bytes", file=sys.stderr)

@@ -21,8 +21,15 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def chromium() -> str | None:
@@ -101,11 +108,24 @@ def lab_page(notebook: Path, width: int = 1400, height: int = 2400):
     port, cdp = _free_port(), _free_port()
     token = "djarchive"
     env = {k: v for k, v in os.environ.items() if k not in ("DJ_ARCHIVE", "DJ_ARCHIVE_DB")}
-    env.update(JUPYTER_CONFIG_DIR=str(tmp / "config"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"), JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"))
-    lab = [str(venv_bin / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-           f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
-           f"--ServerApp.root_dir={notebook.parent}", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    env.update(
+        JUPYTER_CONFIG_DIR=str(tmp / "config"),
+        JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
+    )
+    lab = [
+        str(venv_bin / "jupyter"),
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--ServerApp.root_dir={notebook.parent}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         lab.append("--allow-root")
     server = subprocess.Popen(lab, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -113,17 +133,29 @@ def lab_page(notebook: Path, width: int = 1400, height: int = 2400):
     try:
         _wait_http(f"http://127.0.0.1:{port}/api/status?token={token}", 60)
         url = f"http://127.0.0.1:{port}/lab/tree/{notebook.name}?token={token}&reset"
-        chrome = subprocess.Popen([browser, *CHROMIUM_FLAGS, f"--remote-debugging-port={cdp}",
-                                   f"--user-data-dir={tmp / 'chrome'}", f"--window-size={width},{height}", url],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        chrome = subprocess.Popen(
+            [
+                browser,
+                *CHROMIUM_FLAGS,
+                f"--remote-debugging-port={cdp}",
+                f"--user-data-dir={tmp / 'chrome'}",
+                f"--window-size={width},{height}",
+                url,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _wait_http(f"http://127.0.0.1:{cdp}/json/version", 30)
         tabs = json.loads(_wait_http(f"http://127.0.0.1:{cdp}/json/list", 10))
         page = Page(next(t for t in tabs if t["type"] == "page")["webSocketDebuggerUrl"])
         page.wait("!!(window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell'))", 90, "notebook shown")
-        page.wait("(() => { const w = window.jupyterapp.shell.currentWidget;"
-                  " return !!(w && w.sessionContext && w.sessionContext.session &&"
-                  " w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'); })()",
-                  90, "kernel idle")
+        page.wait(
+            "(() => { const w = window.jupyterapp.shell.currentWidget;"
+            " return !!(w && w.sessionContext && w.sessionContext.session &&"
+            " w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'); })()",
+            90,
+            "kernel idle",
+        )
         yield page
     finally:
         for p in (chrome, server):
@@ -139,10 +171,13 @@ def lab_page(notebook: Path, width: int = 1400, height: int = 2400):
 def run_all(page: Page, timeout: float = 120):
     """Run every cell and wait until each code cell has an execution count."""
     page.js("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait("(() => { const w = window.jupyterapp.shell.currentWidget; const cells = w.content.widgets"
-              ".filter(c => c.model.type === 'code'); return cells.length > 0 && cells.every(c =>"
-              " c.model.executionCount !== null) && w.sessionContext.session.kernel.status === 'idle'; })()",
-              timeout, "run all")
+    page.wait(
+        "(() => { const w = window.jupyterapp.shell.currentWidget; const cells = w.content.widgets"
+        ".filter(c => c.model.type === 'code'); return cells.length > 0 && cells.every(c =>"
+        " c.model.executionCount !== null) && w.sessionContext.session.kernel.status === 'idle'; })()",
+        timeout,
+        "run all",
+    )
 
 
 if __name__ == "__main__":
@@ -152,7 +187,13 @@ if __name__ == "__main__":
         time.sleep(2)
         page.js("document.querySelectorAll('.jp-WindowedPanel-outer, .jp-Notebook').forEach(e => e.scrollTop = 0)")
         page.screenshot(out)
-        print(json.dumps(page.js(
-            "Array.from(document.querySelectorAll('.widget-dropdown select')).map(s => "
-            "[s.parentElement.querySelector('label') && s.parentElement.querySelector('label').textContent,"
-            " s.selectedIndex, s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : null])"), ensure_ascii=False))
+        print(
+            json.dumps(
+                page.js(
+                    "Array.from(document.querySelectorAll('.widget-dropdown select')).map(s => "
+                    "[s.parentElement.querySelector('label') && s.parentElement.querySelector('label').textContent,"
+                    " s.selectedIndex, s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : null])"
+                ),
+                ensure_ascii=False,
+            )
+        )

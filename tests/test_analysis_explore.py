@@ -40,8 +40,10 @@ def test_kwic_can_mask_personal_numbers(tmp_path):
     import dj_archive
 
     root = tmp_path / "arc"
-    write_text(root / "ZZ_组织建设类/2023/2023-03-01_机关第一党支部党员信息登记.txt",
-               "党员信息登记\n张华，联系电话13812345678，已登记。\n")
+    write_text(
+        root / "ZZ_组织建设类/2023/2023-03-01_机关第一党支部党员信息登记.txt",
+        "党员信息登记\n张华，联系电话13812345678，已登记。\n",
+    )
     arc = dj_archive.open_archive(root, tmp_path / "i.sqlite")
     arc.index(progress=False)
     plain = kwic(arc, "联系电话", width=11)

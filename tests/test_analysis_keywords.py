@@ -6,8 +6,24 @@ import pandas as pd
 
 from dj_archive.analysis import keywords_table, load_stopwords, period_keywords
 
-BOILERPLATE = ["坚持", "加强", "认真", "进一步", "工作", "开展", "党员", "支部", "推进", "落实", "深入", "持续",
-               "全面", "积极", "不断", "切实"]
+BOILERPLATE = [
+    "坚持",
+    "加强",
+    "认真",
+    "进一步",
+    "工作",
+    "开展",
+    "党员",
+    "支部",
+    "推进",
+    "落实",
+    "深入",
+    "持续",
+    "全面",
+    "积极",
+    "不断",
+    "切实",
+]
 
 
 def test_each_years_own_vocabulary_comes_first(analysis_archive):

@@ -86,8 +86,13 @@ def test_kwic_view_lines_up_left_match_right_with_the_document_as_tooltip(analys
     assert [r[1] for r in rows] == list(df["match"])
     assert [r[0] for r in rows] == list(df["left"]) and [r[2] for r in rows] == list(df["right"])
     styles = [s for s in p.styles if s]
-    assert all("text-align:right" in s[0] and "text-align:center" in s[1] and "text-align:left" in s[2]
-               and all("nowrap" in x for x in s) for s in styles)
+    assert all(
+        "text-align:right" in s[0]
+        and "text-align:center" in s[1]
+        and "text-align:left" in s[2]
+        and all("nowrap" in x for x in s)
+        for s in styles
+    )
     titles = [t for t in p.titles if t]
     assert len(titles) == len(df) and all(t.startswith(str(title)) for t, title in zip(titles, df["title"]))
     assert not any(path in "".join("".join(r) for r in rows) for path in df["path"])  # no path column

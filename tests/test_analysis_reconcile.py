@@ -39,8 +39,18 @@ def test_activity_series_filters_indicators(analysis_archive):
 
 def test_exactly_the_planted_discrepancies_are_found(analysis_archive):
     df = claimed_vs_recorded(analysis_archive)
-    assert list(df.columns) == ["org", "period", "indicator", "claimed", "recorded", "diff", "status", "approx",
-                                "summary", "records"]
+    assert list(df.columns) == [
+        "org",
+        "period",
+        "indicator",
+        "claimed",
+        "recorded",
+        "diff",
+        "status",
+        "approx",
+        "summary",
+        "records",
+    ]
     bad = df[df["status"] == "不一致"]
     found = {(r.org, r.period, r.indicator, r.claimed, r.recorded) for r in bad.itertuples()}
     assert found == DISCREPANCIES
@@ -59,8 +69,11 @@ def test_an_annual_summary_counts_both_halves_and_names_the_records(analysis_arc
     annual = df.loc[(Y1, "2021", "支委会")]
     assert (annual["claimed"], annual["recorded"], annual["status"]) == (3, 3, "一致")
     assert annual["summary"] == f"{Y1}2021年度党建工作总结"
-    assert annual["records"] == [f"{Y1}2021年第1次支委会会议记录", f"{Y1}2021年第2次支委会会议记录",
-                                 f"{Y1}2021年第3次支委会会议记录"]
+    assert annual["records"] == [
+        f"{Y1}2021年第1次支委会会议记录",
+        f"{Y1}2021年第2次支委会会议记录",
+        f"{Y1}2021年第3次支委会会议记录",
+    ]
     h1 = df.loc[(Y1, "2021H1", "支委会")]
     assert h1["recorded"] == 2  # the September meeting is in 2021H2
     # records of the other branch never count

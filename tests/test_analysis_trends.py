@@ -36,9 +36,20 @@ def test_counts_and_rates_per_year_match_the_text(analysis_archive):
 
 def test_each_theme_peaks_in_its_year(analysis_archive):
     peaks = theme_peaks(term_frequency(analysis_archive, list(THEMES.values())), themes=THEMES)
-    assert list(peaks.columns) == ["term", "theme_year", "peak_period", "peak_per_10k", "runner_up",
-                                   "runner_up_per_10k", "peaks_in_theme_year"]
-    assert dict(zip(peaks["term"], peaks["peak_period"])) == {"党史学习教育": "2021", "二十大": "2022", "主题教育": "2023"}
+    assert list(peaks.columns) == [
+        "term",
+        "theme_year",
+        "peak_period",
+        "peak_per_10k",
+        "runner_up",
+        "runner_up_per_10k",
+        "peaks_in_theme_year",
+    ]
+    assert dict(zip(peaks["term"], peaks["peak_period"])) == {
+        "党史学习教育": "2021",
+        "二十大": "2022",
+        "主题教育": "2023",
+    }
     assert peaks["peaks_in_theme_year"].tolist() == [True, True, True]
     assert peaks["theme_year"].tolist() == [2021, 2022, 2023]
 

@@ -107,7 +107,9 @@ def test_xlsx_export_is_safe_and_readable(cat_archive, tmp_path):
     assert ws.title == "归档文件目录"
     # Title rows, then DA/T 22's nine columns; category and path on the second sheet.
     assert [ws.cell(row=i, column=1).value for i in (1, 2, 3)] == [
-        "归档文件目录", "全宗号：D099　　全宗名称：测试局机关党总支", "年度：2022—2025"
+        "归档文件目录",
+        "全宗号：D099　　全宗名称：测试局机关党总支",
+        "年度：2022—2025",
     ]
     assert [c.value for c in ws[4]] == COLUMNS[:9]
     assert ws.max_column == 9 and ws.max_row == 4 + 20
@@ -154,8 +156,12 @@ def test_csv_export_has_bom_and_escapes(cat_archive, tmp_path):
 @pytest.mark.parametrize(
     "args, code, message",
     [
-        (["--category", "QQ"], 2, "Error: Invalid value for '--category': 'QQ' is not a category of this archive "
-         "(ZH, ZZ, SH, XX, FZ, LZ, UNKNOWN)"),
+        (
+            ["--category", "QQ"],
+            2,
+            "Error: Invalid value for '--category': 'QQ' is not a category of this archive "
+            "(ZH, ZZ, SH, XX, FZ, LZ, UNKNOWN)",
+        ),
         (["--year", "2030"], 1, "Error: no documents for year 2030; nothing written"),
     ],
 )

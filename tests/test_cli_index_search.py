@@ -86,14 +86,17 @@ def test_two_character_word_finds_every_document_containing_it(small_archive):
 
 def test_search_json_shape_and_filters(small_archive):
     index_json(small_archive)
-    data = json.loads(
-        run("search", "党费", "--archive", small_archive, "--category", "ZH", "--format", "json").stdout
-    )
+    data = json.loads(run("search", "党费", "--archive", small_archive, "--category", "ZH", "--format", "json").stdout)
     assert data["query"] == "党费" and data["total"] == 1
     hit = data["hits"][0]
     assert list(hit) == ["id", "path", "title", "date", "category", "org", "doc_type", "score", "snippet", "ocr"]
     assert hit["title"] == "机关第一党支部2023年上半年党建工作总结"
-    assert (hit["date"], hit["category"], hit["org"], hit["doc_type"]) == ("2023-07-05", "ZH", "机关第一党支部", "工作总结")
+    assert (hit["date"], hit["category"], hit["org"], hit["doc_type"]) == (
+        "2023-07-05",
+        "ZH",
+        "机关第一党支部",
+        "工作总结",
+    )
     assert hit["snippet"].replace("«", "").replace("»", "").strip("…") in (
         "机关第一党支部2023年上半年党建工作总结 上半年共召开支委会6次，按时足额收缴党费。 旧电脑保存的国标编码文本。 机关第一党支部 2023年7月5日"
     )
@@ -102,7 +105,9 @@ def test_search_json_shape_and_filters(small_archive):
     limited = json.loads(run("search", "党费", "--archive", small_archive, "--limit", "1", "--format", "json").stdout)
     assert limited["total"] == 3 and len(limited["hits"]) == 1
     dated = json.loads(
-        run("search", "党费", "--archive", small_archive, "--from", "2023-03", "--to", "2023-06-30", "--format", "json").stdout
+        run(
+            "search", "党费", "--archive", small_archive, "--from", "2023-03", "--to", "2023-06-30", "--format", "json"
+        ).stdout
     )
     assert [h["date"] for h in dated["hits"]] == ["2023-03-20"]
 
@@ -187,6 +192,8 @@ def test_python_dash_m_entry_point(small_archive):
 
     out = subprocess.run(
         [sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive), "--format", "json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert json.loads(out.stdout)["indexed"] == 7

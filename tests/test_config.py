@@ -56,7 +56,10 @@ def test_valid_fonds_still_loads(tmp_path):
         ("orgs:\n  - name: ''\n", r"fonds\.yml: orgs item 1 needs a name"),
         ("orgs:\n  - name: [a, b]\n", r"fonds\.yml: orgs item 1 needs a name"),
         ("orgs:\n  - aliases: [一支部]\n", r"fonds\.yml: orgs item 1 needs a name"),
-        ("orgs:\n  - name: 机关第一党支部\n    aliases: 一支部\n", r"fonds\.yml: aliases of 机关第一党支部 must be a list"),
+        (
+            "orgs:\n  - name: 机关第一党支部\n    aliases: 一支部\n",
+            r"fonds\.yml: aliases of 机关第一党支部 must be a list",
+        ),
         ("orgs:\n  - name: 机关第一党支部\n    aliases: [一支部, '']\n", r"aliases of 机关第一党支部 must be a list"),
         ("orgs:\n  - name: 机关第一党支部\n    aliases: [1]\n", r"aliases of 机关第一党支部 must be a list"),
         ("orgs: [第一党支部, 第一党支部]\n", r"fonds\.yml: the name 第一党支部 is given to two orgs"),
@@ -65,8 +68,19 @@ def test_valid_fonds_still_loads(tmp_path):
             r"fonds\.yml: the name 一支部 is given to two orgs \(机关第一党支部 and 第一党支部\)",
         ),
     ],
-    ids=["orgs-scalar", "orgs-mapping", "org-number", "name-empty", "name-list", "name-missing", "aliases-scalar",
-         "alias-empty", "alias-number", "duplicate-name", "duplicate-alias"],
+    ids=[
+        "orgs-scalar",
+        "orgs-mapping",
+        "org-number",
+        "name-empty",
+        "name-list",
+        "name-missing",
+        "aliases-scalar",
+        "alias-empty",
+        "alias-number",
+        "duplicate-name",
+        "duplicate-alias",
+    ],
 )
 def test_malformed_orgs_are_one_line_errors_naming_file_and_key(tmp_path, fonds, expected):
     import re
@@ -109,7 +123,9 @@ def test_yaml_error_says_where(tmp_path):
 SHEET_HEAD = "path,title,date,category,retention\n"
 
 
-@pytest.mark.parametrize("typed", ["2023-01-06", "2023/1/6", "2023.1.6", "2023年1月6日", "20230106", "2023-1-6", " 2023/01/06 "])
+@pytest.mark.parametrize(
+    "typed", ["2023-01-06", "2023/1/6", "2023.1.6", "2023年1月6日", "20230106", "2023-1-6", " 2023/01/06 "]
+)
 def test_sheet_dates_are_normalised_to_iso(tmp_path, typed):
     root = _archive(tmp_path, sheet=SHEET_HEAD + f"a/b.txt,,{typed},,\n")
     assert load_config(root).overrides["a/b.txt"]["date"] == "2023-01-06"
@@ -157,7 +173,10 @@ def test_retention_code_is_accepted_as_its_name(tmp_path):
 
 
 def test_rows_for_missing_files_are_kept_and_listed(tmp_path):
-    root = _archive(tmp_path, sheet=SHEET_HEAD + "ZH_综合类/2023/有.txt,新题名,,,\nZH_综合类/2023/没有.txt,别的,,,\n../外面.txt,x,,,\n")
+    root = _archive(
+        tmp_path,
+        sheet=SHEET_HEAD + "ZH_综合类/2023/有.txt,新题名,,,\nZH_综合类/2023/没有.txt,别的,,,\n../外面.txt,x,,,\n",
+    )
     write_text(root / "ZH_综合类/2023/有.txt", "内容")
     cfg = load_config(root)
     assert set(cfg.overrides) == {"ZH_综合类/2023/有.txt", "ZH_综合类/2023/没有.txt", "../外面.txt"}
@@ -228,4 +247,9 @@ def test_overrides_still_win_field_by_field():
     rel = "SH_组织生活类/2023/2023-02-14_机关第一党支部支委会会议记录.txt"
     m = _meta(rel, {"title": "新题名", "category": "ZZ", "org": "离退休干部党支部", "retention": "永久"})
     assert (m["title"], m["category"], m["org"], m["retention"], m["doc_type"]) == (
-        "新题名", "ZZ", "离退休干部党支部", "永久", "会议记录")
+        "新题名",
+        "ZZ",
+        "离退休干部党支部",
+        "永久",
+        "会议记录",
+    )

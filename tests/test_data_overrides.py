@@ -19,8 +19,17 @@ from dj_archive.understand.outline import parse_outline
 
 #: data file → the test below that overrides it
 COVERED = {
-    "column_labels.yml", "drafting.yml", "figure_cues.yml", "indicators.yml", "outline_parts.yml",
-    "problem_topics.yml", "stopwords.txt", "synonyms.yml", "taxonomy.yml", "themes.yml", "title_noise.txt",
+    "column_labels.yml",
+    "drafting.yml",
+    "figure_cues.yml",
+    "indicators.yml",
+    "outline_parts.yml",
+    "problem_topics.yml",
+    "stopwords.txt",
+    "synonyms.yml",
+    "taxonomy.yml",
+    "themes.yml",
+    "title_noise.txt",
     "userdict.txt",
 }
 
@@ -111,7 +120,10 @@ def test_figure_cues(archive):
 
     own(archive, "figure_cues.yml", yaml.safe_dump(cues, allow_unicode=True))
     df = extract_metrics(text, archive=archive, kinds="work,rule")
-    assert df[["indicator", "count", "unit", "kind"]].values.tolist() == [["走访慰问", 12, "趟", "work"], [None, 1, "次", "rule"]]
+    assert df[["indicator", "count", "unit", "kind"]].values.tolist() == [
+        ["走访慰问", 12, "趟", "work"],
+        [None, 1, "次", "rule"],
+    ]
 
 
 def test_outline_parts(archive):
@@ -135,7 +147,11 @@ def test_drafting(archive):
     from dj_archive.draft.vocab import drafting_vocabulary
 
     assert drafting_vocabulary(archive).section_of("走访慰问") == "服务"
-    own(archive, "drafting.yml", "sections:\n  关怀: {keywords: [慰问], indicators: [走访慰问], heading: 关心关爱党员}\n")
+    own(
+        archive,
+        "drafting.yml",
+        "sections:\n  关怀: {keywords: [慰问], indicators: [走访慰问], heading: 关心关爱党员}\n",
+    )
     v = drafting_vocabulary(archive)
     assert (v.section_of("走访慰问"), v.section_of("支委会"), v.fixed_events) == ("关怀", "关怀", {})
 
@@ -151,7 +167,8 @@ def test_an_archive_is_indexed_and_searched_with_its_own_files(archive, tmp_path
     folder = archive / "SH_组织生活类" / "2023"
     folder.mkdir(parents=True)
     (folder / "2023-05-06_第一党支部红色驿站志愿服务记录.txt").write_text(
-        "第一党支部在红色驿站开展志愿服务。", encoding="utf-8")
+        "第一党支部在红色驿站开展志愿服务。", encoding="utf-8"
+    )
     own(archive, "userdict.txt", "红色驿站 100 n\n")
     own(archive, "synonyms.yml", "groups:\n  - [红色驿站, 党员驿站]\n")
     arc = dj_archive.open_archive(archive, tmp_path / "i.sqlite")

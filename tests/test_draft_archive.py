@@ -45,21 +45,42 @@ def build_draft_archive(root):
     root.mkdir(parents=True, exist_ok=True)
     (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
     zh = root / "ZH_综合类"
-    write_docx(zh / "2023/2023-07-05_机关第一党支部2023年上半年党建工作总结.docx", summary_lines("2023年上半年", [LEARN, LIFE]))
-    write_docx(zh / "2023/2024-01-08_机关第一党支部2023年度党建工作总结.docx", summary_lines("2023年度", [LEARN, FILES]))
-    write_docx(zh / "2024/2024-07-04_机关第一党支部2024年上半年党建工作总结.docx", summary_lines("2024年上半年", [LEARN]))
+    write_docx(
+        zh / "2023/2023-07-05_机关第一党支部2023年上半年党建工作总结.docx", summary_lines("2023年上半年", [LEARN, LIFE])
+    )
+    write_docx(
+        zh / "2023/2024-01-08_机关第一党支部2023年度党建工作总结.docx", summary_lines("2023年度", [LEARN, FILES])
+    )
+    write_docx(
+        zh / "2024/2024-07-04_机关第一党支部2024年上半年党建工作总结.docx", summary_lines("2024年上半年", [LEARN])
+    )
     write_docx(
         zh / "2024/2025-01-06_机关第一党支部2024年度党建工作总结.docx",
         summary_lines("2024年度", [LEARN, LIFE], heading1="突出政治建设，抓好理论学习"),
     )
-    write_text(zh / "2025/2025-01-10_机关第一党支部2025年党建工作计划.txt", "机关第一党支部2025年党建工作计划\n全年组织集中学习12次。\n")
+    write_text(
+        zh / "2025/2025-01-10_机关第一党支部2025年党建工作计划.txt",
+        "机关第一党支部2025年党建工作计划\n全年组织集中学习12次。\n",
+    )
     sh = root / "SH_组织生活类/2025"
-    write_text(sh / "2025-01-15_机关第一党支部2025年第1次支委会会议记录.txt", "机关第一党支部支委会会议记录\n议题：研究全年工作安排\n")
-    write_text(sh / "2025-02-20_机关第一党支部2025年第2次支委会会议记录.txt", "机关第一党支部支委会会议记录\n议题：研究发展党员\n")
-    write_text(sh / "2025-03-10_机关第一党支部党员大会会议记录.txt", "机关第一党支部党员大会会议记录\n议题：讨论接收预备党员\n")
-    write_docx(sh / "2025-03-28_机关第一党支部“学规定、正作风”主题党日活动记录.docx", ["主题党日活动记录", "重温入党誓词。"])
+    write_text(
+        sh / "2025-01-15_机关第一党支部2025年第1次支委会会议记录.txt",
+        "机关第一党支部支委会会议记录\n议题：研究全年工作安排\n",
+    )
+    write_text(
+        sh / "2025-02-20_机关第一党支部2025年第2次支委会会议记录.txt",
+        "机关第一党支部支委会会议记录\n议题：研究发展党员\n",
+    )
+    write_text(
+        sh / "2025-03-10_机关第一党支部党员大会会议记录.txt", "机关第一党支部党员大会会议记录\n议题：讨论接收预备党员\n"
+    )
+    write_docx(
+        sh / "2025-03-28_机关第一党支部“学规定、正作风”主题党日活动记录.docx", ["主题党日活动记录", "重温入党誓词。"]
+    )
     write_text(root / "SH_组织生活类/2024/2024-11-12_机关第一党支部2024年第9次支委会会议记录.txt", "支委会会议记录\n")
-    write_text(root / "SH_组织生活类/2025/2025-02-11_离退休干部党支部支委会会议记录.txt", "离退休干部党支部支委会会议记录\n")
+    write_text(
+        root / "SH_组织生活类/2025/2025-02-11_离退休干部党支部支委会会议记录.txt", "离退休干部党支部支委会会议记录\n"
+    )
     xx = root / "XX_学习教育类/2025"
     write_text(xx / "2025-02-26_机关第一党支部2025年第1次集中学习记录.txt", "集中学习记录\n学习中央八项规定精神。\n")
     write_text(xx / "2025-04-18_机关第一党支部学习八项规定精神心得体会（张敏）.txt", "心得体会\n作为一名党员……\n")
@@ -92,7 +113,15 @@ def test_figures_count_records_by_title_rule(draft_archive):
     _, arc = draft_archive
     figs = {f.indicator: f for f in BranchRecords(arc, ORG, "2025H1").figures()}
     counts = {k: f.count for k, f in figs.items() if f.count}
-    assert counts == {"集中学习": 1, "支委会": 2, "党员大会": 1, "主题党日": 1, "发展预备党员": 1, "警示教育": 1, "心得体会": 1}
+    assert counts == {
+        "集中学习": 1,
+        "支委会": 2,
+        "党员大会": 1,
+        "主题党日": 1,
+        "发展预备党员": 1,
+        "警示教育": 1,
+        "心得体会": 1,
+    }
     assert [s.date for s in figs["支委会"].sources] == ["2025-01-15", "2025-02-20"]
     # The other branch's 支委会 and last year's are not counted.
     assert all(ORG in s.title for s in figs["支委会"].sources)
@@ -102,7 +131,10 @@ def test_unknown_org_lists_the_known_ones(draft_archive):
     _, arc = draft_archive
     with pytest.raises(UnknownOrg) as err:
         BranchRecords(arc, "第九党支部", "2025H1")
-    assert str(err.value) == "unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"
+    assert (
+        str(err.value)
+        == "unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"
+    )
 
 
 def test_no_records_says_what_there_is(draft_archive):
@@ -141,7 +173,9 @@ def test_recurring_problems_and_consecutive_runs(draft_archive):
 
 
 def _summary(period: str, problems: list[str]) -> Summary:
-    text = "\n".join(["一、主要工作", "略。", "二、存在的问题", *[f"{'一二三'[i]}是{p}" for i, p in enumerate(problems)]])
+    text = "\n".join(
+        ["一、主要工作", "略。", "二、存在的问题", *[f"{'一二三'[i]}是{p}" for i, p in enumerate(problems)]]
+    )
     return Summary(Source(period, f"{period}.txt", f"{period}总结", None), parse_period(period), text)
 
 

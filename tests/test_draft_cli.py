@@ -62,13 +62,18 @@ def test_markdown_draft_reports_what_it_did(draft_archive, tmp_path):
     # 引用记录 table of 起草参考, which gives 档号, 题名, 日期 and path.
     note2 = re.search(r"^\[\^2\]: (.*)$", md, re.M).group(1)
     assert note2 == "据起草参考“引用记录”第3—6号。"
-    assert f"| 3 | D099-WS·2025-D30-SH-0001 | 机关第一党支部2025年第1次支委会会议记录 | 2025-01-15 | {SUPPORTS} |" in annex
+    assert (
+        f"| 3 | D099-WS·2025-D30-SH-0001 | 机关第一党支部2025年第1次支委会会议记录 | 2025-01-15 | {SUPPORTS} |" in annex
+    )
     assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == 4
     # Problems: last period's, in the vocabulary's words, with their true run; plans not
     # carried out. No wording is copied from earlier summaries, and at most 3 marks remain.
     assert "一是理论学习的深度和实效还需提升，学用结合还不够紧密，2023年上半年以来连续4期总结均提到这一问题" in body
     assert "二是组织生活的质量还需提高" in body
-    assert "三是上期确定的工作打算还有2项未见落实记录，如“组织党员到红色教育基地开展一次现场教学”“编印支部党建工作手册”" in body
+    assert (
+        "三是上期确定的工作打算还有2项未见落实记录，如“组织党员到红色教育基地开展一次现场教学”“编印支部党建工作手册”"
+        in body
+    )
     assert "理论学习的深度还不够" not in body
     marks = re.findall(r"【(待补充|起草提示|参考往期表述)】", body)
     assert marks == ["待补充", "起草提示"]
@@ -112,14 +117,27 @@ def test_a_branch_without_earlier_summaries_gets_the_default_outline(draft_archi
 @pytest.mark.parametrize(
     "args, code, message",
     [
-        (["--period", "2025H3", "--org", ORG], 2, "Error: Invalid value for '--period': not a period: '2025H3'. "
-         "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度)."),
-        (["--period", "2025H1", "--org", "第九党支部"], 1,
-         "Error: unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"),
-        (["--period", "2021H1", "--org", ORG], 1,
-         "Error: no records of 机关第一党支部 for 2021H1 (2021年上半年) in the archive; its records cover 2024H2 to 2025H1"),
-        (["--period", "2025H1", "--org", ORG, "--date", "7月5日"], 2,
-         "Error: Invalid value for '--date': use YYYY-MM-DD, e.g. 2025-07-05"),
+        (
+            ["--period", "2025H3", "--org", ORG],
+            2,
+            "Error: Invalid value for '--period': not a period: '2025H3'. "
+            "Write the period as 2025H1 (上半年), 2025H2 (下半年) or 2025 (全年/年度).",
+        ),
+        (
+            ["--period", "2025H1", "--org", "第九党支部"],
+            1,
+            "Error: unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部",
+        ),
+        (
+            ["--period", "2021H1", "--org", ORG],
+            1,
+            "Error: no records of 机关第一党支部 for 2021H1 (2021年上半年) in the archive; its records cover 2024H2 to 2025H1",
+        ),
+        (
+            ["--period", "2025H1", "--org", ORG, "--date", "7月5日"],
+            2,
+            "Error: Invalid value for '--date': use YYYY-MM-DD, e.g. 2025-07-05",
+        ),
     ],
 )
 def test_errors_are_explained_with_exact_exit_codes(draft_archive, tmp_path, args, code, message):

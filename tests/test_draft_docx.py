@@ -22,7 +22,19 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def draft_docx(draft_archive, tmp_path_factory):
     root, _ = draft_archive
     out = tmp_path_factory.mktemp("docx") / "机关第一党支部2025年上半年党建工作总结.docx"
-    args = ["draft", "--period", "2025H1", "--org", "机关第一党支部", "-o", out, "--archive", root, "--date", "2025-07-05"]
+    args = [
+        "draft",
+        "--period",
+        "2025H1",
+        "--org",
+        "机关第一党支部",
+        "-o",
+        out,
+        "--archive",
+        root,
+        "--date",
+        "2025-07-05",
+    ]
     r = CliRunner().invoke(cli, [str(a) for a in args])
     assert r.exit_code == 0, r.output
     return out

@@ -9,7 +9,12 @@ from conftest import tree_fingerprint
 from dj_archive.cli import cli
 from dj_archive.errors import UnknownOrg
 
-SUMMARY = ["机关第一党支部2024年上半年党建工作总结", "上半年共召开支委会6次，开展主题党日活动3次。", "机关第一党支部", "二〇二四年七月八日"]
+SUMMARY = [
+    "机关第一党支部2024年上半年党建工作总结",
+    "上半年共召开支委会6次，开展主题党日活动3次。",
+    "机关第一党支部",
+    "二〇二四年七月八日",
+]
 
 
 def run(*args):
@@ -28,7 +33,13 @@ def test_dry_run_then_file_then_duplicate(small_archive, tmp_path):
     plan = json.loads(r.stdout)["files"][0]
     target = "ZH_综合类/2024/2024-07-08_机关第一党支部2024年上半年党建工作总结.docx"
     assert (plan["target"], plan["status"], plan["category"], plan["doc_type"], plan["org"], plan["date_source"]) == (
-        target, "planned", "ZH", "工作总结", "机关第一党支部", "正文落款")
+        target,
+        "planned",
+        "ZH",
+        "工作总结",
+        "机关第一党支部",
+        "正文落款",
+    )
     assert tree_fingerprint(small_archive) == arc_before  # dry run changed nothing
 
     r = run("file", src, "--archive", small_archive)
@@ -73,4 +84,6 @@ def test_given_category_and_org_and_bad_input(small_archive, tmp_path):
     assert r.stderr.startswith("Error: unknown category 'XX9'; the archive's categories are ZH, ZZ, SH, XX, FZ, LZ")
     r = run("file", note, "--archive", small_archive, "--org", "第九支部")
     assert r.exit_code == 1
-    assert r.stderr == "Error: unknown org '第九支部'; known: 机关第一党支部, 离退休干部党支部\n" + UnknownOrg.hint + "\n"
+    assert (
+        r.stderr == "Error: unknown org '第九支部'; known: 机关第一党支部, 离退休干部党支部\n" + UnknownOrg.hint + "\n"
+    )

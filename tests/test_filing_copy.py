@@ -15,7 +15,12 @@ from dj_archive.archive import Archive
 from dj_archive.cli import cli
 from dj_archive.errors import IndexLocked
 
-SUMMARY = ["机关第一党支部2024年上半年党建工作总结", "上半年共召开支委会6次，开展主题党日活动3次。", "机关第一党支部", "二〇二四年七月八日"]
+SUMMARY = [
+    "机关第一党支部2024年上半年党建工作总结",
+    "上半年共召开支委会6次，开展主题党日活动3次。",
+    "机关第一党支部",
+    "二〇二四年七月八日",
+]
 TARGET = "ZH_综合类/2024/2024-07-08_机关第一党支部2024年上半年党建工作总结.docx"
 
 

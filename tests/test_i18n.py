@@ -59,7 +59,41 @@ def test_every_message_in_the_code_is_in_the_catalog():
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{[^{}]*\}")
 #: Words that stay as they are in Chinese text: names in files and commands.
-_KEEP = {"categories", "doc_types", "units", "localhost", "scrypt", "Ctrl", "work", "state", "plan", "rule", "breakdown", "delta", "json", "text", "table", "csv", "Word", "WPS", "LibreOffice", "name", "code", "aliases", "orgs", "path", "fonds_id", "fonds_name", "zh_CN", "sqlite", "archive", "Office", "Excel", "WordDocument", "zip"}
+_KEEP = {
+    "categories",
+    "doc_types",
+    "units",
+    "localhost",
+    "scrypt",
+    "Ctrl",
+    "work",
+    "state",
+    "plan",
+    "rule",
+    "breakdown",
+    "delta",
+    "json",
+    "text",
+    "table",
+    "csv",
+    "Word",
+    "WPS",
+    "LibreOffice",
+    "name",
+    "code",
+    "aliases",
+    "orgs",
+    "path",
+    "fonds_id",
+    "fonds_name",
+    "zh_CN",
+    "sqlite",
+    "archive",
+    "Office",
+    "Excel",
+    "WordDocument",
+    "zip",
+}
 
 
 def _leftover_english(msgstr: str) -> list[str]:
@@ -128,7 +162,10 @@ def test_language_choice(monkeypatch):
 def test_finished_messages_are_translated_through_their_template(monkeypatch):
     monkeypatch.setenv("DJ_ARCHIVE_LANG", "zh")
     msg = "no records of 机关第一党支部 for 2026H1 (2026年上半年) in the archive; its records cover 2019H1 to 2025H1"
-    assert i18n.translate(msg) == "档案中没有机关第一党支部在 2026H1（2026年上半年）的记录；该支部的记录覆盖 2019H1 至 2025H1"
+    assert (
+        i18n.translate(msg)
+        == "档案中没有机关第一党支部在 2026H1（2026年上半年）的记录；该支部的记录覆盖 2019H1 至 2025H1"
+    )
     assert i18n.translate("something the catalog does not know") == "something the catalog does not know"
     monkeypatch.setenv("DJ_ARCHIVE_LANG", "en")
     assert i18n.translate(msg) == msg
@@ -179,7 +216,10 @@ def test_chinese_search_table_and_errors(small_archive):
     assert r.stdout.splitlines()[1].split() == ["日期", "类目", "支部", "题名", "摘要", "编号"]
 
     r = run("search", '"党费', "--archive", small_archive)
-    assert (r.exit_code, r.stderr) == (1, "错误：检索式中的双引号不成对\n请检查引号和括号是否成对，或把整个短语放进英文双引号 \"…\" 中。\n")
+    assert (r.exit_code, r.stderr) == (
+        1,
+        '错误：检索式中的双引号不成对\n请检查引号和括号是否成对，或把整个短语放进英文双引号 "…" 中。\n',
+    )
 
     r = run("show", "没有这个文件", "--archive", small_archive)
     assert (r.exit_code, r.stderr) == (

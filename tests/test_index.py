@@ -32,8 +32,11 @@ def _corpus(root: Path, n: int, body_len: int = 150):
     root.mkdir(parents=True, exist_ok=True)
     (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
     for i in range(n):
-        write_text(root / f"SH_组织生活类/2023/2023-03-{1 + i % 28:02d}_记录{i:04d}.txt",
-                   "。".join(f"第{j}段，按时收缴党费{i}" for j in range(body_len)), "utf-8")
+        write_text(
+            root / f"SH_组织生活类/2023/2023-03-{1 + i % 28:02d}_记录{i:04d}.txt",
+            "。".join(f"第{j}段，按时收缴党费{i}" for j in range(body_len)),
+            "utf-8",
+        )
 
 
 def test_paths_with_uri_characters(tmp_path):
@@ -68,8 +71,13 @@ def test_disk_full_ends_the_run_with_a_message_not_a_hang(tmp_path):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, (400_000, 400_000))
 
-    out = subprocess.run(DJ + ["index", "--archive", str(root), "--db", str(db), "--workers", "2"],
-                         capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size)
+    out = subprocess.run(
+        DJ + ["index", "--archive", str(root), "--db", str(db), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit_file_size,
+    )
     assert out.returncode == 1
     assert out.stderr.startswith(f"Error: cannot write the index at {db}: ")
     assert "Traceback" not in out.stderr
@@ -96,8 +104,12 @@ def test_a_worker_killed_by_the_system_costs_no_document(tmp_path):
     root = tmp_path / "archive"
     _corpus(root, 800, 300)
     db = tmp_path / "i.sqlite"
-    proc = subprocess.Popen(DJ + ["index", "--archive", str(root), "--db", str(db), "--workers", "2", "--format", "json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        DJ + ["index", "--archive", str(root), "--db", str(db), "--workers", "2", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     killed = False
     deadline = time.time() + 30
     while not killed and time.time() < deadline and proc.poll() is None:
@@ -169,8 +181,14 @@ def test_an_unwritable_index_folder_is_a_clear_error(small_archive, tmp_path):
     assert r.stderr.endswith("Check free space and permissions, or put the index elsewhere with --db PATH.\n")
 
 
-@pytest.mark.parametrize("value, message", [("2023-13", "not a date: '2023-13'"), ("２０２３", "not a date: '２０２３'"),
-                                            ("2023-02-30", "not a date: '2023-02-30'")])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("2023-13", "not a date: '2023-13'"),
+        ("２０２３", "not a date: '２０２３'"),
+        ("2023-02-30", "not a date: '2023-02-30'"),
+    ],
+)
 def test_bad_dates_are_usage_errors_with_the_right_hint(small_archive, value, message):
     run("index", "--archive", small_archive)
     r = run("search", "党费", "--archive", small_archive, "--from", value)
@@ -184,9 +202,14 @@ def test_month_end_bounds(small_archive):
     assert [h["date"] for h in json.loads(r.stdout)["hits"]] == ["2023-02-14"]
 
 
-@pytest.mark.parametrize("query, message", [("(" * 20 + "党费" + ")" * 20, "parentheses nested more than 16 deep"),
-                                            (" ".join(f"词{i}" for i in range(70)), "more than 64 terms in one query"),
-                                            ("党费\udcb5", "the query is not valid text; check the terminal's encoding (UTF-8)")])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("(" * 20 + "党费" + ")" * 20, "parentheses nested more than 16 deep"),
+        (" ".join(f"词{i}" for i in range(70)), "more than 64 terms in one query"),
+        ("党费\udcb5", "the query is not valid text; check the terminal's encoding (UTF-8)"),
+    ],
+)
 def test_hostile_query_shapes_are_one_line_errors(small_archive, query, message):
     run("index", "--archive", small_archive)
     r = run("search", "--archive", small_archive, "--", query)

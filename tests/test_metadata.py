@@ -17,21 +17,34 @@ def _doc(root, path):
 def test_inferred_metadata(small_archive):
     CliRunner().invoke(cli, ["index", "--archive", str(small_archive)])
     d = _doc(small_archive, "ZH_综合类/2023/2023-07-05_机关第一党支部2023年上半年党建工作总结.txt")
-    assert {k: d[k] for k in ("title", "date", "year", "period", "category", "doc_type", "org", "retention", "encoding")} == {
-        "title": "机关第一党支部2023年上半年党建工作总结", "date": "2023-07-05", "year": 2023, "period": "2023H1",
-        "category": "ZH", "doc_type": "工作总结", "org": "机关第一党支部", "retention": "永久", "encoding": "gb18030",
+    assert {
+        k: d[k] for k in ("title", "date", "year", "period", "category", "doc_type", "org", "retention", "encoding")
+    } == {
+        "title": "机关第一党支部2023年上半年党建工作总结",
+        "date": "2023-07-05",
+        "year": 2023,
+        "period": "2023H1",
+        "category": "ZH",
+        "doc_type": "工作总结",
+        "org": "机关第一党支部",
+        "retention": "永久",
+        "encoding": "gb18030",
     }
     minutes = _doc(small_archive, "SH_组织生活类/2023/2023-02-14_机关第一党支部2023年第1次支委会会议记录.txt")
     assert (minutes["period"], minutes["doc_type"], minutes["retention"]) == ("2023H1", "会议记录", "定期30年")
     loose = _doc(small_archive, LOOSE)
-    assert (loose["category"], loose["doc_type"], loose["org"], loose["period"]) == ("UNKNOWN", "工作总结", "离退休干部党支部", "2022")
+    assert (loose["category"], loose["doc_type"], loose["org"], loose["period"]) == (
+        "UNKNOWN",
+        "工作总结",
+        "离退休干部党支部",
+        "2022",
+    )
 
 
 def test_metadata_csv_overrides_and_is_picked_up_without_rereading(small_archive):
     CliRunner().invoke(cli, ["index", "--archive", str(small_archive)])
     (small_archive / "metadata.csv").write_text(
-        "path,title,date,category,retention\n"
-        f"{LOOSE},离退休干部党支部2022年度党建工作总结,2023-01-06,ZH,永久\n",
+        f"path,title,date,category,retention\n{LOOSE},离退休干部党支部2022年度党建工作总结,2023-01-06,ZH,永久\n",
         encoding="utf-8-sig",
     )
     r = CliRunner().invoke(cli, ["index", "--archive", str(small_archive), "--format", "json"])
@@ -39,8 +52,18 @@ def test_metadata_csv_overrides_and_is_picked_up_without_rereading(small_archive
     assert (data["indexed"], data["unchanged"]) == (0, 7)  # no file re-read
     loose = _doc(small_archive, LOOSE)
     assert (loose["title"], loose["date"], loose["category"], loose["retention"], loose["period"], loose["year"]) == (
-        "离退休干部党支部2022年度党建工作总结", "2023-01-06", "ZH", "永久", "2022", 2022)
-    hits = json.loads(CliRunner().invoke(cli, ["search", "走访慰问", "--archive", str(small_archive), "--category", "ZH", "--format", "json"]).stdout)
+        "离退休干部党支部2022年度党建工作总结",
+        "2023-01-06",
+        "ZH",
+        "永久",
+        "2022",
+        2022,
+    )
+    hits = json.loads(
+        CliRunner()
+        .invoke(cli, ["search", "走访慰问", "--archive", str(small_archive), "--category", "ZH", "--format", "json"])
+        .stdout
+    )
     assert [h["path"] for h in hits["hits"]] == [LOOSE]
 
 
@@ -65,7 +88,10 @@ def test_a_taxonomy_in_fonds_yml_replaces_the_default_six(tmp_path):
     write_text(root / "ZH_综合类/2024/2024-03-02_某村党支部工作总结.txt", "总结", "utf-8")
     CliRunner().invoke(cli, ["index", "--archive", str(root)])
     df = open_archive(root).documents()
-    assert dict(zip(df["title"], df["category"])) == {"某村党支部党员大会会议记录": "A", "某村党支部工作总结": "UNKNOWN"}
+    assert dict(zip(df["title"], df["category"])) == {
+        "某村党支部党员大会会议记录": "A",
+        "某村党支部工作总结": "UNKNOWN",
+    }
 
 
 def test_metadata_rows_for_missing_files_are_warned_about(small_archive):

@@ -5,10 +5,7 @@ from dj_archive.normalize import _TABLE, _is_surrogate, fold, fold_char
 
 def test_fast_fold_equals_per_character_rules_on_the_whole_bmp():
     # _TABLE is the lazy per-character table (fold_char for each code point on first sight).
-    differ = [
-        hex(c) for c in range(0x10000)
-        if not _is_surrogate(chr(c)) and fold(chr(c)) != chr(_TABLE[c])
-    ]
+    differ = [hex(c) for c in range(0x10000) if not _is_surrogate(chr(c)) and fold(chr(c)) != chr(_TABLE[c])]
     assert differ == []
 
 

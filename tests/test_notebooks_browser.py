@@ -19,8 +19,14 @@ def test_search_notebook_runs_in_jupyterlab_and_its_dropdowns_show_all(tmp_path)
         dropdowns = page.js(
             "Array.from(document.querySelectorAll('.widget-dropdown')).map(d => [d.querySelector('label').textContent,"
             " d.querySelector('select').selectedIndex, d.querySelector('select').selectedIndex >= 0 ?"
-            " d.querySelector('select').options[d.querySelector('select').selectedIndex].text : null])")
-        assert dropdowns == [["类别", 0, "（全部）"], ["年度", 0, "（全部）"], ["支部", 0, "（全部）"], ["文种", 0, "（全部）"]]
+            " d.querySelector('select').options[d.querySelector('select').selectedIndex].text : null])"
+        )
+        assert dropdowns == [
+            ["类别", 0, "（全部）"],
+            ["年度", 0, "（全部）"],
+            ["支部", 0, "（全部）"],
+            ["文种", 0, "（全部）"],
+        ]
         errors = page.js("document.querySelectorAll('.jp-OutputArea-output[data-mime-type*=\"error\"]').length")
         assert errors == 0
         assert "显示前 8 件，共" in page.js("document.body.innerText")

@@ -34,7 +34,9 @@ def test_environment_yml_is_equivalent_to_pyproject():
     assert set(listed) == set(wanted)
     # same lower bounds
     for name, req in wanted.items():
-        assert re.sub(r"\s", "", listed[name]).lower().replace("_", "-") == re.sub(r"\s", "", req).lower().replace("_", "-"), name
+        assert re.sub(r"\s", "", listed[name]).lower().replace("_", "-") == re.sub(r"\s", "", req).lower().replace(
+            "_", "-"
+        ), name
     assert any(isinstance(d, dict) and "-e .[dev]" in d["pip"] for d in env["dependencies"])
 
 

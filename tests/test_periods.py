@@ -21,9 +21,17 @@ from dj_archive.periods import (
 
 def test_parse_every_spelling():
     for text, want in [
-        ("2025H1", Period(2025, 1)), ("2025h2", Period(2025, 2)), (" 2024 ", Period(2024)),
-        ("2025-H1", Period(2025, 1)), ("2023年上半年", Period(2023, 1)), ("2023年下半年", Period(2023, 2)),
-        ("2023年度", Period(2023)), ("2023 年下半年", Period(2023, 2)), ("2023年", Period(2023)), ("2023年全年", Period(2023)), (2023, Period(2023)),
+        ("2025H1", Period(2025, 1)),
+        ("2025h2", Period(2025, 2)),
+        (" 2024 ", Period(2024)),
+        ("2025-H1", Period(2025, 1)),
+        ("2023年上半年", Period(2023, 1)),
+        ("2023年下半年", Period(2023, 2)),
+        ("2023年度", Period(2023)),
+        ("2023 年下半年", Period(2023, 2)),
+        ("2023年", Period(2023)),
+        ("2023年全年", Period(2023)),
+        (2023, Period(2023)),
     ]:
         assert parse_period(text) == want, text
     for bad in ("2025H3", "25H1", "2025上半年", "2023Q1", "上半年", "", None, "1800"):
@@ -48,7 +56,10 @@ def test_halves_and_contains():
 
 def test_order_is_by_end_date_a_year_after_its_second_half():
     assert sorted(map(parse_period, ["2024", "2024H2", "2024H1", "2023"])) == [
-        Period(2023), Period(2024, 1), Period(2024, 2), Period(2024)
+        Period(2023),
+        Period(2024, 1),
+        Period(2024, 2),
+        Period(2024),
     ]
 
 

@@ -37,8 +37,11 @@ def pii_archive(tmp_path):
     root = tmp_path / "archive"
     root.mkdir()
     (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
-    write_text(root / "FZ_发展党员类/2023/2023-05-01_机关第一党支部入党积极分子登记表.txt",
-               f"入党积极分子：王晓明\n身份证号：{ID_OK}\n联系电话：13912345678\n", "utf-8")
+    write_text(
+        root / "FZ_发展党员类/2023/2023-05-01_机关第一党支部入党积极分子登记表.txt",
+        f"入党积极分子：王晓明\n身份证号：{ID_OK}\n联系电话：13912345678\n",
+        "utf-8",
+    )
     write_text(root / "ZH_综合类/2023/2023-06-01_=HYPERLINK(恶意)工作总结.txt", "上半年共召开支委会6次。\n", "utf-8")
     CliRunner().invoke(cli, ["index", "--archive", str(root)])
     return root

@@ -249,11 +249,15 @@ def test_08_strict_ooxml_docx_is_read(tmp_path):
 
     from dj_archive.readers import read_document
 
-    transitional = docx_bytes(["严格格式的支委会会议记录", "议题：党费收缴"], table=[["姓名", "党费"], ["王晓明", "60元"]])
+    transitional = docx_bytes(
+        ["严格格式的支委会会议记录", "议题：党费收缴"], table=[["姓名", "党费"], ["王晓明", "60元"]]
+    )
     strict = _rewrite_document_xml(
         transitional,
-        lambda x: x.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                            b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+        lambda x: x.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ),
     )
     import io
     import zipfile
@@ -279,7 +283,9 @@ def test_08_overlap_reads_hostile_docx_with_the_guarded_reader(draft_archive, tm
 
     root, _ = draft_archive
     path = tmp_path / "hostile.docx"
-    path.write_bytes(_rewrite_document_xml(docx_bytes(["支部严格落实三会一课制度，按时召开支委会和党员大会。"]), change))
+    path.write_bytes(
+        _rewrite_document_xml(docx_bytes(["支部严格落实三会一课制度，按时召开支委会和党员大会。"]), change)
+    )
     r = run("overlap", path, "--archive", root)
     assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit), r.exception
     if reason == "no text":
@@ -353,13 +359,28 @@ def test_06_an_index_on_read_only_media_can_be_searched(small_archive, tmp_path)
     before = sorted(p.name for p in db_dir.iterdir())  # the index, its lock, the OCR cache
     assert {"index.sqlite", "index.sqlite.lock"} <= set(before)
     assert not any(n.startswith("index.sqlite-") for n in before)
-    cmd = [sys.executable, "-m", "dj_archive", "search", "党费", "--archive", str(small_archive),
-           "--db", str(db), "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dj_archive",
+        "search",
+        "党费",
+        "--archive",
+        str(small_archive),
+        "--db",
+        str(db),
+        "--format",
+        "json",
+    ]
     if os.geteuid() == 0:
         if not shutil.which("setpriv"):
             pytest.skip("running as root and setpriv (util-linux) is missing: cannot drop root's write access")
-        cmd = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
-               "--bounding-set=-dac_override,-dac_read_search", *cmd]
+        cmd = [
+            "setpriv",
+            "--inh-caps=-dac_override,-dac_read_search",
+            "--bounding-set=-dac_override,-dac_read_search",
+            *cmd,
+        ]
     db_dir.chmod(0o555)
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
@@ -385,7 +406,10 @@ def test_09_full_width_and_spaced_numbers_are_found_and_masked(tmp_path):
     wide_mobile, bad = "１３９\u30001234\u30005678", "110105 19491231 0021"  # last: wrong checksum
     text = f"身份证号：{wide_id}；又：{spaced_id}；手机{spaced_mobile}，座机旁{wide_mobile}；编号{bad}。"
     assert [(p["kind"], p["value"]) for p in find_pii(text)] == [
-        ("身份证号", wide_id), ("身份证号", spaced_id), ("手机号", spaced_mobile), ("手机号", wide_mobile)
+        ("身份证号", wide_id),
+        ("身份证号", spaced_id),
+        ("手机号", spaced_mobile),
+        ("手机号", wide_mobile),
     ]
     masked = mask_pii(text)
     assert len(masked) == len(text) and bad in masked
@@ -429,7 +453,10 @@ def test_10_a_gbk_sheet_with_bad_rows_applies_the_rest_and_reports_each(small_ar
         "(2023/1/6, 2023.1.6, 2023年1月6日 and 20230106 are read too); the row is skipped",
         f"Warning: {sheet_path}: line 5: {loose} is already given on line 2; the row is skipped",
     ]
-    docs = {d["path"]: d for d in json.loads(run("list", "--archive", small_archive, "--format", "json").stdout)["documents"]}
+    docs = {
+        d["path"]: d
+        for d in json.loads(run("list", "--archive", small_archive, "--format", "json").stdout)["documents"]
+    }
     assert (docs[loose]["title"], docs[loose]["date"]) == ("离退休干部党支部2022年度党建工作总结", "2023-01-06")
     assert docs[pdf]["title"] == "廉政谈话记录（更正）"
     r = run("search", "党费", "--archive", small_archive, "--format", "json")  # search is never locked out
@@ -454,8 +481,10 @@ def test_11_nested_yaml_aliases_are_refused_at_once(small_archive, where):
     assert len(LAUGHS) < 1024  # 1 KB that would expand to 9**9 strings
     text = LAUGHS
     if where == "fonds.yml":
-        text = (small_archive / "fonds.yml").read_text(encoding="utf-8") + "extra:\n" + "".join(
-            "  " + line + "\n" for line in LAUGHS.splitlines()
+        text = (
+            (small_archive / "fonds.yml").read_text(encoding="utf-8")
+            + "extra:\n"
+            + "".join("  " + line + "\n" for line in LAUGHS.splitlines())
         )
     target.write_text(text, encoding="utf-8")
     t = time.perf_counter()
@@ -523,7 +552,10 @@ def test_13_list_prints_whole_numbers_not_pandas_floats(small_archive):
     [
         (["--year", "99999999999999999999"], "99999999999999999999 is not a year"),
         (["--from", "2023-06", "--to", "2023-01"], "the date range is empty: from 2023-06 is after to 2023-01"),
-        (["--org", "第九党支部"], "unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部"),
+        (
+            ["--org", "第九党支部"],
+            "unknown branch '第九党支部'; the branches of this archive are: 机关第一党支部、离退休干部党支部",
+        ),
         (["--category", "QQ"], "'QQ' is not a category of this archive (ZH, ZZ, SH, XX, FZ, LZ, UNKNOWN)"),
     ],
 )
@@ -545,7 +577,9 @@ def test_13_a_long_title_is_capped_in_bytes_so_filing_works_as_planned(tmp_path)
     root = tmp_path / "archive"
     root.mkdir()
     (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
-    title = ("机关第一党支部关于深入学习贯彻党的二十大精神进一步加强基层党组织建设的实施方案和工作安排及分工表" * 2)[:83]
+    title = ("机关第一党支部关于深入学习贯彻党的二十大精神进一步加强基层党组织建设的实施方案和工作安排及分工表" * 2)[
+        :83
+    ]
     src = tmp_path / "2023-05-01_草稿.txt"
     src.write_text(f"{title}\n机关第一党支部学习安排。\n", encoding="utf-8")
     dry = json.loads(run("file", src, "--archive", root, "--category", "XX", "--dry-run", "--format", "json").stdout)
@@ -565,13 +599,21 @@ def test_13_control_characters_and_newlines_never_reach_the_terminal(small_archi
     (d / "2023-03-03_副本.txt").write_text("两个同名内容的文件", encoding="utf-8")
     r = run("index", "--archive", small_archive)
     dup = [line for line in r.stderr.splitlines() if line.startswith("Duplicate")]
-    assert dup == ["Duplicate (same content): SH_组织生活类/2023/2023-03-02_换行\\n文件名.txt = SH_组织生活类/2023/2023-03-03_副本.txt"]
-    for args in (["show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt"], ["search", "会议记录"],
-                 ["search", "会议记录", "--format", "csv"], ["list"]):
+    assert dup == [
+        "Duplicate (same content): SH_组织生活类/2023/2023-03-02_换行\\n文件名.txt = SH_组织生活类/2023/2023-03-03_副本.txt"
+    ]
+    for args in (
+        ["show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt"],
+        ["search", "会议记录"],
+        ["search", "会议记录", "--format", "csv"],
+        ["list"],
+    ):
         out = run(*args, "--archive", small_archive).stdout
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, args
-    assert "会议记录[2J]0;pwned正文倒序" in run("show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt",
-                                             "--archive", small_archive).stdout
+    assert (
+        "会议记录[2J]0;pwned正文倒序"
+        in run("show", "SH_组织生活类/2023/2023-03-01_转义字符的记录.txt", "--archive", small_archive).stdout
+    )
 
 
 def test_13_utf32_and_a_lone_surrogate_in_utf16_are_read():
@@ -604,8 +646,12 @@ def test_13_a_symlinked_db_shares_the_lock(small_archive, tmp_path):
     alias = tmp_path / "别名.sqlite"
     alias.symlink_to(db)
     with index_module._writer_lock(db):
-        second = subprocess.run([sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive),
-                                 "--db", str(alias)], capture_output=True, text=True, timeout=120)
+        second = subprocess.run(
+            [sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive), "--db", str(alias)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert second.returncode == 1 and "another indexer is writing" in second.stderr
 
 
@@ -656,8 +702,20 @@ def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_
     root = tmp_path / "archive"
     _make_corpus(root, 300)
     db = tmp_path / "idx.sqlite"
-    cmd = [sys.executable, "-m", "dj_archive", "index", "--archive", str(root), "--db", str(db), "--workers", "2",
-           "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dj_archive",
+        "index",
+        "--archive",
+        str(root),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+        "--format",
+        "json",
+    ]
     rng = random.Random(5)
     done_before = 0
     for _attempt in range(3):

@@ -57,7 +57,9 @@ def test_text_refusals(data, reason):
 
 
 def test_docx_reads_paragraphs_and_tables_in_order():
-    data = docx_bytes(["标题：支委会会议记录", "会议内容如下。"], table=[["时间", "2023年3月15日"], ["地点", "党员活动室"]])
+    data = docx_bytes(
+        ["标题：支委会会议记录", "会议内容如下。"], table=[["时间", "2023年3月15日"], ["地点", "党员活动室"]]
+    )
     assert docx_text(data) == "标题：支委会会议记录\n会议内容如下。\n时间\t2023年3月15日\n地点\t党员活动室"
 
 

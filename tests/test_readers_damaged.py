@@ -46,7 +46,7 @@ def test_docx_zip_bomb_is_refused_before_inflating(monkeypatch):
 
 def test_docx_footnotes_zip_bomb_is_refused(monkeypatch):
     monkeypatch.setenv("DJ_ARCHIVE_MAX_MB", "1")
-    notes = f'<w:footnotes {W_NS}>' + "<w:footnote/>" * 500_000 + "</w:footnotes>"
+    notes = f"<w:footnotes {W_NS}>" + "<w:footnote/>" * 500_000 + "</w:footnotes>"
     data = _zip({"word/document.xml": _document("<w:p><w:r><w:t>正文</w:t></w:r></w:p>"), "word/footnotes.xml": notes})
     with pytest.raises(ReadError, match=r"^footnotes\.xml is \S+ MB uncompressed, above the limit"):
         docx_text(data)

@@ -59,15 +59,22 @@ def test_pptx_slides_tables_and_notes(tmp_path):
     doc = read_document(p)
     assert doc.format == "pptx" and doc.pages == 2
     assert doc.text.splitlines() == [
-        "专题党课：学习贯彻党的二十大精神", "一、深刻领会", "二、结合实际", "姓名\t职务", "王晓明\t书记",
-        "讲稿备注：联系支部实际", "谢谢",
+        "专题党课：学习贯彻党的二十大精神",
+        "一、深刻领会",
+        "二、结合实际",
+        "姓名\t职务",
+        "王晓明\t书记",
+        "讲稿备注：联系支部实际",
+        "谢谢",
     ]
 
 
 def test_rtf_gbk_and_unicode_escapes(tmp_path):
     p = tmp_path / "通知.rtf"
-    p.write_bytes(rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil \'cb\'ce\'cc\'e5;}}\f0 \'d6\'a7\'b2\'bf\'b4\'f3\'bb\'e1\par "
-                  rb"\u20826?\u-28672?\par}")
+    p.write_bytes(
+        rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil \'cb\'ce\'cc\'e5;}}\f0 \'d6\'a7\'b2\'bf\'b4\'f3\'bb\'e1\par "
+        rb"\u20826?\u-28672?\par}"
+    )
     doc = read_document(p)
     assert (doc.format, doc.text) == ("rtf", "支部大会\n党退")
 
@@ -87,7 +94,9 @@ def test_password_protected_xlsx_is_explained(tmp_path):
 @pytest.mark.parametrize("name", ["坏.xlsx", "坏.xls", "坏.pptx", "坏.doc", "坏.wps", "坏.et", "坏.rtf"])
 def test_damaged_office_files_get_a_reason(tmp_path, name):
     p = tmp_path / name
-    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 if name.endswith((".doc", ".xls")) else b"junk" * 50)
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 if name.endswith((".doc", ".xls")) else b"junk" * 50
+    )
     with pytest.raises(ReadError) as info:
         read_document(p)
     assert str(info.value) and "Traceback" not in str(info.value)
@@ -132,9 +141,9 @@ def _word_streams():
     pairs[12] = (len(clx), len(bte))
     fib += struct.pack("<H", 93) + b"".join(struct.pack("<II", *p) for p in pairs)
     word = bytearray(4096)
-    word[:len(fib)] = fib
-    word[fc1:fc1 + n1] = piece1
-    word[fc2:fc2 + len(piece2)] = piece2
+    word[: len(fib)] = fib
+    word[fc1 : fc1 + n1] = piece1
+    word[fc2 : fc2 + len(piece2)] = piece2
     # ChpxFkp at page 4: one run [hidden_start, hidden_end) with sprmCFVanish = 1
     page = bytearray(512)
     struct.pack_into("<2I", page, 0, hidden_start, hidden_end)

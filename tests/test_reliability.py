@@ -79,7 +79,10 @@ def test_every_bad_file_is_reported_with_one_line_and_the_rest_indexed(bad_archi
     assert all("\n" not in f["reason"] and "Traceback" not in f["reason"] for f in data["failed"])
     assert (data["documents"], data["indexed"]) == (5, 5)  # the scan is an item waiting for OCR
     assert data["needs_ocr"] == [{"path": "SH_组织生活类/2023/2023-01-07_扫描件.pdf", "pages": 1}]
-    assert "Duplicate (same content): XX_学习教育类/2023/2023-02-01_心得 体会（全角，标点）【定稿】 v2.txt = XX_学习教育类/2023/2023-02-03_副本.txt" in r.stderr
+    assert (
+        "Duplicate (same content): XX_学习教育类/2023/2023-02-01_心得 体会（全角，标点）【定稿】 v2.txt = XX_学习教育类/2023/2023-02-03_副本.txt"
+        in r.stderr
+    )
     found = json.loads(run("search", "长文件名", "--archive", bad_archive, "--format", "json").stdout)
     assert found["total"] == 1
     assert tree_fingerprint(bad_archive) == before
@@ -96,7 +99,10 @@ def test_a_file_that_disappears_between_listing_and_reading(bad_archive, monkeyp
 
     monkeypatch.setattr(index_module, "walk_archive", walk_then_delete)
     data = json.loads(run("index", "--archive", bad_archive, "--format", "json").stdout)
-    assert {"path": "XX_学习教育类/2023/2023-02-03_副本.txt", "reason": "file disappeared before it could be read"} in data["failed"]
+    assert {
+        "path": "XX_学习教育类/2023/2023-02-03_副本.txt",
+        "reason": "file disappeared before it could be read",
+    } in data["failed"]
     assert data["indexed"] == 4
 
 
@@ -189,8 +195,20 @@ def test_kill_9_at_random_points_leaves_a_consistent_index(tmp_path):
     root = tmp_path / "archive"
     _make_corpus(root, 400)
     db = tmp_path / "idx.sqlite"
-    cmd = [sys.executable, "-m", "dj_archive", "index", "--archive", str(root), "--db", str(db), "--workers", "1",
-           "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dj_archive",
+        "index",
+        "--archive",
+        str(root),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+        "--format",
+        "json",
+    ]
     rng = random.Random(11)
     done_before = 0
     for _attempt in range(4):
@@ -212,8 +230,11 @@ def test_kill_9_at_random_points_leaves_a_consistent_index(tmp_path):
 def test_a_second_indexer_is_refused_while_one_holds_the_database(small_archive, tmp_path):
     db = tmp_path / "idx.sqlite"
     with index_module._writer_lock(db):  # exactly what a running indexer holds
-        second = subprocess.run([sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive),
-                                 "--db", str(db)], capture_output=True, text=True)
+        second = subprocess.run(
+            [sys.executable, "-m", "dj_archive", "index", "--archive", str(small_archive), "--db", str(db)],
+            capture_output=True,
+            text=True,
+        )
     assert second.returncode == 1
     assert second.stderr == (
         f"Error: another indexer is writing {db}\nWait for the other `dj-archive index` to finish, then run it again.\n"
@@ -226,20 +247,33 @@ def test_searches_while_indexing_see_only_committed_states(tmp_path):
     _make_corpus(root, 600)
     db = tmp_path / "idx.sqlite"
     base = [sys.executable, "-m", "dj_archive"]
-    first = subprocess.Popen(base + ["index", "--archive", str(root), "--db", str(db), "--workers", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        base + ["index", "--archive", str(root), "--db", str(db), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     totals = []
     while first.poll() is None:
-        s = subprocess.run(base + ["search", "党费", "--archive", str(root), "--db", str(db), "--format", "json"],
-                           capture_output=True, text=True)
+        s = subprocess.run(
+            base + ["search", "党费", "--archive", str(root), "--db", str(db), "--format", "json"],
+            capture_output=True,
+            text=True,
+        )
         if s.returncode == 0:
             totals.append(json.loads(s.stdout)["total"])
         else:
             assert "Run `dj-archive index` first." in s.stderr, s.stderr  # schema not created yet
     assert first.wait() == 0
     assert totals == sorted(totals)  # each search saw a committed state, never a half-written one
-    final = json.loads(subprocess.run(base + ["search", "党费", "--archive", str(root), "--db", str(db), "--format", "json"],
-                                      capture_output=True, text=True, check=True).stdout)["total"]
+    final = json.loads(
+        subprocess.run(
+            base + ["search", "党费", "--archive", str(root), "--db", str(db), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )["total"]
     assert all(t <= final for t in totals)
     _check_consistent(db)
 
@@ -267,13 +301,31 @@ def test_an_index_from_an_older_version_is_rebuilt_not_misread(small_archive, tm
 
 def test_searches_and_snippets_respect_filters(small_archive):
     run("index", "--archive", small_archive)
-    data = json.loads(run("search", "党费", "--archive", small_archive, "--org", "离退休干部党支部", "--format", "json").stdout)
+    data = json.loads(
+        run("search", "党费", "--archive", small_archive, "--org", "离退休干部党支部", "--format", "json").stdout
+    )
     assert data["total"] == 0 and data["hits"] == []
-    data = json.loads(run("search", "党", "--archive", small_archive, "--year", "2023", "--category", "ZZ", "--format", "json").stdout)
+    data = json.loads(
+        run("search", "党", "--archive", small_archive, "--year", "2023", "--category", "ZZ", "--format", "json").stdout
+    )
     assert {h["category"] for h in data["hits"]} == {"ZZ"} and data["total"] == 1
 
 
-@pytest.mark.parametrize("query", ['" OR 1=1 --', "*", "NEAR(", '"unbalanced', "党费 AND", "党费 NOT 党课", "a:b", "^", "{words}:党费", "'; DROP TABLE documents; --"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '" OR 1=1 --',
+        "*",
+        "NEAR(",
+        '"unbalanced',
+        "党费 AND",
+        "党费 NOT 党课",
+        "a:b",
+        "^",
+        "{words}:党费",
+        "'; DROP TABLE documents; --",
+    ],
+)
 def test_hostile_queries_get_results_or_a_clear_usage_error(small_archive, query):
     run("index", "--archive", small_archive)
     r = run("search", "--archive", small_archive, "--format", "json", "--", query)

@@ -50,7 +50,9 @@ def rendered(sample_index, tmp_path_factory):
     profile = f"-env:UserInstallation=file://{out / 'lo-profile'}"
     subprocess.run(
         [SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return {p.stem: PdfReader(str(p.with_suffix(".pdf"))) for p in files}
 

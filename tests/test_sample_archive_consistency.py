@@ -41,7 +41,7 @@ def test_every_summary_states_several_counts():
     per = {}
     for r in rows:
         per.setdefault((r["org"], r["period"]), []).append(r)
-        assert not isinstance(r["claimed"], list), r   # one figure per indicator
+        assert not isinstance(r["claimed"], list), r  # one figure per indicator
     # 3 branches x (7 half-year + 6 annual summaries)
     assert len(per) == 39
     for k, v in per.items():

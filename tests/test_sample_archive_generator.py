@@ -13,8 +13,10 @@ if str(ROOT) not in sys.path:
 
 from scripts.sample_archive import RefusedOutputDir, make_corpus  # noqa: E402
 
-LAYOUT = re.compile(r"^(ZH_综合类|ZZ_组织建设类|SH_组织生活类|XX_学习教育类|FZ_发展党员类|LZ_党风廉政类)/(\d{4})/"
-                    r"(\d{4})-(\d{2})-(\d{2})_(.+)\.(docx|txt|md|pdf)$")
+LAYOUT = re.compile(
+    r"^(ZH_综合类|ZZ_组织建设类|SH_组织生活类|XX_学习教育类|FZ_发展党员类|LZ_党风廉政类)/(\d{4})/"
+    r"(\d{4})-(\d{2})-(\d{2})_(.+)\.(docx|txt|md|pdf)$"
+)
 
 
 def _files(d):
@@ -51,7 +53,7 @@ def test_corpus_follows_layout(two_corpora):
     for k in docs:
         m = LAYOUT.match(k)
         assert m, k
-        assert m.group(2) == m.group(3), k          # year folder = year of the date
+        assert m.group(2) == m.group(3), k  # year folder = year of the date
         assert 1 <= int(m.group(4)) <= 12
     assert "fonds.yml" in fa
     fonds = fa["fonds.yml"].decode("utf-8")

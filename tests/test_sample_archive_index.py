@@ -14,12 +14,26 @@ from dj_archive.cli import cli
 
 
 def test_index_reports_everything_indexed_scans_and_photos_need_ocr(tmp_path):
-    r = CliRunner().invoke(cli, ["index", "--archive", str(ROOT / "archive"), "--db", str(tmp_path / "i.sqlite"),
-                                 "--format", "json", "--no-ocr"])
+    r = CliRunner().invoke(
+        cli,
+        [
+            "index",
+            "--archive",
+            str(ROOT / "archive"),
+            "--db",
+            str(tmp_path / "i.sqlite"),
+            "--format",
+            "json",
+            "--no-ocr",
+        ],
+    )
     assert r.exit_code == 0
     data = json.loads(r.stdout)
-    files = [p for p in (ROOT / "archive").rglob("*")
-             if p.is_file() and ".dj_archive" not in p.parts and p.name not in ("README.md", "fonds.yml")]
+    files = [
+        p
+        for p in (ROOT / "archive").rglob("*")
+        if p.is_file() and ".dj_archive" not in p.parts and p.name not in ("README.md", "fonds.yml")
+    ]
     assert data["documents"] == data["indexed"] == len(files) >= 600
     assert data["failed"] == []
     needs = {f["path"].rsplit(".", 1)[-1] for f in data["needs_ocr"]}

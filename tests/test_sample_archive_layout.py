@@ -44,7 +44,7 @@ def test_size_and_coverage():
         for y in range(2019, 2026):
             for o in ORGS:
                 if c == "FZ_发展党员类" and o == "离退休干部党支部":
-                    continue       # the retired branch develops no members
+                    continue  # the retired branch develops no members
                 if c == "FZ_发展党员类" and o == "机关第二党支部" and y in (2019, 2025):
                     continue
                 if (c, y, o) not in have and c in ("ZH_综合类", "SH_组织生活类", "XX_学习教育类"):
@@ -61,7 +61,7 @@ def test_format_mix():
     n = len(docs)
     assert 0.06 <= fm["txt"] / n <= 0.10
     assert 0.06 <= fm["md"] / n <= 0.10
-    assert 16 <= fm["pdf"] <= 18        # 4–6 text PDFs, one with a scanned page, 11 scans
+    assert 16 <= fm["pdf"] <= 18  # 4–6 text PDFs, one with a scanned page, 11 scans
     assert fm["doc"] >= 10 and fm["wps"] >= 2 and fm["jpg"] >= 10
     assert fm["xlsx"] >= 2 and fm["xls"] and fm["et"] and fm["pptx"] and fm["ppt"] and fm["ofd"] and fm["rtf"]
 

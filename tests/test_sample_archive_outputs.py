@@ -25,8 +25,24 @@ def test_2025h1_draft_figures_are_counts_of_filed_records(sample_index, tmp_path
     h1 = docs[docs["date"].between("2025-01-01", "2025-06-30") & ~docs["doc_type"].isin(["工作总结", "工作计划"])]
     md, dx = tmp_path / "d.md", tmp_path / "d.docx"
     for out in (md, dx):
-        r = CliRunner().invoke(cli, ["draft", "--period", "2025H1", "--org", org, "-o", str(out),
-                                     "--archive", str(ROOT / "archive"), "--db", str(sample_index), "--date", "2025-07-05"])
+        r = CliRunner().invoke(
+            cli,
+            [
+                "draft",
+                "--period",
+                "2025H1",
+                "--org",
+                org,
+                "-o",
+                str(out),
+                "--archive",
+                str(ROOT / "archive"),
+                "--db",
+                str(sample_index),
+                "--date",
+                "2025-07-05",
+            ],
+        )
         assert r.exit_code == 0, r.output
     text = md.read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[0]

@@ -38,16 +38,21 @@ def _unique_phrase(path, texts, n=8):
     for line in own.splitlines():
         line = line.strip()
         for i in range(0, max(0, len(line) - n) + 1, 3):
-            cand = line[i:i + n]
-            if len(cand) == n and not re.search(r"\s", cand) and len(re.findall(r"[\u4e00-\u9fff]", cand)) >= 5 \
-                    and not any(cand in t for t in others):
+            cand = line[i : i + n]
+            if (
+                len(cand) == n
+                and not re.search(r"\s", cand)
+                and len(re.findall(r"[\u4e00-\u9fff]", cand)) >= 5
+                and not any(cand in t for t in others)
+            ):
                 return cand
     raise AssertionError(f"no phrase unique to {path}")
 
 
 def _found(db, path, phrase):
-    r = CliRunner().invoke(cli, ["search", f'"{phrase}"', "--archive", str(ARCHIVE), "--db", str(db),
-                                 "--format", "json", "--limit", "5"])
+    r = CliRunner().invoke(
+        cli, ["search", f'"{phrase}"', "--archive", str(ARCHIVE), "--db", str(db), "--format", "json", "--limit", "5"]
+    )
     assert r.exit_code == 0, r.output
     hits = json.loads(r.stdout)["hits"]
     assert [h["path"] for h in hits] == [path], (phrase, hits)
@@ -64,8 +69,11 @@ def test_every_office_format_is_found_by_a_phrase_only_it_contains(sample_index)
 
 def test_catalogue_lists_every_item_photos_and_scans_marked(sample_index):
     df = catalog(open_archive(ARCHIVE, sample_index))
-    files = [p for p in ARCHIVE.rglob("*")
-             if p.is_file() and ".dj_archive" not in p.parts and p.name not in ("README.md", "fonds.yml")]
+    files = [
+        p
+        for p in ARCHIVE.rglob("*")
+        if p.is_file() and ".dj_archive" not in p.parts and p.name not in ("README.md", "fonds.yml")
+    ]
     assert len(df) == len(files)
     photos = df[df["path"].str.endswith(".jpg")]
     assert len(photos) >= 10 and set(photos["备注"]) == {"照片"} and set(photos["页数"]) == {1}
@@ -168,9 +176,21 @@ def test_doc_and_wps_text_equals_libreoffice(tmp_path):
     src.mkdir()
     for i, p in enumerate(docs):
         shutil.copy(p, src / f"d{i:02d}.doc")  # LibreOffice picks the filter by content anyway
-    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path / "txt")]
-                   + sorted(str(p) for p in src.iterdir()), check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path / "txt"),
+        ]
+        + sorted(str(p) for p in src.iterdir()),
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     for i, p in enumerate(docs):
         lo = (tmp_path / "txt" / f"d{i:02d}.txt").read_text(encoding="utf-8-sig")
         assert _norm(read_document(p).text) == _norm(lo), p.name

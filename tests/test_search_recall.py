@@ -33,7 +33,7 @@ def substrings(draw, docs):
     text = docs[draw(st.sampled_from(ids))]
     n = draw(st.integers(1, 8))
     start = draw(st.integers(0, max(0, len(text) - n)))
-    term = text[start:start + n]
+    term = text[start : start + n]
     if not term.strip():
         term = draw(st.sampled_from(["党", "支部", "党费", "会议"]))
     return term
@@ -60,7 +60,9 @@ def _check(con, docs, query_text):
     assert {h["id"] for h in result.hits} == expected, query_text
 
 
-@pytest.mark.parametrize("term", ["党", "费", "党费", "主题党日", "三会一课", "，", "2023", "一是", "“", "（一）", "\n"])
+@pytest.mark.parametrize(
+    "term", ["党", "费", "党费", "主题党日", "三会一课", "，", "2023", "一是", "“", "（一）", "\n"]
+)
 def test_fixed_terms_match_a_scan(corpus, term):
     con, docs = corpus
     if term.strip():
@@ -82,7 +84,12 @@ def test_property_boolean_combinations(corpus):
     con, docs = corpus
 
     @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(substrings(docs), substrings(docs), substrings(docs), st.sampled_from(["{a} {b}", "{a} OR {b}", "{a} -{b}", "({a} OR {b}) -{c}", "-{a}", "{a} ({b} OR -{c})"]))
+    @given(
+        substrings(docs),
+        substrings(docs),
+        substrings(docs),
+        st.sampled_from(["{a} {b}", "{a} OR {b}", "{a} -{b}", "({a} OR {b}) -{c}", "-{a}", "{a} ({b} OR -{c})"]),
+    )
     def prop(a, b, c, shape):
         _check(con, docs, shape.format(a=_quote(a), b=_quote(b), c=_quote(c)))
 

@@ -35,9 +35,23 @@ def test_index_built_by_another_backend_is_rebuilt(small_archive, tmp_path):
     assert json.loads(r.stdout)["indexed"] == 7
 
 
-
-ASCII_RUNS = ["电话0000-0000000", "日期2023.7.5", "版本v2.0", "C#语言", "abc@def.com", "http://x.y/z", "第1-2次",
-              "2023-07-05", "COVID-19疫情", "c++语言", "## 标题", "a--b", "3.5%的党员", "e-mail地址", "x__y"]
+ASCII_RUNS = [
+    "电话0000-0000000",
+    "日期2023.7.5",
+    "版本v2.0",
+    "C#语言",
+    "abc@def.com",
+    "http://x.y/z",
+    "第1-2次",
+    "2023-07-05",
+    "COVID-19疫情",
+    "c++语言",
+    "## 标题",
+    "a--b",
+    "3.5%的党员",
+    "e-mail地址",
+    "x__y",
+]
 
 
 def test_ascii_runs_are_cut_the_jieba_way():

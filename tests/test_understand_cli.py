@@ -59,11 +59,17 @@ def test_outline_text(summary):
 
 
 def test_outline_of_a_docx(tmp_path):
-    path = write_docx(tmp_path / "计划.docx", ["第三党支部2024年工作计划", "一、指导思想", "二、主要任务", "2023年12月20日"])
+    path = write_docx(
+        tmp_path / "计划.docx", ["第三党支部2024年工作计划", "一、指导思想", "二、主要任务", "2023年12月20日"]
+    )
     r = run("outline", path)
     assert r.exit_code == 0
     data = json.loads(r.stdout)
-    assert (data["period"], data["date"], [h["text"] for h in data["headings"]]) == ("2024", "2023-12-20", ["指导思想", "主要任务"])
+    assert (data["period"], data["date"], [h["text"] for h in data["headings"]]) == (
+        "2024",
+        "2023-12-20",
+        ["指导思想", "主要任务"],
+    )
 
 
 def test_outline_unreadable_file(tmp_path):
@@ -109,16 +115,29 @@ def test_metrics_csv_and_table(summary):
     assert len(lines) == 5
     t = run("metrics", summary, "--format", "table")
     assert t.exit_code == 0
-    assert t.stdout.splitlines()[0].split() == ["file", "indicator", "activity", "count", "unit", "approx", "kind", "confidence", "sentence"]
+    assert t.stdout.splitlines()[0].split() == [
+        "file",
+        "indicator",
+        "activity",
+        "count",
+        "unit",
+        "approx",
+        "kind",
+        "confidence",
+        "sentence",
+    ]
 
 
 def test_metrics_kinds_adds_state_figures_and_rejects_unknown_kinds(tmp_path):
-    path = write_text(tmp_path / "a.txt", "支部现有党员23名。上半年召开支委会6次。计划下半年召开支委会6次。", encoding="utf-8")
+    path = write_text(
+        tmp_path / "a.txt", "支部现有党员23名。上半年召开支委会6次。计划下半年召开支委会6次。", encoding="utf-8"
+    )
     r = run("metrics", path)
     assert [(m["kind"], m["count"]) for m in json.loads(r.stdout)["metrics"]] == [("work", 6)]
     r = run("metrics", path, "--kinds", "work,state")
     assert [(m["kind"], m["activity"], m["count"]) for m in json.loads(r.stdout)["metrics"]] == [
-        ("state", "支部现有党员", 23), ("work", "召开支委会", 6)
+        ("state", "支部现有党员", 23),
+        ("work", "召开支委会", 6),
     ]
     r = run("metrics", path, "--kinds", "work,bogus")
     assert r.exit_code == 1 and "bogus" in r.stderr and "--kinds work,state" in r.stderr
@@ -149,8 +168,12 @@ def test_classify_uses_the_archives_taxonomy_and_filed_documents(tmp_path):
         "taxonomy:\n  categories:\n    - {code: WS, name: 文书类, keywords: [总结]}\n    - {code: KJ, name: 科技类}\n",
         encoding="utf-8",
     )
-    write_text(root / "KJ_科技类/2023/2023-01-01_档案数字化扫描报告.txt", "数字化扫描一千卷，扫描图像清晰。", encoding="utf-8")
-    write_text(root / "KJ_科技类/2023/2023-02-01_扫描质量检查.txt", "扫描质量检查合格，数字化成果挂接。", encoding="utf-8")
+    write_text(
+        root / "KJ_科技类/2023/2023-01-01_档案数字化扫描报告.txt", "数字化扫描一千卷，扫描图像清晰。", encoding="utf-8"
+    )
+    write_text(
+        root / "KJ_科技类/2023/2023-02-01_扫描质量检查.txt", "扫描质量检查合格，数字化成果挂接。", encoding="utf-8"
+    )
     doc = write_text(tmp_path / "新文件.txt", "关于数字化扫描进度的说明\n本月扫描八百卷。", encoding="utf-8")
     r = run("classify", doc, "--archive", root, "--format", "json")
     assert r.exit_code == 0, r.output

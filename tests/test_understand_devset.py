@@ -44,6 +44,8 @@ def test_placeholders_are_never_counts():
 @pytest.mark.parametrize("batch", batches())
 def test_batch_without_line_breaks_stays_close(batch):
     # Text pasted from a PDF or a web page often has no line breaks at all.
-    docs = {k: dict(v, text=v["text"].replace("\n", "")) for k, v in load_batch(batch).items() if "\n" in v["text"].strip()}
+    docs = {
+        k: dict(v, text=v["text"].replace("\n", "")) for k, v in load_batch(batch).items() if "\n" in v["text"].strip()
+    }
     s = score_batch(docs)
     assert s["headings_f1"] >= 0.85 and s["metrics_precision"] >= 0.9 and s["metrics_recall"] >= 0.9

@@ -19,7 +19,20 @@ DOMAIN = list(
     "一二三四五六七八九十百千万两〇零○（）()、，。；：:;.．!！?？“”《》0123456789０１２３４５６７８９"
     "年月日次名人场篇项个件期批轮余多近约第共其中计划拟将下上半度全支委会党员大课主题日是\n\r\t\u3000 "
 )
-WORDS = ["\ud800", "召开支委会", "党员大会", "讲党课", "其中", "计划", "下一步", "存在的问题", "發展預備黨員", "二〇二三年", "人次", "场次"]
+WORDS = [
+    "\ud800",
+    "召开支委会",
+    "党员大会",
+    "讲党课",
+    "其中",
+    "计划",
+    "下一步",
+    "存在的问题",
+    "發展預備黨員",
+    "二〇二三年",
+    "人次",
+    "场次",
+]
 TEXT = st.lists(st.one_of(st.sampled_from(DOMAIN), st.sampled_from(WORDS), st.characters()), max_size=120).map("".join)
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -52,7 +52,13 @@ def test_frame_columns_and_context():
     df = extract_metrics(text, doc_id="d1", org="市档案馆党支部")
     assert list(df.columns) == COLUMNS
     row = df.iloc[2]
-    assert (row.doc_id, row.period, row.org, row.indicator, row.activity) == ("d1", "2023H1", "市档案馆党支部", "支委会", "召开")
+    assert (row.doc_id, row.period, row.org, row.indicator, row.activity) == (
+        "d1",
+        "2023H1",
+        "市档案馆党支部",
+        "支委会",
+        "召开",
+    )
     assert row.section == "一、上半年工作开展情况 > （二）组织生活规范有序"
     assert row.sentence == "全年计划召开支委会12次，截至6月底已召开6次；在第3次支委会上研究通过了党员积分管理办法。"
     assert text[row.start : row.start + 1] == "6"
@@ -190,8 +196,17 @@ def test_elliptical_statement_takes_the_earlier_noun():
 
 
 def test_figure_kinds():
-    figs = find_figures("支部现有党员20名。计划召开支委会12次，已召开6次。坚持每月召开1次支委会。发展党员3名，其中女党员2名。")
-    assert [(f.kind, f.count) for f in figs] == [("state", 20), ("plan", 12), ("work", 6), ("rule", 1), ("work", 3), ("breakdown", 2)]
+    figs = find_figures(
+        "支部现有党员20名。计划召开支委会12次，已召开6次。坚持每月召开1次支委会。发展党员3名，其中女党员2名。"
+    )
+    assert [(f.kind, f.count) for f in figs] == [
+        ("state", 20),
+        ("plan", 12),
+        ("work", 6),
+        ("rule", 1),
+        ("work", 3),
+        ("breakdown", 2),
+    ]
 
 
 def test_empty_and_numberless_text():

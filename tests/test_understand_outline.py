@@ -39,7 +39,9 @@ def test_four_levels_and_heading_with_its_first_sentence():
 
 
 def test_offsets_sections_and_paths():
-    text = "前言。\n一、主要工作\n（一）抓学习。组织学习8次。\n（二）抓组织。召开支委会6次。\n二、下一步打算\n继续努力。"
+    text = (
+        "前言。\n一、主要工作\n（一）抓学习。组织学习8次。\n（二）抓组织。召开支委会6次。\n二、下一步打算\n继续努力。"
+    )
     ol = parse_outline(text)
     h = ol.headings[2]
     assert text[h.start : h.end] == "（二）抓组织"
@@ -84,7 +86,11 @@ def test_numbering_must_increase_inline():
 def test_traditional_characters_are_matched_for_parts_but_kept():
     text = "一、上半年工作開展情況\n二、存在的問題和不足\n三、下一步工作打算\n"
     ol = parse_outline(text)
-    assert ol.to_dict()["parts"] == {"work": "上半年工作開展情況", "problems": "存在的問題和不足", "next": "下一步工作打算"}
+    assert ol.to_dict()["parts"] == {
+        "work": "上半年工作開展情況",
+        "problems": "存在的問題和不足",
+        "next": "下一步工作打算",
+    }
 
 
 def test_thematic_headings_before_problems_are_the_work_part():
@@ -96,7 +102,10 @@ def test_thematic_headings_before_problems_are_the_work_part():
 
 def test_empty_and_plain_text():
     assert parse_outline("").headings == []
-    assert parse_outline("没有标题的一段话。").to_dict() == {"headings": [], "parts": {"work": None, "problems": None, "next": None}}
+    assert parse_outline("没有标题的一段话。").to_dict() == {
+        "headings": [],
+        "parts": {"work": None, "problems": None, "next": None},
+    }
 
 
 def test_dates_decimals_and_lists_are_not_headings():
@@ -108,13 +117,21 @@ def test_second_half_work_heading_of_a_second_half_summary_is_work():
     # 下半年工作打算 is the next-steps part of a half-year summary; 下半年工作开展情况 reports.
     ol = parse_outline("一、下半年工作开展情况\n召开支委会6次。\n二、存在的问题\n三、2023年工作打算\n")
     assert {p: s.heading.text for p, s in ol.parts.items()} == {
-        "work": "下半年工作开展情况", "problems": "存在的问题", "next": "2023年工作打算"}
+        "work": "下半年工作开展情况",
+        "problems": "存在的问题",
+        "next": "2023年工作打算",
+    }
     assert parse_outline("一、上半年工作\n二、下半年工作打算\n").parts["next"].heading.text == "下半年工作打算"
 
 
 def test_a_heading_and_its_first_sentence_on_one_line():
     text = "一、基本情况 本支部现有党员21名。\n（一）强化阵地建设　今年以来，建成活动室1个。\n二、存在问题党员活动形式单一。\n三、主要工作完成情况及成效\n"
-    assert [h.text for h in parse_outline(text).headings] == ["基本情况", "强化阵地建设", "存在问题", "主要工作完成情况及成效"]
+    assert [h.text for h in parse_outline(text).headings] == [
+        "基本情况",
+        "强化阵地建设",
+        "存在问题",
+        "主要工作完成情况及成效",
+    ]
     flat = "卫生院2024年上半年工作总结一、主要工作上半年召开支委会6次。二、存在问题党员活动形式单一。三、下步打算下半年将开展宣教3次。"
     assert [h.text for h in parse_outline(flat).headings] == ["主要工作", "存在问题", "下步打算"]
     assert [h.text for h in parse_outline("一、党员发(fā)展 全年发展党员2名。").headings] == ["党员发展"]

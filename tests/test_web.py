@@ -43,7 +43,9 @@ def test_search_landing_explains_the_syntax(site):
     assert r.status_code == 200
     assert "检索全部档案" in r.text and "OR" in r.text and 'href="/static/htmx.min.js"' not in r.text
     assert '<script src="/static/htmx.min.js"' in r.text  # vendored, no CDN
-    assert "http" not in re.sub(r'https?://127\.0\.0\.1[^"]*', "", r.text.split("<body", 1)[0]).replace("http-equiv", "")
+    assert "http" not in re.sub(r'https?://127\.0\.0\.1[^"]*', "", r.text.split("<body", 1)[0]).replace(
+        "http-equiv", ""
+    )
 
 
 def test_search_counts_facets_and_marks_matches(site):
@@ -71,7 +73,9 @@ def test_search_sort_by_date_and_paging(site, monkeypatch):
     monkeypatch.setattr(search_page, "PAGE_SIZE", 2)
     first = client.get("/", params={"q": "党费", "sort": "date"}).text
     second = client.get("/", params={"q": "党费", "sort": "date", "page": 2}).text
-    dates = re.findall(r'<div class="meta">(\d{4}-\d\d-\d\d)', first) + re.findall(r'<div class="meta">(\d{4}-\d\d-\d\d)', second)
+    dates = re.findall(r'<div class="meta">(\d{4}-\d\d-\d\d)', first) + re.findall(
+        r'<div class="meta">(\d{4}-\d\d-\d\d)', second
+    )
     assert dates == sorted(dates, reverse=True) and len(dates) == 4
     assert "第 1 / 3 页" in first and 'rel="next"' in first and "第 2 / 3 页" in second and 'rel="prev"' in second
     assert not set(_ids(first)) & set(_ids(second))
@@ -273,9 +277,12 @@ def test_status_shows_counts_failures_and_reindexes_in_background(writable):
 def test_searches_keep_working_while_the_index_is_rebuilt(writable):
     client, root = writable
     for i in range(40):
-        (root / f"SH_组织生活类/2024/2024-03-{i % 28 + 1:02d}_支委会记录{i}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"SH_组织生活类/2024/2024-03-{i % 28 + 1:02d}_支委会记录{i}.txt").parent.mkdir(
+            parents=True, exist_ok=True
+        )
         (root / f"SH_组织生活类/2024/2024-03-{i % 28 + 1:02d}_支委会记录{i}.txt").write_text(
-            f"第{i}次支委会，研究党费收缴。\n" * 50, encoding="utf-8")
+            f"第{i}次支委会，研究党费收缴。\n" * 50, encoding="utf-8"
+        )
     job = client.app.state.web.job
     assert job.start()
     codes = []
@@ -298,16 +305,28 @@ def test_correcting_a_title_writes_metadata_csv_and_the_change_log(writable):
     token = csrf_of(form.text)
     assert client.post(f"/doc/{doc}/edit", data={"title": "改过的题名"}).status_code == 403  # no CSRF
     assert not (root / "metadata.csv").exists()
-    r = client.post(f"/doc/{doc}/edit", data={"csrf": token, "title": "机关第一党支部2022年度党建工作总结（修订）",
-                                              "org": "机关第一党支部"})
+    r = client.post(
+        f"/doc/{doc}/edit",
+        data={"csrf": token, "title": "机关第一党支部2022年度党建工作总结（修订）", "org": "机关第一党支部"},
+    )
     assert r.status_code == 200 and "2022年度党建工作总结（修订）" in r.text
     rows = list(csv.DictReader(io.StringIO((root / "metadata.csv").read_text(encoding="utf-8-sig"))))
-    assert rows == [{"path": "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt",
-                     "title": "机关第一党支部2022年度党建工作总结（修订）", "date": "", "period": "",
-                     "category": "", "doc_type": "", "org": "", "retention": ""}]
+    assert rows == [
+        {
+            "path": "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt",
+            "title": "机关第一党支部2022年度党建工作总结（修订）",
+            "date": "",
+            "period": "",
+            "category": "",
+            "doc_type": "",
+            "org": "",
+            "retention": "",
+        }
+    ]
     log = list(csv.DictReader(io.StringIO((root / "metadata-changes.csv").read_text(encoding="utf-8-sig"))))
     assert [(x["field"], x["old"], x["new"]) for x in log] == [
-        ("title", "机关第一党支部2022年度党建工作总结", "机关第一党支部2022年度党建工作总结（修订）")]
+        ("title", "机关第一党支部2022年度党建工作总结", "机关第一党支部2022年度党建工作总结（修订）")
+    ]
     assert log[0]["who"].startswith("本机用户")
     # the CLI's library sees it too, and search finds the new title
     from dj_archive import open_archive
@@ -335,7 +354,9 @@ def test_a_repeated_search_page_is_not_searched_again_until_the_index_changes(wr
     assert len(calls) == 2
     # a new document in the index: the same page is searched again and shows it
     (root / "ZH_综合类" / "2024").mkdir(parents=True, exist_ok=True)
-    (root / "ZH_综合类" / "2024" / "2024-01-05_党费收缴情况通报.txt").write_text("党费收缴情况通报：按时足额。", encoding="utf-8")
+    (root / "ZH_综合类" / "2024" / "2024-01-05_党费收缴情况通报.txt").write_text(
+        "党费收缴情况通报：按时足额。", encoding="utf-8"
+    )
     arc.index(progress=False)
     fresh = client.get("/", params={"q": "党费", "page": 1})
     assert len(calls) == 3 and "党费收缴情况通报" in fresh.text
@@ -353,12 +374,23 @@ def test_filing_upload_review_confirm_then_found_by_search(writable, tmp_path):
     client, root = writable
     from builders import docx_bytes
 
-    new = docx_bytes(["机关第一党支部2024年第3次主题党日活动记录", "组织党员参观红色教育基地，重温入党誓词。",
-                      "机关第一党支部", "2024年6月28日"])
+    new = docx_bytes(
+        [
+            "机关第一党支部2024年第3次主题党日活动记录",
+            "组织党员参观红色教育基地，重温入党誓词。",
+            "机关第一党支部",
+            "2024年6月28日",
+        ]
+    )
     existing = (root / "ZH_综合类/2022/2022-12-28_机关第一党支部2022年度党建工作总结.txt").read_bytes()
-    r, token = _upload(client, [("活动记录终稿(2).docx", new, "application/octet-stream"),
-                                ("旧总结.txt", existing, "text/plain"),
-                                ("视频.mp4", b"\x00\x00", "video/mp4")])
+    r, token = _upload(
+        client,
+        [
+            ("活动记录终稿(2).docx", new, "application/octet-stream"),
+            ("旧总结.txt", existing, "text/plain"),
+            ("视频.mp4", b"\x00\x00", "video/mp4"),
+        ],
+    )
     assert r.status_code == 200
     assert "重复（已在档案中）" in r.text and "视频.mp4" in r.text and "未接收" in r.text
     # duplicates are listed first, before anything is written
@@ -370,10 +402,21 @@ def test_filing_upload_review_confirm_then_found_by_search(writable, tmp_path):
     assert re.search(rf'name="date{n}" value="2024-06-28"', r.text)
     before = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".dj_archive" not in p.parts)
     assert client.post("/filing/confirm", data={"batch": batch, f"take{n}": "1"}).status_code == 403  # no CSRF
-    assert sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".dj_archive" not in p.parts) == before
-    done = client.post("/filing/confirm", data={
-        "csrf": token, "batch": batch, f"take{n}": "1", f"title{n}": "机关第一党支部2024年第3次主题党日活动记录",
-        f"date{n}": "2024-06-28", f"category{n}": "SH", f"org{n}": "机关第一党支部"})
+    assert (
+        sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and ".dj_archive" not in p.parts) == before
+    )
+    done = client.post(
+        "/filing/confirm",
+        data={
+            "csrf": token,
+            "batch": batch,
+            f"take{n}": "1",
+            f"title{n}": "机关第一党支部2024年第3次主题党日活动记录",
+            f"date{n}": "2024-06-28",
+            f"category{n}": "SH",
+            f"org{n}": "机关第一党支部",
+        },
+    )
     assert done.status_code == 200 and 'id="filing-done"' in done.text and "已归档 1 件" in done.text
     target = root / "SH_组织生活类/2024/2024-06-28_机关第一党支部2024年第3次主题党日活动记录.docx"
     assert target.read_bytes() == new
@@ -411,8 +454,11 @@ def test_filing_refuses_oversized_uploads(tmp_path, monkeypatch):
         assert r.status_code == 200 and "超过 1 MB" in r.text
         monkeypatch.setattr(filing, "MAX_FILES", 1)  # the whole request may hold 1 × 1 MB
         token = csrf_of(client.get("/filing").text)
-        huge = client.post("/filing/upload", data={"csrf": token},
-                           files=[("files", ("a.txt", b"x" * (1024 * 1024 + 4096), "text/plain"))])
+        huge = client.post(
+            "/filing/upload",
+            data={"csrf": token},
+            files=[("files", ("a.txt", b"x" * (1024 * 1024 + 4096), "text/plain"))],
+        )
         assert huge.status_code == 413 and "一次上传太大" in huge.text
     assert not list((root / "ZH_综合类").rglob("*大文件*"))
 
@@ -456,11 +502,16 @@ def test_non_loopback_needs_a_password_and_a_login(tmp_path):
         assert client.get("/raw/fonds.yml", follow_redirects=False).status_code == 303
         login = client.get(r.headers["location"])
         token = csrf_of(login.text)
-        wrong = client.post("/login", data={"csrf": token, "password": "错的", "next": "/?q=党费"}, follow_redirects=False)
+        wrong = client.post(
+            "/login", data={"csrf": token, "password": "错的", "next": "/?q=党费"}, follow_redirects=False
+        )
         assert wrong.status_code == 401 and "密码不对" in wrong.text
         assert client.post("/login", data={"password": "正确的密码"}).status_code == 403  # no CSRF
-        ok = client.post("/login", data={"csrf": token, "password": "正确的密码", "name": "张敏", "next": "//evil.example/"},
-                         follow_redirects=False)
+        ok = client.post(
+            "/login",
+            data={"csrf": token, "password": "正确的密码", "name": "张敏", "next": "//evil.example/"},
+            follow_redirects=False,
+        )
         assert ok.status_code == 303 and ok.headers["location"] == "/"
         assert client.get("/", params={"q": "党费"}).status_code == 200
         page = client.get("/")
@@ -531,8 +582,13 @@ def test_corrections_keep_other_rows_and_columns_and_log_removals(tmp_path):
 
     root = tmp_path
     (root / "metadata.csv").write_text("path,title,note\n其他/a.txt,别的题名,档案员备注\n", encoding="utf-8-sig")
-    changes = correct_metadata(root, "ZH_综合类/2023/b.txt", {"date": "2023年7月5日", "org": ""},
-                               {"date": "2023-07-01", "org": None}, who="张敏")
+    changes = correct_metadata(
+        root,
+        "ZH_综合类/2023/b.txt",
+        {"date": "2023年7月5日", "org": ""},
+        {"date": "2023-07-01", "org": None},
+        who="张敏",
+    )
     assert changes == [{"field": "date", "old": "2023-07-01", "new": "2023年7月5日"}]
     lines = (root / "metadata.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("path,title,note,") and lines[1] == "其他/a.txt,别的题名,档案员备注,,,,,,"
@@ -585,10 +641,15 @@ def test_document_markup_cannot_run_scripts_and_pages_send_a_policy(writable):
         for item in zin.infolist():
             body = zin.read(item.filename)
             if item.filename == "word/document.xml":
-                body = body.replace(b"<w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>",
-                                    b'<w:hyperlink r:id="rIdX"><w:r><w:t>\xe7\x82\xb9\xe6\x88\x91</w:t></w:r></w:hyperlink><w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>')
+                body = body.replace(
+                    b"<w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>",
+                    b'<w:hyperlink r:id="rIdX"><w:r><w:t>\xe7\x82\xb9\xe6\x88\x91</w:t></w:r></w:hyperlink><w:t>\xe5\x85\x9a\xe8\xb4\xb9</w:t>',
+                )
             if item.filename == "word/_rels/document.xml.rels":
-                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(1)" TargetMode="External"/></Relationships>')
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(1)" TargetMode="External"/></Relationships>',
+                )
             zout.writestr(item, body)
     target = root / "ZH_综合类/2023/2023-08-01_带链接的文件.docx"
     target.write_bytes(out.getvalue())

@@ -19,11 +19,19 @@ from web_helpers import build_archive
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright (pip) is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (Debian: apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian: apt-get install chromium)"
+)
 
 
 def _free_port() -> int:
@@ -136,9 +144,15 @@ def test_search_facet_open_document_match_is_highlighted_and_visible(server, pag
 def test_upload_confirm_then_found_by_search(server, page, tmp_path):
     from builders import write_docx
 
-    loose = write_docx(tmp_path / "活动记录终稿(2).docx", [
-        "离退休干部党支部2024年第2次主题党日活动记录", "组织老党员参观廉政教育展馆，开展浏览器测试专用短语交流。",
-        "离退休干部党支部", "2024年5月16日"])
+    loose = write_docx(
+        tmp_path / "活动记录终稿(2).docx",
+        [
+            "离退休干部党支部2024年第2次主题党日活动记录",
+            "组织老党员参观廉政教育展馆，开展浏览器测试专用短语交流。",
+            "离退休干部党支部",
+            "2024年5月16日",
+        ],
+    )
     page.goto(server.url + "/filing")
     shot(page, "filing")
     page.set_input_files("input[type=file]", str(loose))
@@ -206,7 +220,9 @@ def test_log_in_on_a_non_loopback_host(server, browser):
     from dj_archive.web import create_app
     from dj_archive.web.security import hash_password
 
-    app = create_app(open_archive(server.root), host="0.0.0.0", password_hash=hash_password("档案室2024"), read_only=True)
+    app = create_app(
+        open_archive(server.root), host="0.0.0.0", password_hash=hash_password("档案室2024"), read_only=True
+    )
     srv = _Server(app, "0.0.0.0")  # listens on every address; the test talks to it on 127.0.0.1 only
     ctx = browser.new_context(viewport={"width": 1280, "height": 860})
     try:

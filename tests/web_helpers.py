@@ -24,8 +24,11 @@ def build_archive(root: Path) -> Path:
     (root / "fonds.yml").write_text(FONDS, encoding="utf-8")
     write_docx(
         root / "ZZ_组织建设类/2023/2023-03-20_机关第一党支部2023年第一季度党费收缴情况.docx",
-        ["机关第一党支部2023年第一季度党费收缴情况", "按时足额收缴党费。党费收缴情况每季度公布。",
-         f"联系人王晓明，电话{PHONE}，身份证号{ID_NUMBER}。"],
+        [
+            "机关第一党支部2023年第一季度党费收缴情况",
+            "按时足额收缴党费。党费收缴情况每季度公布。",
+            f"联系人王晓明，电话{PHONE}，身份证号{ID_NUMBER}。",
+        ],
         table=[["姓名", "应缴党费"], ["王晓明", "60元"]],
     )
     write_text(

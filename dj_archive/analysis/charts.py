@@ -47,8 +47,15 @@ def heatmap(ax, matrix, row_labels, col_labels, cbar_label: str, fmt: str = "{:g
                 v = data[i, j]
                 if np.isnan(v):
                     continue
-                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8,
-                        color="white" if top and v > 0.6 * top else "black")
+                ax.text(
+                    j,
+                    i,
+                    fmt.format(v),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if top and v > 0.6 * top else "black",
+                )
     cbar = ax.figure.colorbar(im, ax=ax)
     cbar.set_label(cbar_label)
     return im

@@ -49,8 +49,9 @@ def filing_matrix(archive, unit: str = "year", by_org: bool = False) -> pd.DataF
     docs = corpus(archive)
     per = _periods(docs, unit)
     names = _category_names(archive)
-    frame = pd.DataFrame({"period": per, "category": docs["category"].map(lambda c: names.get(c, c)),
-                          "org": docs["org"]})
+    frame = pd.DataFrame(
+        {"period": per, "category": docs["category"].map(lambda c: names.get(c, c)), "org": docs["org"]}
+    )
     frame = frame[frame["period"].notna()]
     cats = [c.name for c in archive.config.taxonomy.categories]
     cats += sorted(set(frame["category"]) - set(cats), key=lambda c: (c == UNKNOWN_LABEL, c))
@@ -117,8 +118,15 @@ def plot_filing_heatmap(matrix: pd.DataFrame, title: str | None = None):
         ylabel = "类别"
     cols = list(matrix.columns)
     fig, ax = new_figure(figsize=(max(7, 0.9 * len(cols) + 3.5), max(3.2, 0.38 * len(rows) + 1.6)))
-    heatmap(ax, matrix.values, rows, [period_label(c) for c in cols], cbar_label="归档文件数（件）",
-            fmt="{:.0f}", cmap="Blues")
+    heatmap(
+        ax,
+        matrix.values,
+        rows,
+        [period_label(c) for c in cols],
+        cbar_label="归档文件数（件）",
+        fmt="{:.0f}",
+        cmap="Blues",
+    )
     ax.set_xlabel("半年度" if any("H" in str(c) for c in cols) else "年度")
     ax.set_ylabel(ylabel)
     ax.set_title(title or "各类档案归档数量（件）")

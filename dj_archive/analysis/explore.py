@@ -29,8 +29,9 @@ def _filtered_ids(archive, filters: dict):
     return set(archive.documents(**filters)["id"])
 
 
-def kwic(archive, term: str, width: int = 20, limit: int | None = None, mask_pii: bool = False,
-         **filters) -> pd.DataFrame:
+def kwic(
+    archive, term: str, width: int = 20, limit: int | None = None, mask_pii: bool = False, **filters
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` in every document.
 
     Matching is on folded text (traditional/simplified, full/half width, case), like
@@ -65,9 +66,9 @@ def kwic(archive, term: str, width: int = 20, limit: int | None = None, mask_pii
                     "title": r.title,
                     "date": r.date,
                     "org": None if r.org == NO_ORG else r.org,
-                    "left": _flat(text[max(0, start - width):start]),
+                    "left": _flat(text[max(0, start - width) : start]),
                     "match": _flat(text[start:end]),
-                    "right": _flat(text[end:end + width]),
+                    "right": _flat(text[end : end + width]),
                 }
             )
             if limit is not None and len(rows) >= limit:
@@ -168,8 +169,12 @@ def search_widget(archive, limit: int = 20):
     query = w.Text(placeholder="检索词，如：主题党日 二十大", description="检索", continuous_update=False)
     dropdowns = {
         name: w.Dropdown(options=opts, value=ALL, description=label)
-        for name, label, opts in (("category", "类别", cats), ("year", "年度", years),
-                                  ("org", "支部", orgs), ("doc_type", "文种", types))
+        for name, label, opts in (
+            ("category", "类别", cats),
+            ("year", "年度", years),
+            ("org", "支部", orgs),
+            ("doc_type", "文种", types),
+        )
     }
     button = w.Button(description="检索", button_style="primary")
     prev = w.Button(description="上一页", disabled=True)
@@ -207,10 +212,24 @@ def search_widget(archive, limit: int = 20):
     next_.on_click(lambda _: page(state["offset"] // limit + 1))
     query.observe(lambda change: run(), names="value")  # Enter (continuous_update=False)
     d = dropdowns
-    box = w.VBox([w.HBox([query, button]), w.HBox([d["category"], d["year"]]),
-                  w.HBox([d["org"], d["doc_type"]]), results, w.HBox([prev, status, next_])])
+    box = w.VBox(
+        [
+            w.HBox([query, button]),
+            w.HBox([d["category"], d["year"]]),
+            w.HBox([d["org"], d["doc_type"]]),
+            results,
+            w.HBox([prev, status, next_]),
+        ]
+    )
     box.run = run
     box.page = page
-    box.controls = {"query": query, **dropdowns, "button": button, "prev": prev, "next": next_,
-                    "status": status, "results": results}
+    box.controls = {
+        "query": query,
+        **dropdowns,
+        "button": button,
+        "prev": prev,
+        "next": next_,
+        "status": status,
+        "results": results,
+    }
     return box

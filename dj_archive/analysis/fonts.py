@@ -58,9 +58,7 @@ def _choose() -> str:
             return name
     path = bundled_font_path()
     if path is None:
-        raise RuntimeError(
-            "no CJK font found: install one (e.g. Noto Sans CJK SC) or the mplfonts package"
-        )
+        raise RuntimeError("no CJK font found: install one (e.g. Noto Sans CJK SC) or the mplfonts package")
     font_manager.fontManager.addfont(str(path))
     return font_manager.FontProperties(fname=str(path)).get_name()
 

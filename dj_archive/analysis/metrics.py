@@ -44,8 +44,15 @@ def summary_metrics(archive) -> pd.DataFrame:
     sums = docs[(docs["doc_type"] == SUMMARY_TYPE) & docs["period"].notna() & (docs["org"] != NO_ORG)]
     parts = []
     for r in sums.itertuples(index=False):
-        m = extract_metrics(r.text, title=r.title, doc_id=r.id, org=r.org, period=r.period,
-                            vocabulary=_vocabulary(archive), archive=archive)
+        m = extract_metrics(
+            r.text,
+            title=r.title,
+            doc_id=r.id,
+            org=r.org,
+            period=r.period,
+            vocabulary=_vocabulary(archive),
+            archive=archive,
+        )
         if len(m):
             m = m.assign(summary=r.title, date=r.date)
             parts.append(m)
@@ -86,8 +93,18 @@ def activity_series(archive, indicators=None) -> pd.DataFrame:
     rows = []
     for (org, period, ind, summary), g in m.groupby(["org", "period", "indicator", "summary"], sort=False):
         count, approx = claimed_count(g)
-        rows.append({"org": org, "period": period, "scope": parse_period(period).scope, "indicator": ind,
-                     "count": count, "unit": g["unit"].iloc[0], "approx": approx, "summary": summary})
+        rows.append(
+            {
+                "org": org,
+                "period": period,
+                "scope": parse_period(period).scope,
+                "indicator": ind,
+                "count": count,
+                "unit": g["unit"].iloc[0],
+                "approx": approx,
+                "summary": summary,
+            }
+        )
     cols = ["org", "period", "scope", "indicator", "count", "unit", "approx", "summary"]
     out = pd.DataFrame(rows, columns=cols)
     return _sort(out, archive).astype({"count": "int64", "approx": "bool"}) if len(out) else out

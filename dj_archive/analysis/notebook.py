@@ -104,8 +104,14 @@ def kwic_view(df: pd.DataFrame, title_column: bool = False):
     for r in df.itertuples(index=False):
         date = r.date if isinstance(r.date, str) and r.date else NO_DATE
         tip = html.escape(f"{r.title}（{date}）{r.path}", quote=True)
-        last = (f"<td style='text-align:left;max-width:14em;overflow:hidden;text-overflow:ellipsis;"
-                f"white-space:nowrap;color:#666'>{html.escape(str(r.title))}</td>") if title_column else ""
+        last = (
+            (
+                f"<td style='text-align:left;max-width:14em;overflow:hidden;text-overflow:ellipsis;"
+                f"white-space:nowrap;color:#666'>{html.escape(str(r.title))}</td>"
+            )
+            if title_column
+            else ""
+        )
         rows.append(
             f"<tr title=\"{tip}\"><td style='text-align:right;white-space:nowrap'>{html.escape(r.left)}</td>"
             f"<td style='text-align:center;white-space:nowrap;font-weight:bold;color:#b00'>{html.escape(r.match)}</td>"
@@ -114,6 +120,8 @@ def kwic_view(df: pd.DataFrame, title_column: bool = False):
         text_rows.append(f"{r.left:>20}【{r.match}】{r.right}")
     head = "<th style='text-align:right'>左文</th><th>检索词</th><th style='text-align:left'>右文</th>"
     head += "<th style='text-align:left'>题名</th>" if title_column else ""
-    markup = (f"<p>{len(df)} 处（鼠标停在一行上可见所在文件）</p>"
-              f"<table class='dj-kwic'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    markup = (
+        f"<p>{len(df)} 处（鼠标停在一行上可见所在文件）</p>"
+        f"<table class='dj-kwic'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
     return _HTML(markup, "\n".join(text_rows))

@@ -17,8 +17,7 @@ from .charts import new_figure
 from .corpus import SUMMARY_TYPES, corpus
 from .metrics import _sort, activity_series
 
-__all__ = ["claimed_vs_recorded", "discrepancies", "plot_claimed_vs_recorded",
-           "CONSISTENT", "INCONSISTENT"]
+__all__ = ["claimed_vs_recorded", "discrepancies", "plot_claimed_vs_recorded", "CONSISTENT", "INCONSISTENT"]
 
 CONSISTENT = "一致"
 INCONSISTENT = "不一致"
@@ -90,18 +89,37 @@ def plot_claimed_vs_recorded(df: pd.DataFrame, indicator: str | None = None, tit
     same = ok.groupby(["recorded", "claimed"]).size().reset_index(name="n")
     ax.scatter(same["recorded"], same["claimed"], s=18 + 6 * same["n"], color="#1f77b4", alpha=0.6)
     ax.scatter([], [], s=30, color="#1f77b4", alpha=0.6, label=f"{CONSISTENT}（{len(ok)}，点越大条数越多）")
-    ax.scatter(bad["recorded"], bad["claimed"], s=60, color="#d62728", marker="x", label=f"{INCONSISTENT}（{len(bad)}）")
+    ax.scatter(
+        bad["recorded"], bad["claimed"], s=60, color="#d62728", marker="x", label=f"{INCONSISTENT}（{len(bad)}）"
+    )
     at_point: dict = {}
     lines = []
     for i, r in enumerate(bad.itertuples(index=False), start=1):
         k = at_point.get((r.recorded, r.claimed), 0)  # several at one point: numbers side by side
         at_point[(r.recorded, r.claimed)] = k + 1
-        ax.annotate(str(i), (r.recorded, r.claimed), textcoords="offset points", xytext=(-9 - 9 * k, 3),
-                    ha="right", fontsize=8, color="#d62728", fontweight="bold")
+        ax.annotate(
+            str(i),
+            (r.recorded, r.claimed),
+            textcoords="offset points",
+            xytext=(-9 - 9 * k, 3),
+            ha="right",
+            fontsize=8,
+            color="#d62728",
+            fontweight="bold",
+        )
         lines.append(f"{i}. {r.org} {period_label(r.period)} {r.indicator}：称{r.claimed}，载{r.recorded}")
     if lines:
-        ax.text(1.03, 1.0, "不一致：\n" + "\n".join(lines), transform=ax.transAxes, va="top", ha="left",
-                fontsize=8, color="#d62728", linespacing=1.6)
+        ax.text(
+            1.03,
+            1.0,
+            "不一致：\n" + "\n".join(lines),
+            transform=ax.transAxes,
+            va="top",
+            ha="left",
+            fontsize=8,
+            color="#d62728",
+            linespacing=1.6,
+        )
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(0, top)

@@ -152,8 +152,18 @@ def theme_peaks(df: pd.DataFrame, themes: dict | None = None, archive=None) -> p
                 "peaks_in_theme_year": None if year is None else str(peak["period"]).startswith(str(year)),
             }
         )
-    out = pd.DataFrame(rows, columns=["term", "theme_year", "peak_period", "peak_per_10k", "runner_up",
-                                      "runner_up_per_10k", "peaks_in_theme_year"])
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "term",
+            "theme_year",
+            "peak_period",
+            "peak_per_10k",
+            "runner_up",
+            "runner_up_per_10k",
+            "peaks_in_theme_year",
+        ],
+    )
     out["theme_year"] = out["theme_year"].astype("Int64")
     return out
 

@@ -13,12 +13,17 @@ from .common import archive_options, format_option, handle_errors
 
 @cli.command("index")
 @archive_options
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes for reading files (default: auto).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=None, help="Processes for reading files (default: auto)."
+)
 @format_option("text", "json")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
-@click.option("--ocr/--no-ocr", default=None,
-              help="Read scans and photos by OCR (default: on unless DJ_ARCHIVE_OCR=0; cached next to the index; "
-                   "DJ_ARCHIVE_OCR_PAGES pages per file).")
+@click.option(
+    "--ocr/--no-ocr",
+    default=None,
+    help="Read scans and photos by OCR (default: on unless DJ_ARCHIVE_OCR=0; cached next to the index; "
+    "DJ_ARCHIVE_OCR_PAGES pages per file).",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(0, None),
@@ -41,7 +46,9 @@ def index_cmd(archive, db, workers, fmt, progress, ocr, timeout):
     if report.rebuilt:
         click.echo(_("Note: {message}").format(message=_translate(report.rebuilt)), err=True)
     for group in report.duplicates:
-        click.echo(_("Duplicate (same content): {files}").format(files=" = ".join(map(output.one_line, group))), err=True)
+        click.echo(
+            _("Duplicate (same content): {files}").format(files=" = ".join(map(output.one_line, group))), err=True
+        )
     output.emit(report.to_dict(), fmt, lines=lambda data: _index_lines(report))
 
 
@@ -67,7 +74,8 @@ def _index_lines(r):
         yield _("  needs OCR: {path} ({pages} page(s) unread)").format(path=f["path"], pages=f["pages"])
     for f in r.low_confidence:
         yield _("  low OCR confidence: {path} (page {pages}; {confidence:.2f})").format(
-            path=f["path"], pages=", ".join(map(str, f["pages"])), confidence=f["confidence"])
+            path=f["path"], pages=", ".join(map(str, f["pages"])), confidence=f["confidence"]
+        )
 
 
 @cli.command("search")
@@ -94,12 +102,23 @@ def search_cmd(query, archive, db, category, year, date_from, date_to, org, doc_
     whatever its length (one character is enough).
     """
     arc = open_archive(archive, db)
-    result = arc.search(query, category=category, year=year, date_from=date_from, date_to=date_to,
-                        org=org, doc_type=doc_type, limit=limit, mask_pii=mask_pii)
+    result = arc.search(
+        query,
+        category=category,
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        org=org,
+        doc_type=doc_type,
+        limit=limit,
+        mask_pii=mask_pii,
+    )
     data = result.to_dict()
     if fmt == "table":  # hits read from OCR text are marked (JSON/CSV have the "ocr" field)
-        data = {**data, "hits": [{**h, "title": ("[OCR] " if h.get("ocr") else "") + (h["title"] or "")}
-                                 for h in data["hits"]]}
+        data = {
+            **data,
+            "hits": [{**h, "title": ("[OCR] " if h.get("ocr") else "") + (h["title"] or "")} for h in data["hits"]],
+        }
     output.emit(data, fmt, rows="hits", columns=list(HIT_FIELDS), max_width=44,
                 table_columns=["date", "category", "org", "title", "snippet", "id"],
                 lines=lambda d: _search_lines(d, query))  # fmt: skip

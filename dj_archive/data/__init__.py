@@ -42,7 +42,16 @@ from ..errors import ConfigError
 from ..i18n import N_
 from ..yamlsafe import load_yaml
 
-__all__ = ["load_data", "data_path", "data_text", "data_version", "data_files", "data_root", "OVERRIDE_DIRNAME", "PACKAGE_DATA"]
+__all__ = [
+    "load_data",
+    "data_path",
+    "data_text",
+    "data_version",
+    "data_files",
+    "data_root",
+    "OVERRIDE_DIRNAME",
+    "PACKAGE_DATA",
+]
 
 #: Folder at an archive's root whose files replace the packaged ones of the same name.
 OVERRIDE_DIRNAME = ".dj_archive_data"

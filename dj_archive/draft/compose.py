@@ -160,7 +160,10 @@ def _plans(w: Writer, period, plans: list[Commitment], open_problems: list[Probl
     if open_problems:
         k += 1
         w.add("h2", f"（{_cn(k)}）抓好存在问题的整改")
-        w.add("body", "；".join(f"针对{g.topic}方面的问题，{vocab.problems[g.topic]['measure']}" for g in open_problems) + "。")
+        w.add(
+            "body",
+            "；".join(f"针对{g.topic}方面的问题，{vocab.problems[g.topic]['measure']}" for g in open_problems) + "。",
+        )
     half = "H2" if period.half == 1 else "H1"
     events = vocab.fixed_events.get(half) or []
     if events:
@@ -215,10 +218,20 @@ def draft(archive, period, org: str, date: str | None = None, vocabulary=None) -
 
     # 起草参考 ---------------------------------------------------------------------
     d = Draft(
-        org=branch.org, period=p, title=title, date=date, body=body, annex=[], notes=w.notes,
-        figures=figures, commitments=plans, problems=history,
-        previous=prev.source if prev else None, overlaps=[],
-        existing=branch.existing.source if branch.existing else None, sources=w.sources,
+        org=branch.org,
+        period=p,
+        title=title,
+        date=date,
+        body=body,
+        annex=[],
+        notes=w.notes,
+        figures=figures,
+        commitments=plans,
+        problems=history,
+        previous=prev.source if prev else None,
+        overlaps=[],
+        existing=branch.existing.source if branch.existing else None,
+        sources=w.sources,
         archive_root=getattr(archive, "root", None),
     )
     ov = Overlap(d.body_text())

@@ -130,7 +130,9 @@ def commitments(branch: BranchRecords, vocabulary=None) -> list[Commitment]:
             named = {n for _, _, n in vocabulary.matches(text)}
             activities = [n for n in record_titles if n in named]
             # A term also matches its synonyms (data/synonyms.yml): 三会一课 → 支委会, 党课 …
-            wanted = [synonyms_for(fold(t), branch.archive) for t in terms] + [(fold(record_titles[a]),) for a in activities]
+            wanted = [synonyms_for(fold(t), branch.archive) for t in terms] + [
+                (fold(record_titles[a]),) for a in activities
+            ]
             hits = []
             for t, r in titled:
                 matched = sum(any(v in t for v in variants) for variants in wanted)

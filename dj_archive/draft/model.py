@@ -104,7 +104,9 @@ class Draft:
         """One row per figure: indicator, count and the records it was counted from."""
         import pandas as pd
 
-        rows = [{"指标": f.indicator, "数量": f.count, "依据": "；".join(s.title for s in f.sources)} for f in self.figures]
+        rows = [
+            {"指标": f.indicator, "数量": f.count, "依据": "；".join(s.title for s in f.sources)} for f in self.figures
+        ]
         return pd.DataFrame(rows, columns=["指标", "数量", "依据"])
 
     def commitments_frame(self):

@@ -110,4 +110,3 @@ def drafting_notes(
     else:
         w.add("body", "正文未引用归档记录。")
     return w.paras
-

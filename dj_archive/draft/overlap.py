@@ -116,7 +116,9 @@ def _read_prose(path) -> str:
         raise ReadError(N_("{path}: too large to read in memory").format(path=path)) from None
     except Exception as exc:  # noqa: BLE001 - as in the index: a reason, not a traceback
         raise ReadError(
-            N_("{path}: unexpected error while reading: {error}").format(path=path, error=f"{type(exc).__name__}: {exc}"[:300])
+            N_("{path}: unexpected error while reading: {error}").format(
+                path=path, error=f"{type(exc).__name__}: {exc}"[:300]
+            )
         ) from None
     if suffix == ".md":
         text = _MD_MARKUP.sub("", _MD_FOOTNOTE_REF.sub("", _MD_FOOTNOTE_DEF.sub("", text)))

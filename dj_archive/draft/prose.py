@@ -203,7 +203,9 @@ class _Sources:
         self.sources += [s for s in sources if s not in self.sources]
 
 
-def section_paragraphs(w: Writer, kind: str, figures: list[Figure], records: list[dict], lead: str, vocab) -> list[list]:
+def section_paragraphs(
+    w: Writer, kind: str, figures: list[Figure], records: list[dict], lead: str, vocab
+) -> list[list]:
     """Paragraphs (lists of runs) for a sub-section of kind ``kind``, the last one ending
     with a footnote that numbers every record the sub-section draws on; [] when the
     records say nothing about it."""
@@ -240,7 +242,9 @@ def _study(w, by, records, lead, vocab):
         topics = _uniq(study_topic(r) for r in sorted(rows, key=lambda r: r.get("date") or ""))
         text = f"{lead}，支部坚持把理论学习作为首要政治任务，组织集中学习{f.count}次"
         if topics:
-            text += f"，{'先后' if len(topics) > 1 else ''}学习了{join_cn(topics[:4])}" + ("等内容" if len(topics) > 4 else "")
+            text += f"，{'先后' if len(topics) > 1 else ''}学习了{join_cn(topics[:4])}" + (
+                "等内容" if len(topics) > 4 else ""
+            )
         paras.append([text, w.note(_what([f]), f.sources), "。"])
     f = by.get("心得体会")
     if f:
@@ -274,10 +278,17 @@ def _organisation(w, by, records, lead, vocab):
     f = by.get("主题党日")
     if f:
         rows = [r for r in records if r["path"] in {s.path for s in f.sources}]
-        themes = _uniq(field(r.get("text"), "活动主题") or next(iter(_QUOTED.findall(r.get("title") or "")), None) for r in rows)
+        themes = _uniq(
+            field(r.get("text"), "活动主题") or next(iter(_QUOTED.findall(r.get("title") or "")), None) for r in rows
+        )
         named = "".join(f"“{t}”" for t in themes[:4])
-        paras.append([f"结合重要时间节点，开展{named}{'等' if len(themes) > 4 else ''}主题党日活动{f.count}次",
-                      w.note(_what([f]), f.sources), "。"])
+        paras.append(
+            [
+                f"结合重要时间节点，开展{named}{'等' if len(themes) > 4 else ''}主题党日活动{f.count}次",
+                w.note(_what([f]), f.sources),
+                "。",
+            ]
+        )
     f = by.get("组织生活会")
     if f:
         rows = [r for r in records if r["path"] in {s.path for s in f.sources}]
@@ -287,8 +298,15 @@ def _organisation(w, by, records, lead, vocab):
         good = [int(m.group(1)) for r in rated for m in [re.search(r"优秀党员\s*(\d+)\s*名", r.get("text") or "")] if m]
         if rated:
             text += "，同步开展民主评议党员" + (f"，评定优秀党员{sum(good)}名" if good else "")
-        paras.append([text, w.note(_what([f]) + (f"、民主评议党员情况报告{len(rated)}件" if rated else ""),
-                                   f.sources + _src(rated)), "。"])
+        paras.append(
+            [
+                text,
+                w.note(
+                    _what([f]) + (f"、民主评议党员情况报告{len(rated)}件" if rated else ""), f.sources + _src(rated)
+                ),
+                "。",
+            ]
+        )
     return paras
 
 
@@ -305,7 +323,9 @@ def _members(w, by, records, lead, vocab):
     ordered = sorted(stage_of.items(), key=lambda kv: (-kv[1][0], kv[1][1].get("date") or ""))
     said = [_STAGES[i][1].format(p=name) for name, (i, _) in ordered]
     rows = [r for _, (_, r) in ordered]
-    return [[f"严格按照发展党员工作程序，{lead}{'，'.join(said)}", w.note(f"发展党员材料{len(rows)}件", _src(rows)), "。"]]
+    return [
+        [f"严格按照发展党员工作程序，{lead}{'，'.join(said)}", w.note(f"发展党员材料{len(rows)}件", _src(rows)), "。"]
+    ]
 
 
 def _clean(w, by, records, lead, vocab):

@@ -18,8 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["OcrOptions", "OcrPage", "ocr_pages", "ocr_image", "engine_id", "page_limit", "LOW_CONFIDENCE",
-           "DEFAULT_PAGE_LIMIT", "RENDER_DPI"]
+__all__ = [
+    "OcrOptions",
+    "OcrPage",
+    "ocr_pages",
+    "ocr_image",
+    "engine_id",
+    "page_limit",
+    "LOW_CONFIDENCE",
+    "DEFAULT_PAGE_LIMIT",
+    "RENDER_DPI",
+]
 
 #: A page whose mean recognition confidence is below this is listed as low-confidence.
 LOW_CONFIDENCE = 0.85

@@ -57,16 +57,41 @@ def soffice_convert(data: bytes, suffix: str, target: str) -> bytes | None:
         src = Path(tmp) / f"in{suffix}"
         src.write_bytes(data)
         out = Path(tmp) / "out"
-        cmd = [exe, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(out), str(src)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(src),
+        ]
         try:
-            subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=SOFFICE_TIMEOUT, check=False)
+            subprocess.run(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=SOFFICE_TIMEOUT,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
-            raise ReadError(N_("LibreOffice took more than {seconds} s to convert this {suffix} file").format(seconds=SOFFICE_TIMEOUT, suffix=suffix)) from None
+            raise ReadError(
+                N_("LibreOffice took more than {seconds} s to convert this {suffix} file").format(
+                    seconds=SOFFICE_TIMEOUT, suffix=suffix
+                )
+            ) from None
         except OSError as exc:
-            raise UnsupportedFormat(N_("cannot run LibreOffice ({detail})").format(detail=exc.strerror or exc)) from None
+            raise UnsupportedFormat(
+                N_("cannot run LibreOffice ({detail})").format(detail=exc.strerror or exc)
+            ) from None
         produced = sorted(out.glob("in.*")) if out.exists() else []
         if not produced:
-            raise ReadError(N_("LibreOffice could not convert this {suffix} file (damaged or not really {suffix})").format(suffix=suffix))
+            raise ReadError(
+                N_("LibreOffice could not convert this {suffix} file (damaged or not really {suffix})").format(
+                    suffix=suffix
+                )
+            )
         return produced[0].read_bytes()

@@ -47,7 +47,9 @@ def _has_image(page) -> bool:
             return False
         for ref in xobjects.get_object().values():
             x = ref.get_object()
-            if x.get("/Subtype") == "/Image" or (x.get("/Subtype") == "/Form" and "/XObject" in str(x.get("/Resources"))):
+            if x.get("/Subtype") == "/Image" or (
+                x.get("/Subtype") == "/Form" and "/XObject" in str(x.get("/Resources"))
+            ):
                 return True
     except (KeyError, AttributeError, TypeError, ValueError):
         return False

@@ -73,7 +73,7 @@ def pdf_document(data: bytes, ocr: OcrOptions | None):
             )
         )
     sha = hashlib.sha256(data).hexdigest()
-    wanted = blank[:ocr.limit]
+    wanted = blank[: ocr.limit]
     over = len(blank) - len(wanted)
     done = cached_pages(sha, wanted, ocr)
     if done is None and not ocr.enabled:
@@ -123,7 +123,7 @@ def image_document(data: bytes, ocr: OcrOptions | None, fmt: str):
     if ocr is None:
         raise NoTextLayer(N_("{fmt} image: its text can only be read by OCR").format(fmt=fmt))
     numbers = list(range(1, frames + 1))
-    wanted = numbers[:ocr.limit]
+    wanted = numbers[: ocr.limit]
     over = len(numbers) - len(wanted)
     sha = hashlib.sha256(data).hexdigest()
     done = cached_pages(sha, wanted, ocr)

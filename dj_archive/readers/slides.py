@@ -38,8 +38,10 @@ def _shape_lines(shape) -> list[str]:
 
 def _ordered(shapes):
     """Shapes top to bottom, then left to right (the order a reader takes them in)."""
+
     def key(s):
         return ((s.top or 0) // 50000, s.left or 0)  # same line within ~1.4 mm
+
     try:
         return sorted(shapes, key=key)
     except TypeError:

@@ -204,7 +204,9 @@ def _plausible(text: str) -> bool:
     good = sum(
         1
         for ch in sample
-        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
         or (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
     )
     return bool(sample) and good >= len(sample) * 0.95

@@ -73,7 +73,7 @@ def _fib(word: bytes) -> dict:
 
 def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int, bool]]:
     """[(cp_start, cp_end, byte_offset, compressed)] from the CLX's piece table."""
-    clx = table[fc_clx:fc_clx + lcb_clx]
+    clx = table[fc_clx : fc_clx + lcb_clx]
     if len(clx) != lcb_clx or not lcb_clx:
         raise ReadError(N_("corrupt Word document (piece table outside the table stream)"))
     i = 0
@@ -82,7 +82,7 @@ def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int
     if i >= len(clx) or clx[i] != 0x02:
         raise ReadError(N_("corrupt Word document (no piece table)"))
     lcb = _u32(clx, i + 1)
-    plc = clx[i + 5:i + 5 + lcb]
+    plc = clx[i + 5 : i + 5 + lcb]
     n = (lcb - 4) // 12
     if n <= 0 or len(plc) < 4 * (n + 1) + 8 * n:
         raise ReadError(N_("corrupt Word document (truncated piece table)"))
@@ -113,7 +113,7 @@ def _sprms(grpprl: bytes):
             else:
                 size = grpprl[i]
                 i += 1
-        yield sprm, grpprl[i:i + size]
+        yield sprm, grpprl[i : i + size]
         i += size
 
 
@@ -122,11 +122,11 @@ def _hidden_ranges(word: bytes, table: bytes, fc_bte: int, lcb_bte: int) -> list
     if lcb_bte < 8 or fc_bte + lcb_bte > len(table):
         return []
     n = (lcb_bte - 4) // 8
-    plc = table[fc_bte:fc_bte + lcb_bte]
+    plc = table[fc_bte : fc_bte + lcb_bte]
     hidden = []
     for k in range(n):
         pn = _u32(plc, 4 * (n + 1) + 4 * k) & 0x3FFFFF
-        page = word[pn * 512:pn * 512 + 512]
+        page = word[pn * 512 : pn * 512 + 512]
         if len(page) < 512:
             continue
         crun = page[511]
@@ -138,7 +138,7 @@ def _hidden_ranges(word: bytes, table: bytes, fc_bte: int, lcb_bte: int) -> list
             if not off:
                 continue
             cb = page[off]
-            for sprm, arg in _sprms(page[off + 1:off + 1 + cb]):
+            for sprm, arg in _sprms(page[off + 1 : off + 1 + cb]):
                 if sprm == _SPRM_VANISH and arg[:1] == b"\x01":
                     hidden.append((fcs[r], fcs[r + 1]))
     hidden.sort()
@@ -181,7 +181,7 @@ def word_stream_text(word: bytes, table: bytes) -> str:
             cp1 = min(cp1, limit)
         n = cp1 - cp0
         width = 1 if compressed else 2
-        raw = word[fc:fc + n * width]
+        raw = word[fc : fc + n * width]
         if hidden:
             raw = _unhide(raw, fc, width, hidden)
         parts.append(raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le", "replace"))
@@ -200,9 +200,9 @@ def _unhide(raw: bytes, fc: int, width: int, hidden) -> bytes:
     for a, b in cut:
         a -= (a - fc) % width
         if a > pos:
-            out.append(raw[pos - fc:a - fc])
+            out.append(raw[pos - fc : a - fc])
         pos = max(pos, b)
-    out.append(raw[pos - fc:])
+    out.append(raw[pos - fc :])
     return b"".join(out)
 
 

@@ -92,7 +92,9 @@ def guess_title(text: str, max_len: int = 50) -> str | None:
 
 
 # 现将上半年工作情况总结如下 / 特制定本计划: the text naming its own kind.
-_SELF_NAMING = re.compile(r"现将(.{0,24}?)(?:报告|汇报)?如下|(?:特|现)?制定本(.{1,8}?)[。，,]|(?:特|现)制定(.{1,12}?)[。，,]")
+_SELF_NAMING = re.compile(
+    r"现将(.{0,24}?)(?:报告|汇报)?如下|(?:特|现)?制定本(.{1,8}?)[。，,]|(?:特|现)制定(.{1,12}?)[。，,]"
+)
 
 
 def _titles_in_text(text: str) -> list[str]:

@@ -27,7 +27,9 @@ __all__ = ["detect_period", "detect_date", "find_dates"]
 _CN_D = "〇○零Ｏ一二三四五六七八九"
 _YEAR = rf"(?P<year>(?<![0-9])[12][0-9]{{3}}(?![0-9])|(?<![{_CN_D}十])[一二][{_CN_D}]{{3}})\s*年"
 _MONTH = r"(?P<month>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
-_DAY = r"(?P<day>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]|廿[一二三四五六七八九]?)\s*[日号]"
+_DAY = (
+    r"(?P<day>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九]|廿[一二三四五六七八九]?)\s*[日号]"
+)
 
 _CN_DATE = re.compile(_YEAR + r"\s*" + _MONTH + r"\s*" + _DAY)
 _NUM_DATE = re.compile(
@@ -93,7 +95,7 @@ def detect_date(text: str) -> str | None:
         last = lines[-1][1]
         dates = find_dates(last[-40:])
         tail = last[-40:]
-        if dates and not tail[dates[-1][1]:].strip(" \t\u3000。.，,）)"):
+        if dates and not tail[dates[-1][1] :].strip(" \t\u3000。.，,）)"):
             return dates[-1][2]
     folded = fold(text)
     for m in _HEADER_DATE.finditer(folded):

@@ -64,11 +64,15 @@ KINDS = ("work", "state", "plan", "rule", "breakdown", "delta")
 # an archive may override it): see :func:`figure_cues`.
 _PERSON_UNITS = ("名", "人")
 # What may follow a count for it to close a statement: punctuation, a conjunction, the end.
-_BOUNDARY_AFTER = re.compile(r"^(?:$|[\s，,。.；;：:、！!？?（(）)\]】”’\"'…—\-/]|和|及|与|并|以及|等|的?(?:任务|目标))")
+_BOUNDARY_AFTER = re.compile(
+    r"^(?:$|[\s，,。.；;：:、！!？?（(）)\]】”’\"'…—\-/]|和|及|与|并|以及|等|的?(?:任务|目标))"
+)
 # A character before the number that makes it an ordinal, a range, a frequency or part of a word.
 _BAD_BEFORE_DIGIT = set("第每0123456789.．-—–~～/")
 _RANGE_WORDS = set("至到")  # 3至5次 is a range; 实到6人 is not
-_BAD_BEFORE_CN = _BAD_BEFORE_DIGIT | _RANGE_WORDS | set("这那哪同某唯统单专逐之初周星其任再又万千百零〇两一二三四五六七八九十几数")
+_BAD_BEFORE_CN = (
+    _BAD_BEFORE_DIGIT | _RANGE_WORDS | set("这那哪同某唯统单专逐之初周星其任再又万千百零〇两一二三四五六七八九十几数")
+)
 _APPROX_BEFORE = re.compile(r"(?:近|约|将近|逾|超过|多达)\s*$")
 _LEAD = re.compile(
     r"(?:[和及与并、，,且或]|以及|[一二三四五六七八九十]是|第[一二三四五六七八九十](?!季度)[，,、]?|首先|其次|再次|最后|"
@@ -109,7 +113,9 @@ _VERB_BEFORE = re.compile(r"(?:召开|开展|组织|举办|举行|进行|讲授?
 # other party of a talk: 为2名预备党员办理转正手续, 将2名积极分子列为发展对象, 对2名民警进行提醒谈话.
 _PEOPLE_BEFORE = re.compile(r"(?:为|给|帮助?|将|把|对|与|同|办理)(?:[^，,、]{1,8}的)?$")  # 对新提任的2名干部
 _DISPATCH = re.compile(r"(?:选派|派出|推荐|选送|输送|安排)$")
-_MAIN_VERB = re.compile(r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)")
+_MAIN_VERB = re.compile(
+    r"开展|召开|组织(?!生活)|举办|举行|撰写|发展|培养|确定|接收|走访|慰问|观看|参观|讲|上(?=[微专]?[题]?党课)"
+)
 _PARA_PLAN = re.compile(r"^.{0,4}(?:下一步|下阶段|今后|明年|来年)")
 _SENT_END = re.compile(r"[。！!？?\n]")
 _OPEN = "（(“‘《「『【"
@@ -153,8 +159,6 @@ def is_plan_document(text: str, title: str | None = None, cues: FigureCues | Non
     if any(c.not_plan_titles.search(h) for h in heads):
         return False
     return any(c.plan_titles.search(h) for h in heads)
-
-
 
 
 def is_personal_document(text: str, title: str | None = None, cues: FigureCues | None = None) -> bool:
@@ -344,16 +348,24 @@ class _Extractor:
             if kind == "work" and _TARGET_AFTER.match(self.folded, m.end(), s1):
                 kind = "plan"  # 确定全年开展主题党日12次、发展党员2名的目标
             unit = m.group("unit")
-            if kind == "work" and unit not in _EVENT_UNITS and unit not in _PERSON_UNITS and unit != "人次" \
-                    and self.c.as_of.search(self.folded, s0, m.start()) and not _PAST.search(hit.own):
+            if (
+                kind == "work"
+                and unit not in _EVENT_UNITS
+                and unit not in _PERSON_UNITS
+                and unit != "人次"
+                and self.c.as_of.search(self.folded, s0, m.start())
+                and not _PAST.search(hit.own)
+            ):
                 kind = "state"  # 截至目前共建成党员责任区18个
             if kind == "work" and self._cumulative(self.folded[s0 : m.start()], hit.own):
                 kind = "state"  # 建校以来累计输送干部20名: a running total, not the period's work
-            confidence = self._confidence(kind, hit, bool(joined) or (kind == prev_kind and not self.c.work_verbs.search(hit.own)))
+            confidence = self._confidence(
+                kind, hit, bool(joined) or (kind == prev_kind and not self.c.work_verbs.search(hit.own))
+            )
             if kind == "state":
                 # A state keeps its subject: 支部共有党员, not 有党员.
                 hit.activity = self.text[hit.clause_start : m.start()].strip(" \t\u3000、，,和及与")
-            for indicator, activity in ([(i, a) for a, i in hit.each] if hit.each else [(hit.indicator, hit.activity)]):
+            for indicator, activity in [(i, a) for a, i in hit.each] if hit.each else [(hit.indicator, hit.activity)]:
                 figures.append(
                     Figure(indicator, activity, count, m.group("unit"), hit.approx, kind,
                            self.text[s0:s1].strip(), self.outline.path_at(m.start()), m.start(), hit.end, confidence)
@@ -368,7 +380,11 @@ class _Extractor:
         before = f[m.start() - 1] if m.start() > 0 else ""
         if before in (_BAD_BEFORE_DIGIT if num[0].isdigit() else _BAD_BEFORE_CN):
             return None
-        if before in _RANGE_WORDS and m.start() > 1 and (f[m.start() - 2].isdigit() or f[m.start() - 2] in "一二两三四五六七八九十"):
+        if (
+            before in _RANGE_WORDS
+            and m.start() > 1
+            and (f[m.start() - 2].isdigit() or f[m.start() - 2] in "一二两三四五六七八九十")
+        ):
             return None
         approx = bool(m.group("post")) or m.group("after") in ("以上", "左右", "之多", "多")
         lo = max(s0, prev_end)
@@ -423,7 +439,9 @@ class _Extractor:
     def _each(self, a: int, b: int) -> list | None:
         """The items of 召开支委会、党员大会各2次 (the verb goes with the first), or None."""
         bounds = [a, *(i + 1 for i in range(a, b) if self.folded[i] in "、和及与"), b + 1]
-        items = [(self.text[x : y - 1].strip(), self.vocab.match(self.text[x : y - 1])) for x, y in zip(bounds, bounds[1:])]
+        items = [
+            (self.text[x : y - 1].strip(), self.vocab.match(self.text[x : y - 1])) for x, y in zip(bounds, bounds[1:])
+        ]
         return items if len(items) > 1 and all(act for act, _ in items) else None
 
     def _reversed(self, m, s1, clause_a, own, approx, after_reversed) -> _Hit | None:
@@ -443,12 +461,18 @@ class _Extractor:
         # activity (8场专题讲座, 2轮党员积分评定), not 从六个方面, 一名党员, 5项措施.
         named = unit in _EVENT_UNITS and bool(self.c.activity_heads.search(fold(long_noun)))
 
-        if unit in _EVENT_UNITS and self.c.going.match(f, m.end(), clause_end) and not lead.endswith("分") \
-                and (self.c.work_verbs.search(f, m.end(), clause_end) or self.c.activity_heads.search(f, m.end(), clause_end)):
+        if (
+            unit in _EVENT_UNITS
+            and self.c.going.match(f, m.end(), clause_end)
+            and not lead.endswith("分")
+            and (
+                self.c.work_verbs.search(f, m.end(), clause_end) or self.c.activity_heads.search(f, m.end(), clause_end)
+            )
+        ):
             # 先后三次到农户家中开展调研: the activity follows the count and where it took place.
             noun = self.text[m.end() : clause_end]
             indicator = self.vocab.match(noun)
-            return _Hit(noun.strip(), indicator, approx, clause_end, f[clause_a : clause_end], clause_a, True)
+            return _Hit(noun.strip(), indicator, approx, clause_end, f[clause_a:clause_end], clause_a, True)
         if a == m.start() and after_reversed and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", own):
             # 召开了6次支委会、2次党员大会: the list shares the verb before its first count.
             indicator = self._head_indicator(noun, 0)
@@ -466,7 +490,9 @@ class _Extractor:
             if indicator not in allowed or not self.c.work_verbs.search(fold(noun)):
                 return None
             activity = (self.text[a : m.start()] + noun).strip()
-            return _Hit(activity, indicator, approx, m.end() + len(noun), f[clause_a : m.end() + len(noun)], clause_a, True)
+            return _Hit(
+                activity, indicator, approx, m.end() + len(noun), f[clause_a : m.end() + len(noun)], clause_a, True
+            )
         if unit in _PERSON_UNITS and _DISPATCH.search(lead):
             # 选派4名党员参加局党校轮训: the people sent count the activity they are sent to.
             sent = re.match(r"[^，,；;。]{0,8}?(?:参加|参与)", f[m.end() : clause_end])
@@ -608,7 +634,9 @@ def find_figures(
         period = detect_period(cleaned.text, title=title)
     if cleaned.text != (text or ""):
         outline = None  # its offsets are the original's
-    ex = _Extractor(cleaned.text, title, outline, period, vocabulary or default_indicators(archive), figure_cues(archive))
+    ex = _Extractor(
+        cleaned.text, title, outline, period, vocabulary or default_indicators(archive), figure_cues(archive)
+    )
     figures = ex.run()
     if cleaned.text != (text or ""):
         for f in figures:

@@ -256,8 +256,12 @@ def _part_head_cut(folded: str, start: int, end: int, line: bool = False) -> int
     """End of a part heading that runs on into its first words (a heading on a line of its
     own must be followed by something that reads like a sentence)."""
     part = _PART_HEAD.match(folded, start, end)
-    if part and end - part.end() >= (6 if line else 4) and folded[part.end()] not in "和及与、（(" \
-            and (not line or _SENTENCE_LIKE.search(folded, part.end(), end)):
+    if (
+        part
+        and end - part.end() >= (6 if line else 4)
+        and folded[part.end()] not in "和及与、（("
+        and (not line or _SENTENCE_LIKE.search(folded, part.end(), end))
+    ):
         return part.end()
     return end
 
@@ -299,7 +303,9 @@ def parse_outline(text: str, archive=None) -> Outline:
         limit = kept[i + 1].start if i + 1 < len(kept) else len(text)
         stop = _HEADING_STOP.search(folded, c.marker_end, limit)
         raw_end = stop.start() if stop else limit
-        text_at = c.marker_end + (len(folded[c.marker_end : raw_end]) - len(folded[c.marker_end : raw_end].lstrip(" \t\u3000")))
+        text_at = c.marker_end + (
+            len(folded[c.marker_end : raw_end]) - len(folded[c.marker_end : raw_end].lstrip(" \t\u3000"))
+        )
         raw_end = _space_cut(folded, text_at, raw_end)
         if c.context != "line":
             raw_end = _run_on_cut(folded, text_at, raw_end)

@@ -46,8 +46,9 @@ NAV = (("search", "检索"), ("browse", "浏览"), ("filing", "归档"), ("expor
 class WebState:
     """What every request shares: the archive, the mode, and the single write lock."""
 
-    def __init__(self, archive: Archive, read_only: bool, password_hash: str | None, upload_dir: Path,
-                 max_upload_mb: int):
+    def __init__(
+        self, archive: Archive, read_only: bool, password_hash: str | None, upload_dir: Path, max_upload_mb: int
+    ):
         self.archive = archive
         self.read_only = read_only
         self.password_hash = password_hash
@@ -97,9 +98,11 @@ def _host_of(header: str) -> str:
 
 #: Sent with every response: only this app's own scripts run; pages cannot be framed elsewhere.
 SECURITY_HEADERS = [
-    (b"content-security-policy",
-     b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-     b"frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        b"frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    ),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]
@@ -132,7 +135,9 @@ class _Guard:
             return await PlainTextResponse("Host not allowed", status_code=400)(scope, receive, send)
         path = scope["path"]
         if self.state.password_hash and not path.startswith(self.OPEN) and not request.session.get("user"):
-            target = "/login?" + urlencode({"next": path + ("?" + scope["query_string"].decode() if scope["query_string"] else "")})
+            target = "/login?" + urlencode(
+                {"next": path + ("?" + scope["query_string"].decode() if scope["query_string"] else "")}
+            )
             if request.headers.get("hx-request"):
                 return await Response(status_code=204, headers={"HX-Redirect": target})(scope, receive, send)
             return await RedirectResponse(target, status_code=303)(scope, receive, send)
@@ -190,7 +195,9 @@ async def form_with_csrf(request: Request):
     """The posted form, after checking its CSRF token (403 otherwise)."""
     form = await request.form()
     token = form.get("csrf")
-    if not check_csrf(request.session, token if isinstance(token, str) and token else request.headers.get("x-csrf-token")):
+    if not check_csrf(
+        request.session, token if isinstance(token, str) and token else request.headers.get("x-csrf-token")
+    ):
         raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
     return form
 
@@ -205,8 +212,12 @@ def require_writable(request: Request) -> WebState:
 async def _http_error(request: Request, exc: HTTPException):
     messages = {404: "找不到这个页面或文件。", 403: "没有权限。", 400: "请求有误。", 413: "文件太大。"}
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in ("Not Found", "Forbidden") else ""
-    return render(request, "error.html", {"status": exc.status_code, "title": messages.get(exc.status_code, "出错了"),
-                                          "detail": detail}, status_code=exc.status_code)
+    return render(
+        request,
+        "error.html",
+        {"status": exc.status_code, "title": messages.get(exc.status_code, "出错了"), "detail": detail},
+        status_code=exc.status_code,
+    )
 
 
 def web_hint(exc: DjArchiveError) -> str:
@@ -219,13 +230,24 @@ def web_hint(exc: DjArchiveError) -> str:
 
 
 async def _library_error(request: Request, exc: DjArchiveError):
-    return render(request, "error.html", {"status": 400, "title": "无法完成", "detail": str(exc),
-                                          "hint": web_hint(exc)}, status_code=400)
+    return render(
+        request,
+        "error.html",
+        {"status": 400, "title": "无法完成", "detail": str(exc), "hint": web_hint(exc)},
+        status_code=400,
+    )
 
 
-def create_app(archive=None, db=None, read_only: bool = False, password_hash: str | None = None,
-               host: str = "127.0.0.1", secret_key: str | None = None, upload_dir=None,
-               max_upload_mb: int = MAX_UPLOAD_MB) -> Starlette:
+def create_app(
+    archive=None,
+    db=None,
+    read_only: bool = False,
+    password_hash: str | None = None,
+    host: str = "127.0.0.1",
+    secret_key: str | None = None,
+    upload_dir=None,
+    max_upload_mb: int = MAX_UPLOAD_MB,
+) -> Starlette:
     """The app for the archive at ``archive`` (default ``$DJ_ARCHIVE`` or ./archive).
 
     ``host`` is where it will listen: anything but loopback needs ``password_hash``
@@ -249,8 +271,13 @@ def create_app(archive=None, db=None, read_only: bool = False, password_hash: st
     app = Starlette(
         routes=[*routes(), Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")],
         middleware=[
-            Middleware(SessionMiddleware, secret_key=secret_key or secrets.token_urlsafe(32),
-                       session_cookie="dj_archive_session", same_site="strict", https_only=False),
+            Middleware(
+                SessionMiddleware,
+                secret_key=secret_key or secrets.token_urlsafe(32),
+                session_cookie="dj_archive_session",
+                same_site="strict",
+                https_only=False,
+            ),
             Middleware(_Guard, state=state, loopback=is_loopback(host)),
         ],
         exception_handlers=handlers,

@@ -27,8 +27,13 @@ class IndexJob:
     def snapshot(self) -> dict:
         with self._lock:
             return {
-                "running": self.running, "done": self.done, "total": self.total, "error": self.error,
-                "report": self.report, "started": self.started, "finished": self.finished,
+                "running": self.running,
+                "done": self.done,
+                "total": self.total,
+                "error": self.error,
+                "report": self.report,
+                "started": self.started,
+                "finished": self.finished,
                 "percent": int(100 * self.done / self.total) if self.total else (100 if self.finished else 0),
             }
 

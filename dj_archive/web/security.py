@@ -21,8 +21,15 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..i18n import N_
 
-__all__ = ["hash_password", "verify_password", "is_loopback", "load_password_hash", "csrf_token", "check_csrf",
-           "PASSWORD_ENV"]
+__all__ = [
+    "hash_password",
+    "verify_password",
+    "is_loopback",
+    "load_password_hash",
+    "csrf_token",
+    "check_csrf",
+    "PASSWORD_ENV",
+]
 
 #: Environment variable holding the password (or its scrypt hash) when no --password-file is given.
 PASSWORD_ENV = "DJ_ARCHIVE_PASSWORD"
@@ -46,8 +53,15 @@ def verify_password(password: str, stored: str) -> bool:
         kind, n, r, p, salt, want = stored.split("$")
         if kind != "scrypt":
             return False
-        dk = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                            maxmem=64 * 1024 * 1024, dklen=len(base64.b64decode(want)))
+        dk = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=64 * 1024 * 1024,
+            dklen=len(base64.b64decode(want)),
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(dk, base64.b64decode(want))

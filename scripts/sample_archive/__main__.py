@@ -6,8 +6,10 @@ import time
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(prog="python -m scripts.sample_archive",
-                                 description="Build the fictional sample archive or a large test corpus.")
+    ap = argparse.ArgumentParser(
+        prog="python -m scripts.sample_archive",
+        description="Build the fictional sample archive or a large test corpus.",
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="regenerate the bundled sample archive")
     b.add_argument("--out", default="archive")
@@ -22,10 +24,12 @@ def main(argv=None):
     a = ap.parse_args(argv)
     if a.cmd == "build":
         from . import build_archive
+
         build_archive(a.out, a.seed)
         return 0
     if a.cmd == "corpus":
         from .corpus import RefusedOutputDir, make_corpus
+
         t = time.time()
         try:
             n = make_corpus(a.out, a.n, seed=a.seed)
@@ -36,6 +40,7 @@ def main(argv=None):
         return 0
     if a.cmd == "check":
         from .check import main as check_main
+
         return check_main(["--archive", a.archive] + (["-v"] if a.verbose else []))
     return 1
 

@@ -106,8 +106,14 @@ def set_title_and_topic(rec, rng, used):
             opts.append(("case", f"{o}党纪学习教育警示教育活动记录"))
         if y == 2025 and m >= 3:
             opts.append(("case", f"{o}深入贯彻中央八项规定精神学习教育警示教育活动记录"))
-        opts += [("case", f"{o}“以案为鉴、以案促改”警示教育活动记录"), ("case", f"{o}{y}年典型案例通报警示教育活动记录"),
-                 ("case", f"{o}{y}年{'节前' if m in (1, 2, 9, 12) else m}{'' if m in (1, 2, 9, 12) else '月'}警示教育活动记录")]
+        opts += [
+            ("case", f"{o}“以案为鉴、以案促改”警示教育活动记录"),
+            ("case", f"{o}{y}年典型案例通报警示教育活动记录"),
+            (
+                "case",
+                f"{o}{y}年{'节前' if m in (1, 2, 9, 12) else m}{'' if m in (1, 2, 9, 12) else '月'}警示教育活动记录",
+            ),
+        ]
         opts = [x for x in opts if x[1] not in u]
         what, t = opts[0] if rng.random() < 0.7 else rng.choice(opts)
         u.add(t)
@@ -117,15 +123,22 @@ def set_title_and_topic(rec, rng, used):
         rec.title = t
     elif k == "lzth":
         cm = org.committee(rec.date)
-        others = [p for r, p in cm.items() if r != "书记"] + [p for p in org.roster(rec.date) if p not in cm.values()][:5]
+        others = [p for r, p in cm.items() if r != "书记"] + [p for p in org.roster(rec.date) if p not in cm.values()][
+            :5
+        ]
         target = rng.choice(others)
-        typ = "新任支委廉政谈话" if any(abs((e - rec.date).days) < 120 and e <= rec.date for e in org.elections) else rng.choice(["节前廉政提醒谈话", "日常廉政提醒谈话", "岗位调整廉政谈话"])
+        typ = (
+            "新任支委廉政谈话"
+            if any(abs((e - rec.date).days) < 120 and e <= rec.date for e in org.elections)
+            else rng.choice(["节前廉政提醒谈话", "日常廉政提醒谈话", "岗位调整廉政谈话"])
+        )
         i.update(target=target, type=typ)
         rec.title = f"{o}廉政谈话记录（{target.name}）"
     elif k == "zyfw":
         topic, paras = GX.zyfw_topic(org, rec, rng, u)
         u.add(topic)
         from .names import COMMUNITIES
+
         i.update(topic=topic, paras=paras, community=rng.choice(COMMUNITIES))
         rec.title = f"{o}“{topic}”志愿服务活动记录"
         if rec.title in u:
@@ -175,7 +188,9 @@ def make_orgs(seed, specs=ORG_SPECS, years=(2019, 2025), end=END):
     for org in orgs:
         if org.kind != "retired" and ret and years[0] <= 2022 <= years[1]:
             rng = seeded(seed, "retire", org.key)
-            retire_into(org, ret[0], rng, workday(rng, 2022 if org.kind == "business" else 2023, rng.choice([3, 4, 9, 10])))
+            retire_into(
+                org, ret[0], rng, workday(rng, 2022 if org.kind == "business" else 2023, rng.choice([3, 4, 9, 10]))
+            )
     for org in orgs:
         rng = seeded(seed, "elect", org.key)
         ey = 2021 if years[0] <= 2021 <= years[1] else years[0] + 2
@@ -242,7 +257,7 @@ def extra_docs(org, seed, years=(2019, 2025), end=END):
     for y in sorted({y0, (y0 + y1) // 2 + 1, y1}):
         add("hmc", "ZZ", workday(rng, y, 3, 5, 20), f"{org.name}党员花名册（{y}年）")
     # 党费
-    fee_years = range(y0, y1)      # every year's 党费收缴情况 is published in December
+    fee_years = range(y0, y1)  # every year's 党费收缴情况 is published in December
     for y in fee_years:
         if y0 <= y <= y1:
             add("df", "ZZ", workday(rng, y, 12, 15, 24), f"{org.name}{y}年党费收缴情况")
@@ -251,7 +266,9 @@ def extra_docs(org, seed, years=(2019, 2025), end=END):
         d = workday(rng, start.year, 2, 10, 25) if i == 0 else next_workday(start + timedelta(days=rng.randint(5, 12)))
         add("zwfg", "ZZ", d, f"{org.name}支委分工及职责（{d.year}年）", term=start)
     for e in org.elections:
-        add("hj", "ZZ", next_workday(e + timedelta(days=rng.randint(2, 5))), f"关于{org.name}换届选举结果的报告", meet=e)
+        add(
+            "hj", "ZZ", next_workday(e + timedelta(days=rng.randint(2, 5))), f"关于{org.name}换届选举结果的报告", meet=e
+        )
     for tr in org.transfers:
         d, p, way, where = tr
         add("zzgx", "ZZ", d, f"{org.name}党员组织关系转接登记（{p.name}{'转入' if way == 'in' else '转出'}）", tr=tr)
@@ -262,34 +279,68 @@ def extra_docs(org, seed, years=(2019, 2025), end=END):
     for y in (2019, 2023):
         if y0 <= y <= y1:
             add("zrs", "LZ", workday(rng, y, 3, 1, 20), f"{org.name}{y}年党风廉政建设责任书", year=y)
-    for y in ((2020, 2022, 2024) if k == "retired" else (2020, 2024)):
+    for y in (2020, 2022, 2024) if k == "retired" else (2020, 2024):
         if y0 <= y <= y1:
             add("cns", "LZ", workday(rng, y, 4, 8, 25), f"{org.name}党员廉洁自律承诺书（{y}年）", year=y)
     zc_years = {"business": (2021, 2025), "service": (2023, 2025), "retired": (2025,)}[k]
     for y in zc_years:
         if y0 <= y <= y1:
-            add("zc", "LZ", workday(rng, y, 5 if y == 2025 else 11, 6, 22), f"{org.name}落实中央八项规定精神自查报告（{y}年）", year=y)
+            add(
+                "zc",
+                "LZ",
+                workday(rng, y, 5 if y == 2025 else 11, 6, 22),
+                f"{org.name}落实中央八项规定精神自查报告（{y}年）",
+                year=y,
+            )
     # ZH: 制度, 大事记, 述职
-    zd = {"business": [(2019, "“三会一课”制度")], "service": [(2019, "党员学习制度")],
-          "retired": [(2019, "党费收缴管理制度"), (2022, "谈心谈话制度")]}[k]
+    zd = {
+        "business": [(2019, "“三会一课”制度")],
+        "service": [(2019, "党员学习制度")],
+        "retired": [(2019, "党费收缴管理制度"), (2022, "谈心谈话制度")],
+    }[k]
     for y, nm in zd:
         if y0 <= y <= y1:
             add("zd", "ZH", workday(rng, y, 3, 5, 25), f"{org.name}{nm}", name=nm, year=y)
     dsj = {"business": (2021, 2024), "service": (2022,), "retired": (2023,)}[k]
     for y in dsj:
         if y0 <= y < y1:
-            add("dsj", "ZH", date(y, 12, 24) if date(y, 12, 24).weekday() < 5 else date(y, 12, 22), f"{org.name}{y}年大事记", year=y)
-    sz = {"business": [y for y in range(y0, y1) if y % 2 == 1], "service": [y for y in range(y0, y1) if y % 3 == 0], "retired": [2021]}[k]
+            add(
+                "dsj",
+                "ZH",
+                date(y, 12, 24) if date(y, 12, 24).weekday() < 5 else date(y, 12, 22),
+                f"{org.name}{y}年大事记",
+                year=y,
+            )
+    sz = {
+        "business": [y for y in range(y0, y1) if y % 2 == 1],
+        "service": [y for y in range(y0, y1) if y % 3 == 0],
+        "retired": [2021],
+    }[k]
     for y in sz:
         if y0 <= y < y1:
             add("szbg", "ZH", workday(rng, y, 12, 14, 22), f"{org.name}书记{y}年度抓基层党建工作述职报告", year=y)
     # XX: 学习计划, 研讨发言
-    xj = {"business": [y for y in range(y0, y1 + 1) if y % 2 == 1], "service": [y for y in range(y0, y1 + 1) if y % 2 == 1], "retired": [2021]}[k]
+    xj = {
+        "business": [y for y in range(y0, y1 + 1) if y % 2 == 1],
+        "service": [y for y in range(y0, y1 + 1) if y % 2 == 1],
+        "retired": [2021],
+    }[k]
     for y in xj:
         if y0 <= y <= y1:
-            add("xxjh", "XX", workday(rng, y, 3 if y in (2021, 2025) else 2, 16, 28) if y != 2025 else workday(rng, 2025, 3, 25, 31), f"{org.name}{y}年理论学习计划", year=y)
+            add(
+                "xxjh",
+                "XX",
+                workday(rng, y, 3 if y in (2021, 2025) else 2, 16, 28) if y != 2025 else workday(rng, 2025, 3, 25, 31),
+                f"{org.name}{y}年理论学习计划",
+                year=y,
+            )
     if k != "retired":
-        yt = [(2019, 10, "“不忘初心、牢记使命”主题教育"), (2021, 5, "党史学习教育"), (2023, 10, "主题教育"), (2024, 6, "党纪学习教育")]
+        yt = [
+            (2019, 10, "“不忘初心、牢记使命”主题教育"),
+            (2021, 5, "党史学习教育"),
+            (2023, 10, "主题教育"),
+            (2024, 6, "党纪学习教育"),
+        ]
         for y, m, topic in yt:
             if y0 <= y <= y1:
                 for _ in range(1 if k == "business" or y in (2021, 2024) else 0):
@@ -330,13 +381,13 @@ def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, di
         for y in range(years[0], years[1] + 1):
             rng = seeded(seed, "zh", org.key, y)
             # plan
-            if y == 2020:      # the pandemic delayed the year's planning
+            if y == 2020:  # the pandemic delayed the year's planning
                 pd = workday(rng, 2020, 2, 20, 28)
-            elif y == 2021:    # after the 党史学习教育 mobilisation meeting
+            elif y == 2021:  # after the 党史学习教育 mobilisation meeting
                 pd = workday(rng, 2021, rng.choice([2, 3]), 22 if rng.random() < 0.5 else 1, 28)
                 if pd < date(2021, 2, 22):
                     pd = workday(rng, 2021, 3, 1, 10)
-            elif y == 2025:    # after the 学习教育 was launched
+            elif y == 2025:  # after the 学习教育 was launched
                 pd = workday(rng, 2025, 3, 24, 31)
             else:
                 pd = workday(rng, y, rng.choice([1, 2]), 8, 25)
@@ -358,7 +409,9 @@ def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, di
                         forced.append(ind)
                         actual = counts[ind]
                         counts[ind] = actual + d[4]
-                        rows.append(dict(org=org.name, period=key, indicator=ind, claimed=counts[ind], filed=actual, note=d[5]))
+                        rows.append(
+                            dict(org=org.name, period=key, indicator=ind, claimed=counts[ind], filed=actual, note=d[5])
+                        )
                 chosen = GS.choose_claims(rng, counts, forced, org.kind)
                 if h:
                     sd = next_workday(date(yy, 7, rng.randint(2, 10)))
@@ -375,12 +428,23 @@ def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, di
                 prev_problems = problems
                 asof = date(yy, 6, 30) if h else date(yy, 12, 27)
                 promises = []
-                film = any(r.kind == "jsjy" and r.info.get("film") for r in recs
-                           if r.date.year == yy and (h is None or r.half == h))
-                blocks = GS.compose_summary(org, yy, h, counts, chosen, nxt, problems, org.roster(asof), sd, rng, promises,
-                                            facts={"film": film})
+                film = any(
+                    r.kind == "jsjy" and r.info.get("film")
+                    for r in recs
+                    if r.date.year == yy and (h is None or r.half == h)
+                )
+                blocks = GS.compose_summary(
+                    org, yy, h, counts, chosen, nxt, problems, org.roster(asof), sd, rng, promises, facts={"film": film}
+                )
                 title = f"{org.name}{yy}年{'上半年' if h else '度'}党建工作总结"
-                s = Rec("sum_h1" if h else "sum_y", sd, org, "ZH", {"claims": {k: counts[k] for k in chosen}, "promises": promises}, title)
+                s = Rec(
+                    "sum_h1" if h else "sum_y",
+                    sd,
+                    org,
+                    "ZH",
+                    {"claims": {k: counts[k] for k in chosen}, "promises": promises},
+                    title,
+                )
                 s.blocks = blocks
                 s.author = (org.committee(sd).get("组织委员") or org.committee(sd)["书记"]).name
                 out.append(s)
@@ -461,7 +525,9 @@ def compose(rec, rng, recs_of_org):
     elif k == "zd":
         b, a = GX.compose_zd(o, rec.info["name"], rec.date, rng)
     elif k == "dsj":
-        b, a = GX.compose_dsj(o, rec.info["year"], rec.date, [r for r in recs_of_org if r.date.year == rec.info["year"]], rng)
+        b, a = GX.compose_dsj(
+            o, rec.info["year"], rec.date, [r for r in recs_of_org if r.date.year == rec.info["year"]], rng
+        )
     elif k == "szbg":
         b = GS.compose_shuzhi(o, rec.info["year"], rec.date, o.committee(rec.date)["书记"].name, rng)
         a = o.committee(rec.date)["书记"].name
@@ -474,9 +540,16 @@ def compose(rec, rng, recs_of_org):
     rec.blocks, rec.author = b, a
 
 
-RETIRED_WORDS = [("在本职岗位上", "在力所能及的范围内"), ("做好本职工作", "做好力所能及的事情"), ("本职工作", "力所能及的事情"),
-                 ("立足本职", "立足实际"), ("结合工作实际", "结合自身实际"), ("联系工作实际", "联系自身实际"),
-                 ("结合岗位实际", "结合自身实际"), ("业务工作", "日常生活")]
+RETIRED_WORDS = [
+    ("在本职岗位上", "在力所能及的范围内"),
+    ("做好本职工作", "做好力所能及的事情"),
+    ("本职工作", "力所能及的事情"),
+    ("立足本职", "立足实际"),
+    ("结合工作实际", "结合自身实际"),
+    ("联系工作实际", "联系自身实际"),
+    ("结合岗位实际", "结合自身实际"),
+    ("业务工作", "日常生活"),
+]
 
 
 def retired_wording(text):
@@ -495,14 +568,37 @@ def party_stats(org, y, recs):
     tin = sum(1 for t in org.transfers if t[0].year == y and t[2] == "in")
     tout = sum(1 for t in org.transfers if t[0].year == y and t[2] == "out")
     died = sum(1 for dd, _ in org.deaths if dd.year == y)
-    return [("党员总数", len(roster)), ("其中：女党员", sum(1 for p in roster if p.sex == "女")),
-            ("少数民族党员", sum(1 for p in roster if p.nation != "汉族")), ("35岁及以下党员", young),
-            ("大专及以上学历党员", coll), ("本年发展党员", dev), ("本年预备党员转正", full),
-            ("本年组织关系转入", tin), ("本年组织关系转出", tout), ("本年死亡党员", died)]
+    return [
+        ("党员总数", len(roster)),
+        ("其中：女党员", sum(1 for p in roster if p.sex == "女")),
+        ("少数民族党员", sum(1 for p in roster if p.nation != "汉族")),
+        ("35岁及以下党员", young),
+        ("大专及以上学历党员", coll),
+        ("本年发展党员", dev),
+        ("本年预备党员转正", full),
+        ("本年组织关系转入", tin),
+        ("本年组织关系转出", tout),
+        ("本年死亡党员", died),
+    ]
 
 
 # ------------------------------------------------------------------ formats
-TXT_OK = {"zwh", "dxzh", "ztdr", "jzxx", "xdth", "fz_app", "fz_rep", "zyfw", "jsjy", "lzth", "txth", "ytfy", "dydh", "dk"}
+TXT_OK = {
+    "zwh",
+    "dxzh",
+    "ztdr",
+    "jzxx",
+    "xdth",
+    "fz_app",
+    "fz_rep",
+    "zyfw",
+    "jsjy",
+    "lzth",
+    "txth",
+    "ytfy",
+    "dydh",
+    "dk",
+}
 MD_OK = {"xdth", "jzxx", "ytfy", "dk", "ztdr", "dxzh", "zwh", "xxjh", "fz_rep"}
 
 
@@ -543,9 +639,17 @@ def assign_formats(all_recs, seed, frac_txt=0.08, frac_md=0.08, pdf_picks=PDF_PI
                     break
         return chosen
 
-    for r in weighted_pick([r for r in pool if r.kind in TXT_OK], lambda r: (3 if r.date.year <= 2021 else 1) * (2 if r.org.kind == "retired" else 1), want_txt):
+    for r in weighted_pick(
+        [r for r in pool if r.kind in TXT_OK],
+        lambda r: (3 if r.date.year <= 2021 else 1) * (2 if r.org.kind == "retired" else 1),
+        want_txt,
+    ):
         r.fmt = "txt"
-    for r in weighted_pick([r for r in pool if r.kind in MD_OK and r.fmt == "docx"], lambda r: (3 if r.date.year >= 2022 else 1) * (2 if r.org.kind == "business" else 1), want_md):
+    for r in weighted_pick(
+        [r for r in pool if r.kind in MD_OK and r.fmt == "docx"],
+        lambda r: (3 if r.date.year >= 2022 else 1) * (2 if r.org.kind == "business" else 1),
+        want_md,
+    ):
         r.fmt = "md"
 
 
@@ -557,6 +661,7 @@ def gbk_safe(blocks):
             return s
         except UnicodeEncodeError:
             return "".join(ch if _gbk(ch) else "?" for ch in s)
+
     out = []
     for b in blocks:
         if b[0] == "table":
@@ -666,10 +771,21 @@ def plan_orgs(specs, seed, discrepancies=()):
         for key, period, ind, how, delta, note in discrepancies:
             if key == org.key and how == "drop" and ind == "支委会":
                 y, h = int(period[:4]), int(period[-1])
-                free = [r for r in recs if r.kind == "zwh" and r.date.year == y and r.half == h and not r.info.get("anchored")]
+                free = [
+                    r
+                    for r in recs
+                    if r.kind == "zwh" and r.date.year == y and r.half == h and not r.info.get("anchored")
+                ]
                 if not free:
                     rng = seeded(seed, "drop", key)
-                    recs.append(Rec("zwh", workday(rng, y, rng.choice([2, 3, 4, 5]) if h == 1 else rng.choice([8, 9, 10])), org, "SH"))
+                    recs.append(
+                        Rec(
+                            "zwh",
+                            workday(rng, y, rng.choice([2, 3, 4, 5]) if h == 1 else rng.choice([8, 9, 10])),
+                            org,
+                            "SH",
+                        )
+                    )
                     number_meetings(recs)
         recs += extra_docs(org, seed)
         rng = seeded(seed, "titles", org.key)
@@ -688,7 +804,11 @@ def plan_orgs(specs, seed, discrepancies=()):
         recs = recs_by_org[key]
         if how == "drop":
             y, h = int(period[:4]), int(period[-1])
-            cands = [r for r in recs if indicator_of(r.title) == ind and r.date.year == y and r.half == h and not r.info.get("anchored")]
+            cands = [
+                r
+                for r in recs
+                if indicator_of(r.title) == ind and r.date.year == y and r.half == h and not r.info.get("anchored")
+            ]
             cands.sort(key=lambda r: r.date)
             victim = cands[len(cands) // 2]
             recs.remove(victim)
@@ -721,10 +841,12 @@ def build(out="archive", seed=SEED, verbose=True):
         for r in recs_by_org[org.key]:
             compose(r, seeded(seed, "compose", org.key, r.kind, r.date.isoformat(), r.title), recs_by_org[org.key])
     # one document written in traditional characters (an old cadre's 心得)
-    trad = sorted((r for r in all_recs if r.kind == "xdth" and r.org.kind == "retired" and r.fmt == "docx"),
-                  key=lambda r: r.date)
+    trad = sorted(
+        (r for r in all_recs if r.kind == "xdth" and r.org.kind == "retired" and r.fmt == "docx"), key=lambda r: r.date
+    )
     if trad:
         import opencc
+
         cc = opencc.OpenCC("s2t")
         r = trad[len(trad) // 2]
         r.blocks = [(b[0], cc.convert(b[1])) if b[0] != "table" else b for b in r.blocks]
@@ -766,6 +888,7 @@ def build(out="archive", seed=SEED, verbose=True):
     lo.run()
     # keep the README's discrepancy table in step with what was built
     from .readme import update_readme
+
     update_readme(os.path.join(out, "README.md"), rows)
     if verbose:
         print(f"wrote {len(all_recs) + 1 + 2 + len(extras) + 4} files to {out} in {time.time() - t0:.1f}s")

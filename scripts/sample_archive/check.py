@@ -116,8 +116,16 @@ def compare(archive):
         for ind, vals in claims.items():
             vals = sorted(set(vals))
             filed = counts.get((org, per, ind), 0)
-            rows.append(dict(org=org, period=per, indicator=ind, claimed=vals[0] if len(vals) == 1 else vals,
-                             filed=filed, path=os.path.relpath(path, archive)))
+            rows.append(
+                dict(
+                    org=org,
+                    period=per,
+                    indicator=ind,
+                    claimed=vals[0] if len(vals) == 1 else vals,
+                    filed=filed,
+                    path=os.path.relpath(path, archive),
+                )
+            )
     mism = [r for r in rows if r["claimed"] != r["filed"]]
     return rows, mism
 
@@ -142,7 +150,16 @@ def readme_table(readme):
             continue
         if set("".join(cells)) <= set("-: "):
             continue
-        rows.append(dict(org=cells[0], period=cells[1], indicator=cells[2], claimed=int(cells[3]), filed=int(cells[4]), note=cells[5]))
+        rows.append(
+            dict(
+                org=cells[0],
+                period=cells[1],
+                indicator=cells[2],
+                claimed=int(cells[3]),
+                filed=int(cells[4]),
+                note=cells[5],
+            )
+        )
     return rows
 
 
@@ -162,7 +179,9 @@ def main(argv=None):
             print(f"  {r['org']} {r['period']} {r['indicator']}: 称{r['claimed']} 载{r['filed']}")
     print(f"{len(mism)} mismatches:")
     for r in mism:
-        print(f"  {r['org']}\t{r['period']}\t{r['indicator']}\t总结所称 {r['claimed']}\t档案所载 {r['filed']}\t({r['path']})")
+        print(
+            f"  {r['org']}\t{r['period']}\t{r['indicator']}\t总结所称 {r['claimed']}\t档案所载 {r['filed']}\t({r['path']})"
+        )
     ok = True
     if os.path.exists(readme):
         listed = readme_table(readme)

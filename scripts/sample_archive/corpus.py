@@ -33,14 +33,20 @@ def _check_out(out_dir):
     real = os.path.realpath(out_dir)
     sample = os.path.realpath(SAMPLE_ARCHIVE)
     if real == sample or real.startswith(sample + os.sep):
-        raise RefusedOutputDir(f"refusing to write a corpus into the sample archive folder {sample}; choose another --out")
+        raise RefusedOutputDir(
+            f"refusing to write a corpus into the sample archive folder {sample}; choose another --out"
+        )
     fonds = os.path.join(real, "fonds.yml")
     if os.path.exists(fonds):
         with open(fonds, encoding="utf-8") as f:
             if "fonds_id: D001" in f.read() and not os.path.exists(os.path.join(real, MARKER)):
-                raise RefusedOutputDir(f"{out_dir} looks like the sample archive (fonds D001); refusing to overwrite it")
+                raise RefusedOutputDir(
+                    f"{out_dir} looks like the sample archive (fonds D001); refusing to overwrite it"
+                )
     if os.path.isdir(real) and os.listdir(real) and not os.path.exists(os.path.join(real, MARKER)):
-        raise RefusedOutputDir(f"{out_dir} is not empty and was not written by this generator; refusing to write into it")
+        raise RefusedOutputDir(
+            f"{out_dir} is not empty and was not written by this generator; refusing to write into it"
+        )
 
 
 def group_specs(g):
@@ -69,6 +75,7 @@ def plan_group(g, seed):
     # the corpus leans towards the longer genres (a scale test wants volume):
     # short documents are kept with a probability that grows with their length
     from .writers import plain_text
+
     keep = seeded(gseed, "keep")
     out = []
     for r in sorted(all_recs, key=lambda r: (r.date, r.org.key, r.title)):

@@ -53,13 +53,23 @@ def assign_extra_formats(all_recs, seed):
     """Turn some .docx records into .doc/.wps/.rtf, scans and one text+scan PDF."""
     rng = seeded(seed, "formats-extra")
     pool = sorted(
-        (r for r in all_recs if r.fmt == "docx" and not is_summary(r.title) and not r.info.get("traditional")
-         and not r.kind.startswith("sum")),
+        (
+            r
+            for r in all_recs
+            if r.fmt == "docx"
+            and not is_summary(r.title)
+            and not r.info.get("traditional")
+            and not r.kind.startswith("sum")
+        ),
         key=lambda r: (r.org.key, r.date, r.title),
     )
     # one page each (OCR time in `make demo`): what fits in 30 lines of 36 characters
-    minutes = [r for r in pool if r.kind in ("zwh", "dydh", "dxzh", "zwwh", "ztdr", "zyfw")
-               and len(page_lines(plain_lines(r.blocks), 36)) <= 30]
+    minutes = [
+        r
+        for r in pool
+        if r.kind in ("zwh", "dydh", "dxzh", "zwwh", "ztdr", "zyfw")
+        and len(page_lines(plain_lines(r.blocks), 36)) <= 30
+    ]
     for r in rng.sample(minutes, 10):
         r.fmt = "scan"
     older = [r for r in pool if r.fmt == "docx" and r.date.year <= 2021]
@@ -91,7 +101,7 @@ def render_extra(rec, seed):
         while lines and len(pages) < 3:
             img, drawn = scan_page_image(lines, rng, dpi=dpi, signature="记录人签字：" if len(lines) <= 45 else None)
             pages.append(jpeg_bytes(img.convert("RGB"), 85))
-            lines = lines[len(drawn):]
+            lines = lines[len(drawn) :]
         return render_scan_pdf(pages, rec.title)
     if rec.fmt == "mixed":
         from pypdf import PdfReader, PdfWriter
@@ -166,8 +176,10 @@ class LibreOfficeJobs:
     def _convert(self, need):
         exe = shutil.which("soffice") or shutil.which("libreoffice")
         if not exe:
-            raise SystemExit(f"{len(need)} sample file(s) need LibreOffice (soffice) to be made: "
-                             + ", ".join(r for r, *_ in need[:3]))
+            raise SystemExit(
+                f"{len(need)} sample file(s) need LibreOffice (soffice) to be made: "
+                + ", ".join(r for r, *_ in need[:3])
+            )
         with tempfile.TemporaryDirectory() as tmp:
             by_target = {}
             for i, (rel, source, suffix, target) in enumerate(need):
@@ -177,9 +189,23 @@ class LibreOfficeJobs:
                 by_target.setdefault(target, []).append((i, rel, src))
             for target, items in by_target.items():
                 outdir = os.path.join(tmp, "out_" + target)
-                subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
-                                "--convert-to", target, "--outdir", outdir] + [s for *_, s in items],
-                               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+                subprocess.run(
+                    [
+                        exe,
+                        f"-env:UserInstallation=file://{tmp}/profile",
+                        "--headless",
+                        "--norestore",
+                        "--convert-to",
+                        target,
+                        "--outdir",
+                        outdir,
+                    ]
+                    + [s for *_, s in items],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    timeout=600,
+                )
                 for i, rel, _ in items:
                     with open(os.path.join(outdir, f"f{i:03d}.{target}"), "rb") as f:
                         self._write(rel, f.read())
@@ -241,13 +267,25 @@ def _dues_sheets(org, year, rng):
     head = ["序号", "姓名", "缴费基数（元）", "比例"] + [f"{m}月" for m in range(1, 13)] + ["全年合计"]
     rows = [[f"{org.name}{year}年党费收缴台账"], head]
     for i, p in enumerate(roster, 1):
-        base = rng.choice([3200, 4100, 5200, 6300, 7400, 8600, 9800]) if org.kind != "retired" else rng.choice([2600, 3800, 5100])
+        base = (
+            rng.choice([3200, 4100, 5200, 6300, 7400, 8600, 9800])
+            if org.kind != "retired"
+            else rng.choice([2600, 3800, 5100])
+        )
         rate = 0.005 if base <= 3000 else (0.01 if base <= 5000 else (0.015 if base <= 10000 else 0.02))
         fee = round(base * rate, 2)
         rows.append([i, p.name, base, f"{rate * 100:g}%"] + [fee] * 12 + [round(fee * 12, 2)])
     rows.append(["合计", f"{len(roster)}人", None, None] + [None] * 12 + [round(sum(r[-1] for r in rows[2:]), 2)])
-    return [(f"{year}年党费收缴", rows), ("说明", [["党费按月收缴，由组织委员登记，每季度向党总支报送。"],
-                                             ["缴费基数按上年度月平均工资计算，退休党员按月退休费计算。"]])]
+    return [
+        (f"{year}年党费收缴", rows),
+        (
+            "说明",
+            [
+                ["党费按月收缴，由组织委员登记，每季度向党总支报送。"],
+                ["缴费基数按上年度月平均工资计算，退休党员按月退休费计算。"],
+            ],
+        ),
+    ]
 
 
 def _roster_sheet(org, when, rng):
@@ -256,10 +294,20 @@ def _roster_sheet(org, when, rng):
     for i, p in enumerate(org.roster(when), 1):
         born = rng.randint(1938, 1962) if org.kind == "retired" else rng.randint(1965, 1998)
         joined = born + rng.randint(19, 30)
-        rows.append([i, p.name, getattr(p, "sex", None) or rng.choice(["男", "女"]), f"{born}.{rng.randint(1, 12):02d}",
-                     f"{min(joined, when.year - 1)}.{rng.randint(1, 12):02d}", rng.choice(["大学", "研究生", "大专", "中专"]),
-                     rng.choice(["科员", "主任科员", "副处长", "退休干部"]) if org.kind == "retired" else rng.choice(["科员", "主任科员", "副科长", "科长"]),
-                     f"第{rng.randint(1, 3)}党小组"])
+        rows.append(
+            [
+                i,
+                p.name,
+                getattr(p, "sex", None) or rng.choice(["男", "女"]),
+                f"{born}.{rng.randint(1, 12):02d}",
+                f"{min(joined, when.year - 1)}.{rng.randint(1, 12):02d}",
+                rng.choice(["大学", "研究生", "大专", "中专"]),
+                rng.choice(["科员", "主任科员", "副处长", "退休干部"])
+                if org.kind == "retired"
+                else rng.choice(["科员", "主任科员", "副科长", "科长"]),
+                f"第{rng.randint(1, 3)}党小组",
+            ]
+        )
     return [("党员名册", rows)]
 
 
@@ -317,29 +365,42 @@ def _ofd(title, lines, when, rng):
     """A minimal valid OFD (GB/T 33190): one document, text in TextObjects, pages of
     30 lines; each line is split into two objects written in shuffled order, so a
     reader has to put them back in reading order."""
+
     def x(s):
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     wrapped = page_lines(lines, 32)
-    pages = [wrapped[i:i + 30] for i in range(0, len(wrapped), 30)] or [[]]
+    pages = [wrapped[i : i + 30] for i in range(0, len(wrapped), 30)] or [[]]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
+
         def put(name, text):
             zi = zipfile.ZipInfo(name, date_time=_ZIP_DT)
             zi.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(zi, text.encode("utf-8"))
 
-        put("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{_OFD_NS}" Version="1.0" DocType="OFD">'
+        put(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{_OFD_NS}" Version="1.0" DocType="OFD">'
             f"<ofd:DocBody><ofd:DocInfo><ofd:DocID>{_sha(title.encode())[:32]}</ofd:DocID><ofd:Title>{x(title)}</ofd:Title>"
             f"<ofd:CreationDate>{when.isoformat()}</ofd:CreationDate></ofd:DocInfo>"
-            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-        page_refs = "".join(f'<ofd:Page ID="{10 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
-        put("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{_OFD_NS}">'
-            '<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>'
-            '</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>'
-            f"<ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>")
-        put("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="{_OFD_NS}" BaseLoc="Res">'
-            '<ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>')
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        page_refs = "".join(
+            f'<ofd:Page ID="{10 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages))
+        )
+        put(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{_OFD_NS}">'
+            "<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>"
+            "</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+            f"<ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>",
+        )
+        put(
+            "Doc_0/PublicRes.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="{_OFD_NS}" BaseLoc="Res">'
+            '<ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>',
+        )
         oid = 100
         for i, page in enumerate(pages):
             objs = []
@@ -352,12 +413,17 @@ def _ofd(title, lines, when, rng):
                     if not part:
                         continue
                     x0 = 25 + start * 4.9
-                    objs.append(f'<ofd:TextObject ID="{oid}" Boundary="{x0:.1f} {y:.1f} {len(part) * 4.9 + 1:.1f} 6" '
-                                f'Font="2" Size="4.9"><ofd:TextCode X="0" Y="4.5">{x(part)}</ofd:TextCode></ofd:TextObject>')
+                    objs.append(
+                        f'<ofd:TextObject ID="{oid}" Boundary="{x0:.1f} {y:.1f} {len(part) * 4.9 + 1:.1f} 6" '
+                        f'Font="2" Size="4.9"><ofd:TextCode X="0" Y="4.5">{x(part)}</ofd:TextCode></ofd:TextObject>'
+                    )
                     oid += 1
             rng.shuffle(objs)
-            put(f"Doc_0/Pages/Page_{i}/Content.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{_OFD_NS}">'
-                f'<ofd:Content><ofd:Layer ID="{oid}">' + "".join(objs) + "</ofd:Layer></ofd:Content></ofd:Page>")
+            put(
+                f"Doc_0/Pages/Page_{i}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{_OFD_NS}">'
+                f'<ofd:Content><ofd:Layer ID="{oid}">' + "".join(objs) + "</ofd:Layer></ofd:Content></ofd:Page>",
+            )
             oid += 1
     return buf.getvalue()
 
@@ -421,25 +487,59 @@ def write_extras(out, orgs, recs_by_org, seed, lo):
     # 台账
     y1, y2, lt = by_key["Y1"], by_key["Y2"], by_key["LT"]
     d = date(2023, 12, 29)
-    put("ZZ", d, f"{y1.name}2023年党费收缴台账", "xlsx", _xlsx(_dues_sheets(y1, 2023, seeded(seed, "dues", "Y1")), "党费收缴台账", d))
+    put(
+        "ZZ",
+        d,
+        f"{y1.name}2023年党费收缴台账",
+        "xlsx",
+        _xlsx(_dues_sheets(y1, 2023, seeded(seed, "dues", "Y1")), "党费收缴台账", d),
+    )
     d = date(2022, 12, 30)
-    lo.add(os.path.join(CATEGORY["ZZ"], "2022", f"{d.isoformat()}_{y2.name}2022年党费收缴台账.xls"),
-           _xlsx(_dues_sheets(y2, 2022, seeded(seed, "dues", "Y2")), "党费收缴台账", d), ".xlsx", "xls")
+    lo.add(
+        os.path.join(CATEGORY["ZZ"], "2022", f"{d.isoformat()}_{y2.name}2022年党费收缴台账.xls"),
+        _xlsx(_dues_sheets(y2, 2022, seeded(seed, "dues", "Y2")), "党费收缴台账", d),
+        ".xlsx",
+        "xls",
+    )
     d = date(2021, 12, 28)
-    lo.add(os.path.join(CATEGORY["ZZ"], "2021", f"{d.isoformat()}_{lt.name}2021年党费收缴台账.et"),
-           _xlsx(_dues_sheets(lt, 2021, seeded(seed, "dues", "LT")), "党费收缴台账", d), ".xlsx", "xls")
+    lo.add(
+        os.path.join(CATEGORY["ZZ"], "2021", f"{d.isoformat()}_{lt.name}2021年党费收缴台账.et"),
+        _xlsx(_dues_sheets(lt, 2021, seeded(seed, "dues", "LT")), "党费收缴台账", d),
+        ".xlsx",
+        "xls",
+    )
     d = date(2024, 1, 8)
-    put("ZZ", d, f"{lt.name}党员花名册（2024年1月）", "xlsx", _xlsx(_roster_sheet(lt, d, seeded(seed, "roster")), "党员花名册", d))
+    put(
+        "ZZ",
+        d,
+        f"{lt.name}党员花名册（2024年1月）",
+        "xlsx",
+        _xlsx(_roster_sheet(lt, d, seeded(seed, "roster")), "党员花名册", d),
+    )
     # 党课 slides
-    dks = sorted((r for rs in recs_by_org.values() for r in rs if r.kind == "dk" and r.info.get("topic")),
-                 key=lambda r: (r.date, r.org.key))
+    dks = sorted(
+        (r for rs in recs_by_org.values() for r in rs if r.kind == "dk" and r.info.get("topic")),
+        key=lambda r: (r.date, r.org.key),
+    )
     a = next(r for r in dks if r.date.year == 2023)
     put("XX", a.date, f"{a.org.name}党课课件（{a.info['topic']}）", "pptx", _pptx(a, a.date))
     b = next(r for r in dks if r.date.year == 2020)
-    lo.add(os.path.join(CATEGORY["XX"], str(b.date.year), f"{b.date.isoformat()}_{b.org.name}党课课件（{b.info['topic']}）.ppt"),
-           _pptx(b, b.date), ".pptx", "ppt")
+    lo.add(
+        os.path.join(
+            CATEGORY["XX"], str(b.date.year), f"{b.date.isoformat()}_{b.org.name}党课课件（{b.info['topic']}）.ppt"
+        ),
+        _pptx(b, b.date),
+        ".pptx",
+        "ppt",
+    )
     # OFD from above, forwarded by a branch
     d = date(2024, 4, 10)
     lines = _NOTICE + ["", "中共某市某局机关党总支", "2024年4月8日", "", f"{y2.name}转发，请各党小组组织学习。"]
-    put("ZH", d, f"{y2.name}转发党总支关于开展党纪学习教育的通知", "ofd", _ofd(_NOTICE[0], lines, d, seeded(seed, "ofd")))
+    put(
+        "ZH",
+        d,
+        f"{y2.name}转发党总支关于开展党纪学习教育的通知",
+        "ofd",
+        _ofd(_NOTICE[0], lines, d, seeded(seed, "ofd")),
+    )
     return written

@@ -16,9 +16,17 @@ OPEN = [
     "{P}以来，{org}认真贯彻落实上级党组织各项决策部署，{kindclause}，坚持党建工作与中心工作同谋划、同部署、同落实，取得了一定成效。现将工作开展情况总结如下：",
 ]
 KINDCLAUSE = {
-    "business": ["推动党建工作与业务工作深度融合", "充分发挥党员在重点工作中的先锋模范作用", "以高质量党建引领业务工作高质量发展"],
+    "business": [
+        "推动党建工作与业务工作深度融合",
+        "充分发挥党员在重点工作中的先锋模范作用",
+        "以高质量党建引领业务工作高质量发展",
+    ],
     "service": ["以党建引领窗口服务提质增效", "把党建工作落实到为民服务的每一个环节", "深化“党建+服务”工作模式"],
-    "retired": ["坚持把思想政治建设放在首位，关心关爱老党员，引导老同志离岗不离党、退休不褪色", "以“老有所学、老有所为、老有所乐”为目标，不断加强老干部党支部建设", "坚持政治上关心、思想上关怀、生活上关照，引导老党员发挥余热"],
+    "retired": [
+        "坚持把思想政治建设放在首位，关心关爱老党员，引导老同志离岗不离党、退休不褪色",
+        "以“老有所学、老有所为、老有所乐”为目标，不断加强老干部党支部建设",
+        "坚持政治上关心、思想上关怀、生活上关照，引导老党员发挥余热",
+    ],
 }
 
 SEC1_H1 = ["一、上半年工作主要情况", "一、主要工作开展情况", "一、上半年工作完成情况", "一、工作开展情况及成效"]
@@ -29,13 +37,43 @@ SEC3_Y = ["三、{y1}年工作计划", "三、下一步工作打算", "三、{y1
 
 # ---------------------------------------------------- subsection headings
 HEAD = {
-    "study": ["（一）加强理论武装，筑牢思想根基。", "（一）突出政治建设，抓好理论学习。", "（一）坚持学字当头，强化思想引领。", "（一）聚焦首要政治任务，持续深化理论学习。"],
-    "org": ["（二）严格组织生活，夯实基层基础。", "（二）强基固本，突出抓好组织建设。", "（二）规范“三会一课”，提升组织生活质量。", "（二）加强支部建设，增强组织力。"],
-    "team": ["（三）加强党员教育管理，提高队伍素质。", "（三）严把发展党员质量关，优化党员队伍。", "（三）抓好党员队伍建设，激发队伍活力。"],
-    "special_business": ["（四）推动党建业务融合，服务中心工作。", "（四）党建引领“高赋能”，助推业务发展。", "（四）发挥先锋模范作用，服务全局大局。"],
-    "special_service": ["（四）擦亮服务窗口，践行为民宗旨。", "（四）党建引领服务，打造为民窗口。", "（四）深化志愿服务，密切党群关系。"],
-    "special_retired": ["（三）关心关爱老党员，增强支部凝聚力。", "（三）落实政治生活待遇，做好服务保障。", "（三）用心用情服务，让老党员感受组织温暖。"],
-    "clean": ["（五）从严正风肃纪，筑牢廉政防线。", "（五）加强党风廉政建设，营造风清气正氛围。", "（五）严明纪律规矩，推进全面从严治党。"],
+    "study": [
+        "（一）加强理论武装，筑牢思想根基。",
+        "（一）突出政治建设，抓好理论学习。",
+        "（一）坚持学字当头，强化思想引领。",
+        "（一）聚焦首要政治任务，持续深化理论学习。",
+    ],
+    "org": [
+        "（二）严格组织生活，夯实基层基础。",
+        "（二）强基固本，突出抓好组织建设。",
+        "（二）规范“三会一课”，提升组织生活质量。",
+        "（二）加强支部建设，增强组织力。",
+    ],
+    "team": [
+        "（三）加强党员教育管理，提高队伍素质。",
+        "（三）严把发展党员质量关，优化党员队伍。",
+        "（三）抓好党员队伍建设，激发队伍活力。",
+    ],
+    "special_business": [
+        "（四）推动党建业务融合，服务中心工作。",
+        "（四）党建引领“高赋能”，助推业务发展。",
+        "（四）发挥先锋模范作用，服务全局大局。",
+    ],
+    "special_service": [
+        "（四）擦亮服务窗口，践行为民宗旨。",
+        "（四）党建引领服务，打造为民窗口。",
+        "（四）深化志愿服务，密切党群关系。",
+    ],
+    "special_retired": [
+        "（三）关心关爱老党员，增强支部凝聚力。",
+        "（三）落实政治生活待遇，做好服务保障。",
+        "（三）用心用情服务，让老党员感受组织温暖。",
+    ],
+    "clean": [
+        "（五）从严正风肃纪，筑牢廉政防线。",
+        "（五）加强党风廉政建设，营造风清气正氛围。",
+        "（五）严明纪律规矩，推进全面从严治党。",
+    ],
 }
 
 STUDY = [
@@ -250,30 +288,96 @@ REASONS = [
 # ----------------------------------------------------------------- next steps
 NEXT = {
     "study": [
-        ("（一）持续强化理论武装。", ["坚持“第一议题”制度，及时跟进学习习近平总书记最新重要讲话精神", "严格落实年度学习计划，推动集中学习和个人自学相结合，提高学习的针对性和实效性", "组织开展专题研讨，引导党员把学习成果转化为推动工作的实际成效"]),
-        ("（一）坚持不懈抓好学习教育。", ["以党的创新理论为重点，制定学习计划，持续组织好集中学习", "丰富学习形式，用好线上平台和身边的红色资源，增强学习的吸引力", "推动党员学用结合，把学习成效体现在解决实际问题上"]),
+        (
+            "（一）持续强化理论武装。",
+            [
+                "坚持“第一议题”制度，及时跟进学习习近平总书记最新重要讲话精神",
+                "严格落实年度学习计划，推动集中学习和个人自学相结合，提高学习的针对性和实效性",
+                "组织开展专题研讨，引导党员把学习成果转化为推动工作的实际成效",
+            ],
+        ),
+        (
+            "（一）坚持不懈抓好学习教育。",
+            [
+                "以党的创新理论为重点，制定学习计划，持续组织好集中学习",
+                "丰富学习形式，用好线上平台和身边的红色资源，增强学习的吸引力",
+                "推动党员学用结合，把学习成效体现在解决实际问题上",
+            ],
+        ),
     ],
     "org": [
-        ("（二）进一步提高组织生活质量。", ["严格落实“三会一课”、主题党日、谈心谈话等制度，确保组织生活经常化、规范化", "精心设计主题党日活动，增强组织生活的政治性、时代性、原则性、战斗性", "规范会议记录和活动台账，做到资料齐全、归档及时"]),
-        ("（二）持续夯实支部基础工作。", ["按照支部标准化规范化建设要求，查漏补缺、完善制度", "加强支委班子建设，明确委员分工和责任清单，提高支委履职能力", "规范党费收缴管理和党员信息维护工作"]),
+        (
+            "（二）进一步提高组织生活质量。",
+            [
+                "严格落实“三会一课”、主题党日、谈心谈话等制度，确保组织生活经常化、规范化",
+                "精心设计主题党日活动，增强组织生活的政治性、时代性、原则性、战斗性",
+                "规范会议记录和活动台账，做到资料齐全、归档及时",
+            ],
+        ),
+        (
+            "（二）持续夯实支部基础工作。",
+            [
+                "按照支部标准化规范化建设要求，查漏补缺、完善制度",
+                "加强支委班子建设，明确委员分工和责任清单，提高支委履职能力",
+                "规范党费收缴管理和党员信息维护工作",
+            ],
+        ),
     ],
     "clean": [
-        ("（四）持续加强党风廉政建设。", ["严格落实全面从严治党主体责任，把纪律和规矩挺在前面", "坚持在重要节点前开展廉政提醒，持续纠治“四风”", "教育党员严守政治纪律和政治规矩，营造风清气正的良好氛围"]),
-        ("（四）从严从实抓好作风纪律建设。", ["认真落实中央八项规定精神，坚决反对形式主义、官僚主义", "加强对党员的日常教育管理和监督，做到抓早抓小", "推动党风廉政建设各项任务落到实处"]),
+        (
+            "（四）持续加强党风廉政建设。",
+            [
+                "严格落实全面从严治党主体责任，把纪律和规矩挺在前面",
+                "坚持在重要节点前开展廉政提醒，持续纠治“四风”",
+                "教育党员严守政治纪律和政治规矩，营造风清气正的良好氛围",
+            ],
+        ),
+        (
+            "（四）从严从实抓好作风纪律建设。",
+            [
+                "认真落实中央八项规定精神，坚决反对形式主义、官僚主义",
+                "加强对党员的日常教育管理和监督，做到抓早抓小",
+                "推动党风廉政建设各项任务落到实处",
+            ],
+        ),
     ],
     "special_business": [
-        ("（三）推动党建与业务深度融合。", ["围绕局党组中心工作谋划党建活动，深化党员示范岗创建", "发挥党员先锋队在重点项目中的攻坚作用", "加强青年党员培养，为青年干部成长搭建平台"]),
+        (
+            "（三）推动党建与业务深度融合。",
+            [
+                "围绕局党组中心工作谋划党建活动，深化党员示范岗创建",
+                "发挥党员先锋队在重点项目中的攻坚作用",
+                "加强青年党员培养，为青年干部成长搭建平台",
+            ],
+        ),
     ],
     "special_service": [
-        ("（三）持续深化为民服务。", ["深化“党员示范窗口”创建，推动窗口服务标准化、规范化、便利化", "推动志愿服务常态化，打造特色服务项目", "畅通群众意见反馈渠道，及时回应群众关切"]),
+        (
+            "（三）持续深化为民服务。",
+            [
+                "深化“党员示范窗口”创建，推动窗口服务标准化、规范化、便利化",
+                "推动志愿服务常态化，打造特色服务项目",
+                "畅通群众意见反馈渠道，及时回应群众关切",
+            ],
+        ),
     ],
     "special_retired": [
-        ("（三）做好老党员服务管理。", ["坚持节日走访和日常关心相结合，及时了解老同志的身体和生活情况", "扩大送学上门覆盖面，帮助老同志学会使用手机学习", "搭建老党员发挥作用的平台，引导老同志在社区治理中发挥余热"]),
+        (
+            "（三）做好老党员服务管理。",
+            [
+                "坚持节日走访和日常关心相结合，及时了解老同志的身体和生活情况",
+                "扩大送学上门覆盖面，帮助老同志学会使用手机学习",
+                "搭建老党员发挥作用的平台，引导老同志在社区治理中发挥余热",
+            ],
+        ),
     ],
 }
 # concrete commitments, checked against the next period's records
 PROMISE = {
-    "jsjy": ["组织开展一次警示教育活动，用身边事教育身边人", "结合典型案例开展警示教育，引导党员知敬畏、存戒惧、守底线"],
+    "jsjy": [
+        "组织开展一次警示教育活动，用身边事教育身边人",
+        "结合典型案例开展警示教育，引导党员知敬畏、存戒惧、守底线",
+    ],
     "lzth": ["在重要节日前由支部书记开展廉政谈话，提醒党员守住底线"],
     "zyfw": ["组织党员到结对社区开展志愿服务", "继续开展“党员进社区”志愿服务活动"],
     "zwwh": ["做好节日期间走访慰问老党员和生活困难党员工作"],
@@ -320,7 +424,10 @@ VARIANTS = {
     "入党积极分子": ["将{n}青年骨干确定为入党积极分子"],
 }
 # Figures that are not work done in the period: a plan, a rule, a stock, a change.
-DECOY_H1 = ["下半年计划再召开{k}次支委会，重点研究发展党员和支部换届工作", "下半年计划组织党员赴红色教育基地开展现场教学{k2}次"]
+DECOY_H1 = [
+    "下半年计划再召开{k}次支委会，重点研究发展党员和支部换届工作",
+    "下半年计划组织党员赴红色教育基地开展现场教学{k2}次",
+]
 DECOY_Y = ["{y1}年计划召开支委会{k}次，专题研究党建重点工作", "{y1}年拟组织党员赴红色教育基地开展现场教学{k2}次"]
 DECOY_ANY = [
     "坚持每月至少召开1次支委会，遇重要事项随时召开",
@@ -349,11 +456,19 @@ def _decoy(ctx, vrng, annual, year):
     if vrng.random() < 0.3:
         return None
     pool = (DECOY_Y if annual else DECOY_H1) + DECOY_ANY
-    return ctx.fill(vrng.choice(pool), k=vrng.randint(4, 8), k2=vrng.randint(2, 4), k3=vrng.randint(10, 40),
-                    y1=year + 1, asof="年底" if annual else "6月底")
+    return ctx.fill(
+        vrng.choice(pool),
+        k=vrng.randint(4, 8),
+        k2=vrng.randint(2, 4),
+        k3=vrng.randint(10, 40),
+        y1=year + 1,
+        asof="年底" if annual else "6月底",
+    )
 
 
-def compose_summary(org, year, half, counts, claim_set, next_recs, problems, asof_roster, summary_date, rng, promises_out, facts=None):
+def compose_summary(
+    org, year, half, counts, claim_set, next_recs, problems, asof_roster, summary_date, rng, promises_out, facts=None
+):
     """Blocks of a 半年/年度总结.
 
     counts: {indicator: number to claim}; claim_set: indicators to claim.
@@ -367,9 +482,21 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     th = T.YEARS[year]
     focus = th["focus"][2] if annual and th["focus"].get(2) else th["focus"][1]
     from .names import COMMUNITIES, RED_SITES
-    ctx = Ctx(rng, dict(org=org.name, P=P_full, Pshort="全年" if annual else "上半年", focus=focus,
-                        community=rng.choice(COMMUNITIES), red_site=rng.choice(RED_SITES),
-                        film=th["film"], y=year, y1=year + 1))
+
+    ctx = Ctx(
+        rng,
+        dict(
+            org=org.name,
+            P=P_full,
+            Pshort="全年" if annual else "上半年",
+            focus=focus,
+            community=rng.choice(COMMUNITIES),
+            red_site=rng.choice(RED_SITES),
+            film=th["film"],
+            y=year,
+            y1=year + 1,
+        ),
+    )
     ctx.slots["kindclause"] = ctx.pick(KINDCLAUSE[org.kind])
     Pp = "全年" if annual else "上半年"
     blocks = [("title", f"{org.name}{year}年{'度' if annual else '上半年'}党建工作总结")]
@@ -432,8 +559,11 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     if items:
         default = ctx.pick(CLAIM_ZWH_LIST, items="、".join(items), P=Pp)
         cl.append(_meetings_text(vrng, meetings, [counts[m] for m in meetings], written, default))
-    for ind, pool, unit in (("党课", CLAIM_DK, rng.choice(["次", "人次"])), ("主题党日", CLAIM_ZTDR, "次"),
-                            ("组织生活会", CLAIM_ZZSHH, "次")):
+    for ind, pool, unit in (
+        ("党课", CLAIM_DK, rng.choice(["次", "人次"])),
+        ("主题党日", CLAIM_ZTDR, "次"),
+        ("组织生活会", CLAIM_ZZSHH, "次"),
+    ):
         c = claim(ind, pool, unit)
         if c:
             cl.append(c)
@@ -456,8 +586,15 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
         roster = asof_roster
         full = sum(1 for p in roster if p.status(summary_date) == "正式党员")
         fill = ctx.picks(TEAM[1:], 2)
-        fill.insert(1, ctx.pick(STATE_MEMBERS if full < len(roster) else STATE_MEMBERS_ALLFULL,
-                                asof="6月底" if not annual else "年底", m=len(roster), f=full))
+        fill.insert(
+            1,
+            ctx.pick(
+                STATE_MEMBERS if full < len(roster) else STATE_MEMBERS_ALLFULL,
+                asof="6月底" if not annual else "年底",
+                m=len(roster),
+                f=full,
+            ),
+        )
         blocks.append(("p", sect(ctx.pick(HEAD["team"]), "team", arrange(cl, fill))))
     # special
     cl = []
@@ -470,7 +607,16 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     fill = ctx.picks(SPECIAL[org.kind], 3)
     if org.kind == "retired":
         fill.insert(1, ctx.pick(STATE_MEMBERS_ALLFULL, asof="6月底" if not annual else "年底", m=len(asof_roster)))
-    blocks.append(("p", sect(ctx.pick(HEAD["special_" + org.kind]), "special_retired" if org.kind == "retired" else "special", arrange(cl, fill))))
+    blocks.append(
+        (
+            "p",
+            sect(
+                ctx.pick(HEAD["special_" + org.kind]),
+                "special_retired" if org.kind == "retired" else "special",
+                arrange(cl, fill),
+            ),
+        )
+    )
     # clean
     cl = []
     c = claim("警示教育", CLAIM_JSJY_FILM if facts.get("film") else CLAIM_JSJY)
@@ -513,16 +659,36 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
     if rng.random() < 0.6:
         promises.append(("unkept", ctx.pick(UNKEPT), False))
     for k in ("jsjy", "zyfw", "zwwh"):
-        if k not in kinds_next and rng.random() < 0.25 and (k != "zwwh" or org.kind == "retired") and (k != "zyfw" or org.kind == "service"):
+        if (
+            k not in kinds_next
+            and rng.random() < 0.25
+            and (k != "zwwh" or org.kind == "retired")
+            and (k != "zyfw" or org.kind == "service")
+        ):
             promises.append((k, ctx.pick(PROMISE[k]), False))
     promises_out.extend(promises)
     by_sec = {"study": [], "org": [], "special": [], "clean": []}
     for k, text, _ in promises:
-        sec = {"jsjy": "clean", "lzth": "clean", "zyfw": "special", "zwwh": "special", "zzshh": "org", "dk": "study",
-               "fz_js": "org", "fz_zz": "org", "elect": "org", "unkept": rng.choice(["org", "special"])}.get(k, "org")
+        sec = {
+            "jsjy": "clean",
+            "lzth": "clean",
+            "zyfw": "special",
+            "zwwh": "special",
+            "zzshh": "org",
+            "dk": "study",
+            "fz_js": "org",
+            "fz_zz": "org",
+            "elect": "org",
+            "unkept": rng.choice(["org", "special"]),
+        }.get(k, "org")
         by_sec[sec].append(text)
     nxt_theme = th["next"][2 if annual else 1]
-    secs = [("study", NEXT["study"]), ("org", NEXT["org"]), ("special", NEXT["special_" + org.kind]), ("clean", NEXT["clean"])]
+    secs = [
+        ("study", NEXT["study"]),
+        ("org", NEXT["org"]),
+        ("special", NEXT["special_" + org.kind]),
+        ("clean", NEXT["clean"]),
+    ]
     for i, (sec, pool) in enumerate(secs):
         head, sents = ctx.pick(pool)
         head = "（" + "一二三四"[i] + "）" + head.split("）", 1)[1]
@@ -544,8 +710,23 @@ def compose_summary(org, year, half, counts, claim_set, next_recs, problems, aso
 def choose_claims(rng, counts, forced, kind):
     """5–10 indicators with a positive count (fewer only if fewer exist), always including forced ones."""
     avail = [k for k, v in counts.items() if v > 0]
-    prio = ["支委会", "党员大会", "主题党日", "集中学习", "党课", "党小组会", "组织生活会", "警示教育", "发展预备党员",
-            "心得体会", "转正", "入党积极分子", "志愿服务", "走访慰问", "廉政谈话"]
+    prio = [
+        "支委会",
+        "党员大会",
+        "主题党日",
+        "集中学习",
+        "党课",
+        "党小组会",
+        "组织生活会",
+        "警示教育",
+        "发展预备党员",
+        "心得体会",
+        "转正",
+        "入党积极分子",
+        "志愿服务",
+        "走访慰问",
+        "廉政谈话",
+    ]
     chosen = set(k for k in forced if k in counts)
     pool = [k for k in prio if k in avail and k not in chosen]
     want = min(len(pool) + len(chosen), rng.randint(6, 9))
@@ -602,44 +783,65 @@ PLAN_GOALS_RET = [
     "确保每名老党员每月至少参加一次组织生活或接受一次送学上门，重要节日走访慰问覆盖全体高龄党员和生活困难党员。",
 ]
 PLAN_TASK = {
-    "study": ("（一）加强思想政治建设", [
-        "坚持把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，落实“第一议题”制度。",
-        "制定年度学习计划，明确每月学习主题，支部书记、支委轮流领学。",
-        "用好“学习强国”等学习平台，推动党员日常学习常态化。",
-        "落实意识形态工作责任制，每半年分析一次党员思想动态。",
-    ]),
-    "org": ("（二）加强支部组织建设", [
-        "严格落实“三会一课”、主题党日、组织生活会、民主评议党员、谈心谈话等制度。",
-        "推进支部标准化规范化建设，完善党建工作台账，及时整理归档党建资料。",
-        "按时足额收缴党费，每半年公示一次党费收缴情况。",
-        "加强支委班子自身建设，明确委员分工，定期研究支部工作。",
-    ]),
-    "team": ("（三）加强党员队伍建设", [
-        "坚持发展党员工作标准和程序，加强对入党积极分子的培养教育。",
-        "加强党员日常教育管理，落实党员积分管理制度。",
-        "关心关爱党员，做好困难党员、老党员的走访慰问工作。",
-    ]),
-    "clean": ("（四）加强党风廉政建设", [
-        "认真落实党风廉政建设责任制，签订党风廉政建设责任书和廉洁自律承诺书。",
-        "结合典型案例开展警示教育，在重要节点前开展廉政提醒。",
-        "严格执行中央八项规定精神，坚决纠治“四风”。",
-    ]),
-    "special_business": ("（五）推动党建业务融合", [
-        "深化党员示范岗创建，在重点项目中组建党员先锋队。",
-        "组织开展“业务大讲堂”，提升党员干部履职能力。",
-        "加强青年党员培养，搭建青年干部成长平台。",
-    ]),
-    "special_service": ("（五）打造为民服务品牌", [
-        "深化“党员示范窗口”创建，推行首问负责、一次告知、限时办结。",
-        "与结对社区开展共建，常态化开展志愿服务活动。",
-        "对接群众诉求，推动解决一批群众反映集中的问题。",
-    ]),
-    "special_retired": ("（五）做好老党员服务管理", [
-        "坚持节日走访和日常关心相结合，及时了解老同志身体和生活情况。",
-        "对行动不便的老党员落实送学上门。",
-        "组织健康讲座和文体活动，丰富老同志精神文化生活。",
-        "搭建平台，引导老党员在社区治理、关心下一代等方面发挥余热。",
-    ]),
+    "study": (
+        "（一）加强思想政治建设",
+        [
+            "坚持把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，落实“第一议题”制度。",
+            "制定年度学习计划，明确每月学习主题，支部书记、支委轮流领学。",
+            "用好“学习强国”等学习平台，推动党员日常学习常态化。",
+            "落实意识形态工作责任制，每半年分析一次党员思想动态。",
+        ],
+    ),
+    "org": (
+        "（二）加强支部组织建设",
+        [
+            "严格落实“三会一课”、主题党日、组织生活会、民主评议党员、谈心谈话等制度。",
+            "推进支部标准化规范化建设，完善党建工作台账，及时整理归档党建资料。",
+            "按时足额收缴党费，每半年公示一次党费收缴情况。",
+            "加强支委班子自身建设，明确委员分工，定期研究支部工作。",
+        ],
+    ),
+    "team": (
+        "（三）加强党员队伍建设",
+        [
+            "坚持发展党员工作标准和程序，加强对入党积极分子的培养教育。",
+            "加强党员日常教育管理，落实党员积分管理制度。",
+            "关心关爱党员，做好困难党员、老党员的走访慰问工作。",
+        ],
+    ),
+    "clean": (
+        "（四）加强党风廉政建设",
+        [
+            "认真落实党风廉政建设责任制，签订党风廉政建设责任书和廉洁自律承诺书。",
+            "结合典型案例开展警示教育，在重要节点前开展廉政提醒。",
+            "严格执行中央八项规定精神，坚决纠治“四风”。",
+        ],
+    ),
+    "special_business": (
+        "（五）推动党建业务融合",
+        [
+            "深化党员示范岗创建，在重点项目中组建党员先锋队。",
+            "组织开展“业务大讲堂”，提升党员干部履职能力。",
+            "加强青年党员培养，搭建青年干部成长平台。",
+        ],
+    ),
+    "special_service": (
+        "（五）打造为民服务品牌",
+        [
+            "深化“党员示范窗口”创建，推行首问负责、一次告知、限时办结。",
+            "与结对社区开展共建，常态化开展志愿服务活动。",
+            "对接群众诉求，推动解决一批群众反映集中的问题。",
+        ],
+    ),
+    "special_retired": (
+        "（五）做好老党员服务管理",
+        [
+            "坚持节日走访和日常关心相结合，及时了解老同志身体和生活情况。",
+            "对行动不便的老党员落实送学上门。",
+            "组织健康讲座和文体活动，丰富老同志精神文化生活。",
+            "搭建平台，引导老党员在社区治理、关心下一代等方面发挥余热。",
+        ],
+    ),
 }
 PLAN_GUARANTEE = [
     "（一）加强组织领导。支部书记履行第一责任人职责，支委按照分工抓好落实，形成一级抓一级、层层抓落实的工作格局。",
@@ -753,7 +955,10 @@ def compose_shuzhi(org, year, d, secretary, rng):
     th = T.YEARS[year]
     ctx = Ctx(rng, dict(org=org.name, focus=th["focus"][2] or th["focus"][1]))
     if org.kind == "retired":
-        blocks = [("title", f"{org.name}书记{year}年度抓基层党建工作述职报告"), ("subtitle", f"{org.name}书记 {secretary}")]
+        blocks = [
+            ("title", f"{org.name}书记{year}年度抓基层党建工作述职报告"),
+            ("subtitle", f"{org.name}书记 {secretary}"),
+        ]
         blocks.append(("p", f"按照机关党总支的安排，现将本人{year}年度履行支部书记职责情况报告如下，请予评议。"))
         blocks.append(("h1", "一、履行职责情况"))
         blocks += [("p", ctx.fill(x)) for x in SZ_RETIRED["duty"] + SZ_RETIRED["work"]]

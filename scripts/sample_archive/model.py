@@ -50,12 +50,12 @@ class Person:
     birth: date
     edu: str
     post: str
-    join: date | None = None      # 入党（预备）
-    full: date | None = None      # 转正
+    join: date | None = None  # 入党（预备）
+    full: date | None = None  # 转正
     nation: str = "汉族"
     group: int = 0
-    since: date = START            # in this branch from
-    until: date | None = None      # left the branch (转出 / 去世)
+    since: date = START  # in this branch from
+    until: date | None = None  # left the branch (转出 / 去世)
     note: str = ""
 
     def in_branch(self, d):
@@ -72,28 +72,29 @@ class Person:
 @dataclass
 class DevCase:
     """One person going through 入党申请 → 积极分子 → 发展对象 → 预备党员 → 转正."""
+
     person: Person
     apply: date
     activist: date
     candidate: date
-    review: date      # 政审
-    notice_in: date   # 接收预备党员公示
+    review: date  # 政审
+    notice_in: date  # 接收预备党员公示
     meeting_in: date  # 党员大会讨论接收
     notice_full: date  # 转正公示
     meeting_full: date
     introducers: tuple = ()
-    reports: list = field(default_factory=list)   # dates of 思想汇报 filed
-    check: date | None = None                    # 培养考察 filed
+    reports: list = field(default_factory=list)  # dates of 思想汇报 filed
+    check: date | None = None  # 培养考察 filed
 
 
 @dataclass
 class Org:
     key: str
     name: str
-    kind: str                 # business / service / retired
+    kind: str  # business / service / retired
     members: list = field(default_factory=list)
     groups: list = field(default_factory=list)
-    terms: list = field(default_factory=list)   # [(from_date, {role: Person})]
+    terms: list = field(default_factory=list)  # [(from_date, {role: Person})]
     elections: list = field(default_factory=list)
     dev: list = field(default_factory=list)
     transfers: list = field(default_factory=list)  # (date, person, 'in'/'out', where)
@@ -129,10 +130,31 @@ GROUPS = {
     "retired": ["城东党小组", "城西党小组", "城南党小组"],
 }
 POSTS = {
-    "business": ["办公室科员", "政策法规科科长", "规划发展科副科长", "项目管理科科员", "审批服务科科员", "财务科科长",
-                 "综合科科员", "信息中心工程师", "规划发展科科员", "项目管理科科长", "政策法规科科员", "审批服务科副科长"],
-    "service": ["政务服务窗口工作人员", "窗口服务科科长", "热线受理员", "窗口服务科副科长", "档案室管理员",
-                "后勤服务中心职工", "窗口服务科科员", "咨询导办员", "后勤服务中心主任"],
+    "business": [
+        "办公室科员",
+        "政策法规科科长",
+        "规划发展科副科长",
+        "项目管理科科员",
+        "审批服务科科员",
+        "财务科科长",
+        "综合科科员",
+        "信息中心工程师",
+        "规划发展科科员",
+        "项目管理科科长",
+        "政策法规科科员",
+        "审批服务科副科长",
+    ],
+    "service": [
+        "政务服务窗口工作人员",
+        "窗口服务科科长",
+        "热线受理员",
+        "窗口服务科副科长",
+        "档案室管理员",
+        "后勤服务中心职工",
+        "窗口服务科科员",
+        "咨询导办员",
+        "后勤服务中心主任",
+    ],
     "retired": ["退休干部"],
 }
 EDU = {
@@ -193,8 +215,15 @@ def _blocked(d):
     if md <= (1, 3) or (4, 3) <= md <= (4, 6) or (5, 1) <= md <= (5, 5) or (10, 1) <= md <= (10, 8):
         return True
     # spring festival, roughly
-    sf = {2019: date(2019, 2, 5), 2020: date(2020, 1, 25), 2021: date(2021, 2, 12), 2022: date(2022, 2, 1),
-          2023: date(2023, 1, 22), 2024: date(2024, 2, 10), 2025: date(2025, 1, 29)}.get(d.year)
+    sf = {
+        2019: date(2019, 2, 5),
+        2020: date(2020, 1, 25),
+        2021: date(2021, 2, 12),
+        2022: date(2022, 2, 1),
+        2023: date(2023, 1, 22),
+        2024: date(2024, 2, 10),
+        2025: date(2025, 1, 29),
+    }.get(d.year)
     if sf and sf - timedelta(days=3) <= d <= sf + timedelta(days=8):
         return True
     # the pandemic lockdown weeks: no physical meetings at all
@@ -241,7 +270,9 @@ def build_org(key, name, kind, n, seed, pool, years=(2019, 2025)):
         p = make_person(rng, pool, kind, y0, age)
         if kind == "retired":
             p.post = "退休干部"
-            p.note = rng.choice(["原办公室主任", "原科长", "原副局长", "原科员", "原调研员", "原副科长", "原财务科科长", ""])
+            p.note = rng.choice(
+                ["原办公室主任", "原科长", "原副局长", "原科员", "原调研员", "原副科长", "原财务科科长", ""]
+            )
         p.group = i % len(org.groups)
         org.members.append(p)
     # committee: experienced members first
@@ -306,7 +337,9 @@ def plan_development(org, rng, pool, years=(2019, 2025), end=END):
             meeting_full = next_workday(notice_full + timedelta(days=8))
             members = [m for m in org.members if m.full and m.full < notice_in]
             intro = tuple(m.name for m in rng.sample(members, 2))
-            case = DevCase(p, apply, activist, candidate, review, notice_in, meeting_in, notice_full, meeting_full, intro)
+            case = DevCase(
+                p, apply, activist, candidate, review, notice_in, meeting_in, notice_full, meeting_full, intro
+            )
             # 思想汇报 filed: one or two per case
             q = activist + timedelta(days=rng.randint(80, 120))
             while q < candidate:
@@ -341,14 +374,35 @@ def plan_movements(org, rng, pool, other_orgs, years=(2019, 2025)):
             p.since = d
             p.group = rng.randrange(len(org.groups))
             org.members.append(p)
-            org.transfers.append((d, p, "in", rng.choice(["市发展和改革委员会机关党支部", "区政务服务中心党支部", "市财政局机关第三党支部", "县委组织部机关党支部"])))
+            org.transfers.append(
+                (
+                    d,
+                    p,
+                    "in",
+                    rng.choice(
+                        [
+                            "市发展和改革委员会机关党支部",
+                            "区政务服务中心党支部",
+                            "市财政局机关第三党支部",
+                            "县委组织部机关党支部",
+                        ]
+                    ),
+                )
+            )
         elif rng.random() < 0.2 and y < years[1]:
             d = workday(rng, y, rng.choice([3, 4, 5, 9, 10, 11]))
             cands = [p for p in org.roster(d) if p.status(d) == "正式党员" and p not in org.committee(d).values()]
             if cands:
                 p = rng.choice(cands)
                 p.until = d
-                org.transfers.append((d, p, "out", rng.choice(["市生态环境局机关党支部", "区行政审批服务局党支部", "市城市管理局机关第一党支部"])))
+                org.transfers.append(
+                    (
+                        d,
+                        p,
+                        "out",
+                        rng.choice(["市生态环境局机关党支部", "区行政审批服务局党支部", "市城市管理局机关第一党支部"]),
+                    )
+                )
 
 
 def retire_into(src, dst, rng, when):
@@ -359,7 +413,18 @@ def retire_into(src, dst, rng, when):
     p = max(cands, key=lambda x: when.year - x.birth.year)
     p.until = when
     src.transfers.append((when, p, "out", dst.name))
-    q = Person(name=p.name, sex=p.sex, birth=p.birth, edu=p.edu, post="退休干部", join=p.join, full=p.full,
-               nation=p.nation, group=rng.randrange(len(dst.groups)), since=when, note="原" + p.post.replace("科员", "科科员").replace("科科科员", "科科员"))
+    q = Person(
+        name=p.name,
+        sex=p.sex,
+        birth=p.birth,
+        edu=p.edu,
+        post="退休干部",
+        join=p.join,
+        full=p.full,
+        nation=p.nation,
+        group=rng.randrange(len(dst.groups)),
+        since=when,
+        note="原" + p.post.replace("科员", "科科员").replace("科科科员", "科科员"),
+    )
     dst.members.append(q)
     dst.transfers.append((when, q, "in", src.name))

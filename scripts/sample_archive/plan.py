@@ -6,8 +6,12 @@ from datetime import date, timedelta
 from .model import END, START, next_workday, seeded, workday
 
 CATEGORY = {
-    "ZH": "ZH_综合类", "ZZ": "ZZ_组织建设类", "SH": "SH_组织生活类",
-    "XX": "XX_学习教育类", "FZ": "FZ_发展党员类", "LZ": "LZ_党风廉政类",
+    "ZH": "ZH_综合类",
+    "ZZ": "ZZ_组织建设类",
+    "SH": "SH_组织生活类",
+    "XX": "XX_学习教育类",
+    "FZ": "FZ_发展党员类",
+    "LZ": "LZ_党风廉政类",
 }
 
 
@@ -35,8 +39,12 @@ class Rec:
 
 PROFILE = {
     "business": dict(zwh=(1, 2), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1)),
-    "service": dict(zwh=(1, 2), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zyfw=(1, 1)),
-    "retired": dict(zwh=(1, 1), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zwwh=(1, 1)),
+    "service": dict(
+        zwh=(1, 2), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zyfw=(1, 1)
+    ),
+    "retired": dict(
+        zwh=(1, 1), dydh=(0, 1), dxzh=(0, 1), dk=(0, 1), ztdr=(1, 1), jzxx=(1, 1), xdth=(0, 1), zwwh=(1, 1)
+    ),
 }
 # halves in which the year's theme peaked: more study and more 心得体会
 PEAK = {(2019, 2), (2020, 1), (2021, 1), (2022, 2), (2023, 2), (2024, 1), (2025, 1)}
@@ -95,10 +103,19 @@ def plan_half(org, y, h, seed, end=END):
     recs += [Rec("dydh", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("dydh"))]
     for d in pick_dates(rng, y, months_meet, n("dxzh")):
         recs.append(Rec("dxzh", d, org, "SH", {"group": rng.randrange(len(org.groups))}))
-    recs += [Rec("dk", d, org, "SH") for d in pick_dates(rng, y, months_meet[1:] or months_meet, n("dk", 1 if peak and kind == "business" else 0))]
+    recs += [
+        Rec("dk", d, org, "SH")
+        for d in pick_dates(rng, y, months_meet[1:] or months_meet, n("dk", 1 if peak and kind == "business" else 0))
+    ]
     # 主题党日: a fixed-ish day each month
-    recs += [Rec("ztdr", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("ztdr", 1 if peak and kind == "business" else 0), lo=5, hi=20)]
-    recs += [Rec("jzxx", d, org, "XX") for d in pick_dates(rng, y, months_meet, n("jzxx", 1 if peak and kind != "retired" else 0))]
+    recs += [
+        Rec("ztdr", d, org, "SH")
+        for d in pick_dates(rng, y, months_meet, n("ztdr", 1 if peak and kind == "business" else 0), lo=5, hi=20)
+    ]
+    recs += [
+        Rec("jzxx", d, org, "XX")
+        for d in pick_dates(rng, y, months_meet, n("jzxx", 1 if peak and kind != "retired" else 0))
+    ]
     nx = n("xdth", 1 if peak and kind != "retired" else 0)
     recs += [Rec("xdth", d, org, "XX") for d in pick_dates(rng, y, months[1:], nx)]
     # --- 党风廉政
@@ -120,7 +137,11 @@ def plan_half(org, y, h, seed, end=END):
         nl = 1 if (y + h) % 2 == 0 else 0
     elif kind == "service":
         nl = 1 if (y + h) % 3 == 0 else 0
-    recs += [Rec("lzth", d, org, "LZ") for d in pick_dates(rng, y, [1, 2, 9] if h == 1 or y == 2025 else [9, 11, 12], nl) if d.month in months]
+    recs += [
+        Rec("lzth", d, org, "LZ")
+        for d in pick_dates(rng, y, [1, 2, 9] if h == 1 or y == 2025 else [9, 11, 12], nl)
+        if d.month in months
+    ]
     # --- service and care
     nz = n("zyfw")
     if y == 2020 and h == 1 and kind != "retired":
@@ -154,13 +175,25 @@ def plan_half(org, y, h, seed, end=END):
             break
         if k not in kinds:
             d = pick_dates(rng, y, months_meet[1:] or months_meet, 1)[0]
-            recs.append(Rec(k, d, org, "XX" if k in ("xdth", "jzxx") else "SH", {"group": rng.randrange(len(org.groups))} if k == "dxzh" else {}))
+            recs.append(
+                Rec(
+                    k,
+                    d,
+                    org,
+                    "XX" if k in ("xdth", "jzxx") else "SH",
+                    {"group": rng.randrange(len(org.groups))} if k == "dxzh" else {},
+                )
+            )
             kinds.add(k)
     # --- year-end
     if h == 2 and y < 2025:
         recs.append(Rec("zzshh", workday(rng, y, 12, 10, 23), org, "SH"))
         recs.append(Rec("mzpy", workday(rng, y, 12, 12, 25), org, "SH"))
-        if (kind == "business" and y % 2 == 1) or (kind == "service" and y % 3 == 0) or (kind == "retired" and y == 2022):
+        if (
+            (kind == "business" and y % 2 == 1)
+            or (kind == "service" and y % 3 == 0)
+            or (kind == "retired" and y == 2022)
+        ):
             recs.append(Rec("txth", workday(rng, y, 11, 10, 28), org, "SH"))
     return recs
 
@@ -204,8 +237,14 @@ def attach_anchors(recs, anchors, org, seed):
         if kind == "dydh":
             hit = [r for r in recs if r.kind == "dydh" and r.date == d]
             if not hit:
-                same = [r for r in recs if r.kind == "dydh" and r.date.year == d.year and (r.date.month - 1) // 6 == (d.month - 1) // 6
-                        and not r.info.get("anchored")]
+                same = [
+                    r
+                    for r in recs
+                    if r.kind == "dydh"
+                    and r.date.year == d.year
+                    and (r.date.month - 1) // 6 == (d.month - 1) // 6
+                    and not r.info.get("anchored")
+                ]
                 if same:
                     same[0].date = d
                     hit = same
@@ -218,8 +257,15 @@ def attach_anchors(recs, anchors, org, seed):
             lo = d - timedelta(days=18)
             hit = [r for r in recs if r.kind == "zwh" and lo <= r.date < d]
             if not hit:
-                free = [r for r in recs if r.kind == "zwh" and not r.info.get("anchored") and r.date.year == d.year
-                        and (r.date.month - 1) // 6 == ((d - timedelta(days=5)).month - 1) // 6 and abs((r.date - d).days) < 60]
+                free = [
+                    r
+                    for r in recs
+                    if r.kind == "zwh"
+                    and not r.info.get("anchored")
+                    and r.date.year == d.year
+                    and (r.date.month - 1) // 6 == ((d - timedelta(days=5)).month - 1) // 6
+                    and abs((r.date - d).days) < 60
+                ]
                 nd = next_workday(d - timedelta(days=rng.randint(3, 9)), step=-1)
                 if free:
                     free[0].date = nd

@@ -103,8 +103,9 @@ def photo_image(banner, rng, size=(1600, 1200)):
             cy = int(floor_y + row * 150)
             r = int(42 * scale)
             shirt = rng.choice([(30, 35, 60), (240, 240, 240), (60, 60, 60), (150, 30, 30), (40, 70, 120)])
-            dr.rounded_rectangle([cx - int(70 * scale), cy + r, cx + int(70 * scale), cy + r + int(260 * scale)],
-                                 radius=30, fill=shirt)
+            dr.rounded_rectangle(
+                [cx - int(70 * scale), cy + r, cx + int(70 * scale), cy + r + int(260 * scale)], radius=30, fill=shirt
+            )
             dr.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(225, 190, 160))
             dr.pieslice([cx - r, cy - r - 4, cx + r, cy + r], 180, 360, fill=(25, 20, 20))
     img = img.rotate(rng.uniform(-2.0, 2.0), resample=Image.BICUBIC, expand=False, fillcolor=base)

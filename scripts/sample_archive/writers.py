@@ -71,8 +71,9 @@ def _fonts(east, ascii_="Times New Roman"):
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f"<w:styles {_W}>"
-    "<w:docDefaults><w:rPrDefault><w:rPr>" + _fonts("仿宋_GB2312") +
-    '<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
+    "<w:docDefaults><w:rPrDefault><w:rPr>"
+    + _fonts("仿宋_GB2312")
+    + '<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
     '<w:pPrDefault><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>'
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>'
     '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
@@ -81,7 +82,9 @@ _STYLES = (
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
     '<w:pPr><w:ind w:firstLine="640"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>' + _fonts("黑体") + "</w:rPr></w:style>"
     '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
-    '<w:pPr><w:ind w:firstLine="640"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr>' + _fonts("楷体_GB2312") + "</w:rPr></w:style>"
+    '<w:pPr><w:ind w:firstLine="640"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr>'
+    + _fonts("楷体_GB2312")
+    + "</w:rPr></w:style>"
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
     '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
     '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>'
@@ -157,7 +160,7 @@ def _table(rows):
             cells.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                 f'<w:p><w:pPr><w:spacing w:line="360" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>'
-                f'{_run(text, bold=(i == 0), size=24) if text else ""}</w:p></w:tc>'
+                f"{_run(text, bold=(i == 0), size=24) if text else ''}</w:p></w:tc>"
             )
         out.append("<w:tr>" + "".join(cells) + "</w:tr>")
     out.append("</w:tbl>")
@@ -196,7 +199,7 @@ def _document_xml(blocks):
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document {_W}><w:body>' + "".join(body) + sect + "</w:body></w:document>"
+        f"<w:document {_W}><w:body>" + "".join(body) + sect + "</w:body></w:document>"
     )
 
 
@@ -223,6 +226,7 @@ def render_docx(blocks, title, author, when) -> bytes:
 
 # ---------------------------------------------------------------- plain text
 
+
 def _table_lines_txt(rows):
     return ["\t".join(r) for r in rows]
 
@@ -236,15 +240,15 @@ def plain_lines(blocks, md=False):
         elif kind == "subtitle":
             lines += [b[1], ""]
         elif kind == "h1":
-            lines += (["", "## " + b[1], ""] if md else [b[1]])
+            lines += ["", "## " + b[1], ""] if md else [b[1]]
         elif kind == "h2":
-            lines += (["", "### " + b[1], ""] if md else [b[1]])
+            lines += ["", "### " + b[1], ""] if md else [b[1]]
         elif kind == "p":
-            lines += ([b[1], ""] if md else ["\u3000\u3000" + b[1]])
+            lines += [b[1], ""] if md else ["\u3000\u3000" + b[1]]
         elif kind == "field":
-            lines += ([b[1] + "  "] if md else [b[1]])
+            lines += [b[1] + "  "] if md else [b[1]]
         elif kind == "right":
-            lines += ([b[1] + "  "] if md else ["\u3000" * 16 + b[1]])
+            lines += [b[1] + "  "] if md else ["\u3000" * 16 + b[1]]
         elif kind == "blank":
             lines.append("")
         elif kind == "table":

@@ -20,8 +20,14 @@ def _shelves(state) -> dict:
     counts = docs.groupby(["category", "year"]).size().to_dict() if len(docs) else {}
     totals = docs.groupby("category").size().to_dict() if len(docs) else {}
     undated = docs[docs["year"].isna()].groupby("category").size().to_dict() if len(docs) else {}
-    return {"cats": cats, "years": years, "counts": {(c, int(y)): n for (c, y), n in counts.items()},
-            "totals": totals, "undated": undated, "total": len(docs)}
+    return {
+        "cats": cats,
+        "years": years,
+        "counts": {(c, int(y)): n for (c, y), n in counts.items()},
+        "totals": totals,
+        "undated": undated,
+        "total": len(docs),
+    }
 
 
 def _matrix(state):
@@ -34,8 +40,14 @@ def _matrix(state):
     configured = set(state.archive.config.org_names)
     rows = []
     for (org, cat), counts in m.iterrows():
-        rows.append({"org": org, "cat": cat, "cells": [(str(p), int(n)) for p, n in counts.items()],
-                     "check": org in configured and cat != "未归类"})
+        rows.append(
+            {
+                "org": org,
+                "cat": cat,
+                "cells": [(str(p), int(n)) for p, n in counts.items()],
+                "check": org in configured and cat != "未归类",
+            }
+        )
     return {"periods": [str(c) for c in m.columns], "rows": rows}
 
 
@@ -64,7 +76,9 @@ def shelf_page(request: Request):
         for d in docs:
             d["dangan"] = dangan.get(d["path"], "")
         docs.sort(key=lambda d: (d["dangan"] == "", d["dangan"], d["date"] or "", d["path"]))
-        return render(request, "shelf.html", {"active": "browse", "code": code, "name": name, "year": year, "docs": docs})
+        return render(
+            request, "shelf.html", {"active": "browse", "code": code, "name": name, "year": year, "docs": docs}
+        )
     years = df.groupby(df["year"].fillna(0).astype(int)).size().sort_index(ascending=False).to_dict()
     return render(request, "shelf.html", {"active": "browse", "code": code, "name": name, "year": None, "years": years})
 

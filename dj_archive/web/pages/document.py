@@ -17,9 +17,20 @@ from ..app import render
 from ..render import docx_html, mark_html, mark_text
 from ..tables import file_response
 
-FIELDS = (("title", "题名"), ("dangan", "档号"), ("date", "日期"), ("category", "类别"), ("org", "支部"),
-          ("doc_type", "文种"), ("retention", "保管期限"), ("period", "期间"), ("path", "路径"),
-          ("size", "大小"), ("pages", "页数"), ("format", "格式"))
+FIELDS = (
+    ("title", "题名"),
+    ("dangan", "档号"),
+    ("date", "日期"),
+    ("category", "类别"),
+    ("org", "支部"),
+    ("doc_type", "文种"),
+    ("retention", "保管期限"),
+    ("period", "期间"),
+    ("path", "路径"),
+    ("size", "大小"),
+    ("pages", "页数"),
+    ("format", "格式"),
+)
 
 
 def get_document(state, key: str, mask: bool = True) -> dict:
@@ -93,10 +104,22 @@ def document_page(request: Request):
     if d.get("org") and d.get("period"):
         df = state.archive.documents(org=d["org"], period=d["period"])
         same = [r for r in df.to_dict("records") if r["id"] != d["id"]][:30]
-    return render(request, "document.html", {
-        "d": shown, "raw_path": d["path"], "fields": FIELDS, "kind": kind, "content": content, "text_html": text_html,
-        "q": q, "reveal": reveal, "pii_count": len(pii), "same": same,
-    })
+    return render(
+        request,
+        "document.html",
+        {
+            "d": shown,
+            "raw_path": d["path"],
+            "fields": FIELDS,
+            "kind": kind,
+            "content": content,
+            "text_html": text_html,
+            "q": q,
+            "reveal": reveal,
+            "pii_count": len(pii),
+            "same": same,
+        },
+    )
 
 
 def raw_file(request: Request):

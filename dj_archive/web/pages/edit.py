@@ -15,8 +15,15 @@ from ...errors import DjArchiveError
 from ..app import form_with_csrf, render, require_writable
 from .document import get_document
 
-LABELS = {"title": "题名", "date": "日期", "period": "期间", "category": "类别", "doc_type": "文种", "org": "支部",
-          "retention": "保管期限"}
+LABELS = {
+    "title": "题名",
+    "date": "日期",
+    "period": "期间",
+    "category": "类别",
+    "doc_type": "文种",
+    "org": "支部",
+    "retention": "保管期限",
+}
 
 
 def who(request: Request) -> str:
@@ -41,11 +48,20 @@ def _choices(state) -> dict:
 
 
 def _form(request, state, d, values=None, error=None, status=200):
-    return render(request, "edit.html", {
-        "d": d, "fields": [(f, LABELS.get(f, f)) for f in EDITABLE], "values": values or d, "choices": _choices(state),
-        "error": error, "log": read_change_log(state.archive.root, d["path"])[-20:],
-        "override": state.archive.config.overrides.get(d["path"], {}),
-    }, status_code=status)
+    return render(
+        request,
+        "edit.html",
+        {
+            "d": d,
+            "fields": [(f, LABELS.get(f, f)) for f in EDITABLE],
+            "values": values or d,
+            "choices": _choices(state),
+            "error": error,
+            "log": read_change_log(state.archive.root, d["path"])[-20:],
+            "override": state.archive.config.overrides.get(d["path"], {}),
+        },
+        status_code=status,
+    )
 
 
 async def edit_page(request: Request):
@@ -61,8 +77,9 @@ async def edit_page(request: Request):
         import asyncio
 
         def save():
-            changes = correct_metadata(state.archive.root, d["path"], values, d, who=who(request),
-                                       taxonomy=state.archive.config.taxonomy)
+            changes = correct_metadata(
+                state.archive.root, d["path"], values, d, who=who(request), taxonomy=state.archive.config.taxonomy
+            )
             if not changes:
                 return changes, None
             try:
@@ -77,8 +94,14 @@ async def edit_page(request: Request):
     finally:
         state.write_lock.release()
     if index_error:
-        return _form(request, state, d, {**d, **values},
-                     f"已写入 metadata.csv，但索引未能更新（{index_error}）；请稍后到“状态”页重建索引。", 202)
+        return _form(
+            request,
+            state,
+            d,
+            {**d, **values},
+            f"已写入 metadata.csv，但索引未能更新（{index_error}）；请稍后到“状态”页重建索引。",
+            202,
+        )
     return RedirectResponse(f"/doc/{d['id']}?saved={len(changes)}", status_code=303)
 
 

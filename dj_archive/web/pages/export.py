@@ -25,18 +25,29 @@ def export_page(request: Request):
     halves = []
     for y in years:
         halves += [f"{y}", f"{y}H2", f"{y}H1"]
-    return render(request, "export.html", {
-        "active": "export", "years": years, "periods": halves, "orgs": state.archive.config.org_names,
-        "cats": [(c.code, c.name) for c in state.archive.config.taxonomy.categories],
-        "error": request.query_params.get("error"),
-    })
+    return render(
+        request,
+        "export.html",
+        {
+            "active": "export",
+            "years": years,
+            "periods": halves,
+            "orgs": state.archive.config.org_names,
+            "cats": [(c.code, c.name) for c in state.archive.config.taxonomy.categories],
+            "error": request.query_params.get("error"),
+        },
+    )
 
 
 def _send(tmpdir: Path, path: Path, filename: str):
     import shutil
 
-    return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers=download_headers(filename),
-                        background=BackgroundTask(shutil.rmtree, tmpdir, ignore_errors=True))
+    return FileResponse(
+        path,
+        media_type=MEDIA_TYPES[path.suffix],
+        headers=download_headers(filename),
+        background=BackgroundTask(shutil.rmtree, tmpdir, ignore_errors=True),
+    )
 
 
 def catalog_file(request: Request):

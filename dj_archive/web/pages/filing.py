@@ -68,24 +68,46 @@ def _rows(plans, names) -> list[dict]:
     rows = []
     for i, p in enumerate(plans):
         clash = _clash(p)
-        rows.append({"i": i, "p": p, "name": names[i], "status": STATUS.get(p.status, p.status), "clash": clash,
-                     "doc": doc_id(p.target) if p.status == "filed" and p.target else None,
-                     "rank": order.get(p.status, 5) - (1 if clash else 0)})
+        rows.append(
+            {
+                "i": i,
+                "p": p,
+                "name": names[i],
+                "status": STATUS.get(p.status, p.status),
+                "clash": clash,
+                "doc": doc_id(p.target) if p.status == "filed" and p.target else None,
+                "rank": order.get(p.status, 5) - (1 if clash else 0),
+            }
+        )
     rows.sort(key=lambda r: (r["rank"], r["i"]))
     return rows
 
 
 def _context(state, b, **extra):
     tx = state.archive.config.taxonomy
-    return {"active": "filing", "batch": b["id"], "rows": _rows(b["plans"], b["names"]),
-            "cats": [(c.code, c.name) for c in tx.categories], "orgs": state.archive.config.org_names, **extra}
+    return {
+        "active": "filing",
+        "batch": b["id"],
+        "rows": _rows(b["plans"], b["names"]),
+        "cats": [(c.code, c.name) for c in tx.categories],
+        "orgs": state.archive.config.org_names,
+        **extra,
+    }
 
 
 def filing_page(request: Request):
     require_writable(request)
     state = request.app.state.web
-    return render(request, "filing.html", {"active": "filing", "max_mb": state.max_upload_bytes // (1024 * 1024),
-                                           "max_files": MAX_FILES, "suffixes": "、".join(SUPPORTED_SUFFIXES)})
+    return render(
+        request,
+        "filing.html",
+        {
+            "active": "filing",
+            "max_mb": state.max_upload_bytes // (1024 * 1024),
+            "max_files": MAX_FILES,
+            "suffixes": "、".join(SUPPORTED_SUFFIXES),
+        },
+    )
 
 
 async def upload(request: Request):
@@ -95,13 +117,24 @@ async def upload(request: Request):
     if length is None:
         raise HTTPException(411, "请用浏览器的上传表单提交文件。")
     if int(length) > state.max_upload_bytes * MAX_FILES:
-        raise HTTPException(413, f"一次上传太大：每个文件不超过 {state.max_upload_bytes // 2**20} MB，每次不超过 {MAX_FILES} 个。")
+        raise HTTPException(
+            413, f"一次上传太大：每个文件不超过 {state.max_upload_bytes // 2**20} MB，每次不超过 {MAX_FILES} 个。"
+        )
     form = await form_with_csrf(request)
     files = [f for f in form.getlist("files") if hasattr(f, "filename") and f.filename]
     if not files:
-        return render(request, "filing.html", {"active": "filing", "error": "请选择要归档的文件。",
-                                               "max_mb": state.max_upload_bytes // 2**20, "max_files": MAX_FILES,
-                                               "suffixes": "、".join(SUPPORTED_SUFFIXES)}, status_code=400)
+        return render(
+            request,
+            "filing.html",
+            {
+                "active": "filing",
+                "error": "请选择要归档的文件。",
+                "max_mb": state.max_upload_bytes // 2**20,
+                "max_files": MAX_FILES,
+                "suffixes": "、".join(SUPPORTED_SUFFIXES),
+            },
+            status_code=400,
+        )
     if len(files) > MAX_FILES:
         raise HTTPException(413, f"一次最多上传 {MAX_FILES} 个文件。")
     batch_id = secrets.token_urlsafe(12)
@@ -134,8 +167,14 @@ async def upload(request: Request):
         except DjArchiveError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(400, str(exc)) from None
-    b = {"id": batch_id, "dir": folder, "plans": plans, "names": names, "owner": request.session.get("csrf"),
-         "created": time.time()}
+    b = {
+        "id": batch_id,
+        "dir": folder,
+        "plans": plans,
+        "names": names,
+        "owner": request.session.get("csrf"),
+        "created": time.time(),
+    }
     with _batches_lock:
         _batches[batch_id] = b
     return render(request, "filing_review.html", _context(state, b, refused=refused))
@@ -154,10 +193,15 @@ async def confirm(request: Request):
             plan.status, plan.reason = "skipped", "未选择归档"
             continue
         try:
-            revise_plan(state.archive, plan, title=str(form.get(f"title{i}") or "").strip() or None,
-                        date=str(form.get(f"date{i}") or "").strip() or None,
-                        category=str(form.get(f"category{i}") or "") or None, org=str(form.get(f"org{i}") or ""),
-                        taken=taken)
+            revise_plan(
+                state.archive,
+                plan,
+                title=str(form.get(f"title{i}") or "").strip() or None,
+                date=str(form.get(f"date{i}") or "").strip() or None,
+                category=str(form.get(f"category{i}") or "") or None,
+                org=str(form.get(f"org{i}") or ""),
+                taken=taken,
+            )
         except DjArchiveError as exc:
             errors.append(f"{b['names'][i]}：{exc}")
         if plan.target:
@@ -168,8 +212,12 @@ async def confirm(request: Request):
                 plan.status = "planned"
         return render(request, "filing_review.html", _context(state, b, errors=errors), status_code=400)
     if not state.write_lock.acquire(blocking=False):
-        return render(request, "filing_review.html",
-                      _context(state, b, errors=["另一项写入（归档、著录或索引）正在进行，请稍后再确认。"]), status_code=409)
+        return render(
+            request,
+            "filing_review.html",
+            _context(state, b, errors=["另一项写入（归档、著录或索引）正在进行，请稍后再确认。"]),
+            status_code=409,
+        )
     try:
         report = await asyncio.to_thread(file_plans, state.archive, b["plans"])
     finally:

@@ -22,7 +22,12 @@ PAGE_SIZE = 20
 EXPORT_LIMIT = 5000
 #: URL parameter → (Archive.search keyword, label)
 PARAMS = {"category": "类别", "year": "年度", "org": "支部", "type": "文种", "from": "起", "to": "止"}
-FACETS = (("category", "category", "类别"), ("year", "year", "年度"), ("org", "org", "支部"), ("doc_type", "type", "文种"))
+FACETS = (
+    ("category", "category", "类别"),
+    ("year", "year", "年度"),
+    ("org", "org", "支部"),
+    ("doc_type", "type", "文种"),
+)
 
 
 def search_params(request: Request) -> dict:
@@ -87,9 +92,18 @@ def run(state, p: dict, limit=PAGE_SIZE, offset=0, facets=True):
             return done
     cached = _lru_get(_facet_cache, key) if facets else None
     result = state.archive.search(
-        p["q"], category=p["category"] or None, year=year, org=p["org"] or None, doc_type=p["type"] or None,
-        date_from=p["from"] or None, date_to=p["to"] or None, limit=limit, offset=offset, mask_pii=True,
-        sort=p["sort"] or "relevance", facets=facets and cached is None,
+        p["q"],
+        category=p["category"] or None,
+        year=year,
+        org=p["org"] or None,
+        doc_type=p["type"] or None,
+        date_from=p["from"] or None,
+        date_to=p["to"] or None,
+        limit=limit,
+        offset=offset,
+        mask_pii=True,
+        sort=p["sort"] or "relevance",
+        facets=facets and cached is None,
     )
     if facets and cached is not None:
         result.facets = cached
@@ -114,8 +128,14 @@ def _facet_groups(state, p, result) -> list[dict]:
                 cat = state.archive.config.taxonomy.category(value)
                 shown = cat.name if cat else ("未归类" if value == "UNKNOWN" else value)
             selected = str(p[param]) == str(value)
-            values.append({"label": shown, "count": n, "selected": selected,
-                           "url": url_for_search(p, **{param: None if selected else value})})
+            values.append(
+                {
+                    "label": shown,
+                    "count": n,
+                    "selected": selected,
+                    "url": url_for_search(p, **{param: None if selected else value}),
+                }
+            )
         groups.append({"label": label, "param": param, "values": values, "more": max(0, len(items) - 30)})
     return groups
 
@@ -151,7 +171,11 @@ def search_page(request: Request):
                 prev_url=url_for_search(p, page=p["page"] - 1) if p["page"] > 1 else None,
                 next_url=url_for_search(p, page=p["page"] + 1) if p["page"] < pages else None,
                 sort_urls={"relevance": url_for_search(p, sort=None), "date": url_for_search(p, sort="date")},
-                chips=[{"label": f"{lab}：{p[k]}", "url": url_for_search(p, **{k: None})} for k, lab in PARAMS.items() if p[k]],
+                chips=[
+                    {"label": f"{lab}：{p[k]}", "url": url_for_search(p, **{k: None})}
+                    for k, lab in PARAMS.items()
+                    if p[k]
+                ],
                 export_csv=url_for_search(p, path="/search.csv"),
                 export_xlsx=url_for_search(p, path="/search.xlsx"),
                 suggestions=_suggestions(p) if not result.total else [],
@@ -162,8 +186,15 @@ def search_page(request: Request):
     return render(request, "search.html", ctx)
 
 
-EXPORT_COLUMNS = (("date", "日期"), ("category", "类别"), ("org", "支部"), ("doc_type", "文种"), ("title", "题名"),
-                  ("path", "路径"), ("snippet", "摘要"))
+EXPORT_COLUMNS = (
+    ("date", "日期"),
+    ("category", "类别"),
+    ("org", "支部"),
+    ("doc_type", "文种"),
+    ("title", "题名"),
+    ("path", "路径"),
+    ("snippet", "摘要"),
+)
 
 
 def export_results(request: Request) -> Response:

@@ -18,9 +18,18 @@ def status_page(request: Request):
         stats, failures, error = state.archive.stats(), state.archive.failures(), None
     except DjArchiveError as exc:
         stats, failures, error = None, [], f"{translate(str(exc), 'zh_CN')} {translate(exc.hint, 'zh_CN')}"
-    return render(request, "status.html", {"active": "status", "stats": stats, "failures": failures,
-                                           "error": error, "job": state.job.snapshot(),
-                                           "archive_root": state.archive.root})
+    return render(
+        request,
+        "status.html",
+        {
+            "active": "status",
+            "stats": stats,
+            "failures": failures,
+            "error": error,
+            "job": state.job.snapshot(),
+            "archive_root": state.archive.root,
+        },
+    )
 
 
 def progress(request: Request):
