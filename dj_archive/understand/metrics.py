@@ -290,7 +290,7 @@ class _Hit:
     own: str  # the clause in front of the number (folded), where cues are looked for
     clause_start: int
     reversed: bool = False  # the counted noun follows the number (召开3次支委会)
-    each: list = None  # type: ignore[assignment]  # 召开支委会、党员大会各2次: (activity, indicator) of each
+    each: list | None = None  # 召开支委会、党员大会各2次: (activity, indicator) of each
 
 
 class _Extractor:
@@ -336,11 +336,13 @@ class _Extractor:
         prev_end, prev_kind, prev_indicator, prev_reversed = s0, None, None, False
         for m in self.c.figure.finditer(self.folded, s0, s1):
             count = parse_number(m.group("num"))
-            hit = self._hit(m, s0, s1, prev_end, prev_reversed) if count else None
+            if not count:
+                continue
+            hit = self._hit(m, s0, s1, prev_end, prev_reversed)
             if hit is None:
                 continue
             joined = prev_kind is not None and hit.clause_start == prev_end and re.match(r"\s*(?:、|和|及|与)", hit.own)
-            kind = prev_kind if joined else self._kind(hit, m.group("unit"), prev_kind, prev_indicator)
+            kind = prev_kind if joined and prev_kind else self._kind(hit, m.group("unit"), prev_kind, prev_indicator)
             if prev_kind == "work" and self.folded[prev_end : hit.clause_start].strip() in ("（", "("):
                 kind = "breakdown"  # 讲党课4次（书记2次、委员2人次）: parts of the count before
             if kind == "work":
@@ -508,10 +510,10 @@ class _Extractor:
             if not self.c.work_verbs.search(own) or re.search(r"作为|成为|(?<![一二三四五六七八九十])是|有", own):
                 return None
             indicator = self._head_indicator(noun, len(lead), self.text[a : m.start()])
-            became = fold(long_noun).find("为")
-            if indicator is None and became >= 0:
+            became_at = fold(long_noun).find("为")
+            if indicator is None and became_at >= 0:
                 # 吸收3名一线骨干为入党积极分子, 确定2名同志为发展对象: the count is of what they became.
-                became_what = self.vocab.match(self.text[a : m.start()] + long_noun[became:])
+                became_what = self.vocab.match(self.text[a : m.start()] + long_noun[became_at:])
                 if became_what in _SUBJECT_INDICATORS:
                     indicator, noun = became_what, long_noun
             if indicator is None:
