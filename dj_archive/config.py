@@ -26,7 +26,7 @@ from .errors import ArchiveNotFound, ConfigError, UnknownOrg
 from .i18n import N_
 from .periods import parse_date
 from .taxonomy import Taxonomy, default_taxonomy, taxonomy_from_dict
-from .yamlsafe import load_yaml
+from .yamlsafe import load_yaml, read_user_text
 
 __all__ = [
     "Org",
@@ -377,16 +377,10 @@ def load_config(root) -> ArchiveConfig:
     fonds = root / FONDS_FILE
     if fonds.exists():
         try:
-            raw = fonds.read_text(encoding="utf-8-sig")
+            raw = read_user_text(fonds)
             data = load_yaml(raw) or {}
         except yaml.YAMLError as exc:
             raise _yaml_error(fonds, exc) from exc
-        except UnicodeDecodeError as exc:
-            raise ConfigError(N_("{fonds}: not UTF-8 text; save it as UTF-8").format(fonds=fonds)) from exc
-        except OSError as exc:
-            raise ConfigError(
-                N_("{fonds}: cannot read it ({reason})").format(fonds=fonds, reason=exc.strerror or exc)
-            ) from exc
         if not isinstance(data, dict):
             raise ConfigError(N_("{fonds}: expected a mapping with fonds_id, fonds_name and orgs").format(fonds=fonds))
     orgs = _parse_orgs(fonds, data.get("orgs"))

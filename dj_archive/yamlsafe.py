@@ -20,11 +20,15 @@ yaml.composer.ComposerError: aliases (*name) are not allowed; write the value ou
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["load_yaml"]
+from .errors import ConfigError
+from .i18n import N_
+
+__all__ = ["load_yaml", "read_user_text"]
 
 #: Keys whose (unquoted) values are text whatever they look like.
 TEXT_KEYS = frozenset({"code"})
@@ -57,3 +61,16 @@ def load_yaml(text: str) -> Any:
     """Parse ``text`` like ``yaml.safe_load``, without aliases and with codes as text.
     Raises ``yaml.YAMLError`` (with the line and column) for anything else."""
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def read_user_text(path: Path) -> str:
+    """The text of a file the user supplies (a BOM from Notepad is dropped); a named
+    :class:`ConfigError` saying what to do when it is not UTF-8 or cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(N_("{path}: not UTF-8 text; save it as UTF-8").format(path=path)) from exc
+    except OSError as exc:
+        raise ConfigError(
+            N_("{path}: cannot read it ({reason})").format(path=path, reason=exc.strerror or exc)
+        ) from exc

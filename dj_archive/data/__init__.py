@@ -40,7 +40,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..i18n import N_
-from ..yamlsafe import load_yaml
+from ..yamlsafe import load_yaml, read_user_text
 
 __all__ = [
     "load_data",
@@ -99,15 +99,7 @@ def _stamp(path: Path) -> tuple:
 
 @lru_cache(maxsize=64)
 def _read(stamp: tuple) -> str:
-    path = Path(stamp[0])
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(N_("{path}: not UTF-8 text; save it as UTF-8").format(path=path)) from exc
-    except OSError as exc:
-        raise ConfigError(
-            N_("{path}: cannot read it ({reason})").format(path=path, reason=exc.strerror or exc)
-        ) from exc
+    return read_user_text(Path(stamp[0]))
 
 
 @lru_cache(maxsize=64)
