@@ -56,6 +56,16 @@ class ReadError(DjArchiveError):
 
     hint = N_("Open the file in its program and save it as .docx, .pdf (with text) or .txt, then try again.")
 
+    @classmethod
+    def of(cls, template: str, exc: BaseException) -> "ReadError":
+        """The error for a reader library's exception ``exc``: ``template`` (marked with ``N_``)
+        filled with ``{type}`` (the exception's class) and ``{error}`` (its text), on one line.
+
+        >>> str(ReadError.of(N_("corrupt PDF ({type}: {error})"), KeyError("/Root")))
+        "corrupt PDF (KeyError: '/Root')"
+        """
+        return cls(template.format(type=type(exc).__name__, error=exc).splitlines()[0][:200])
+
 
 class UnsupportedFormat(ReadError):
     """The file's format is not one the toolkit can read."""

@@ -29,6 +29,8 @@ __all__ = ["FilingPlan", "FilingReport", "plan_filing", "revise_plan", "file_pla
 
 #: Below this classifier confidence the archivist is asked to confirm the category.
 LOW_CONFIDENCE = 0.6
+#: The reason of a plan whose content is already filed (same sha256).
+_DUPLICATE = N_("already in the archive as {target}")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -141,7 +143,7 @@ def _copy_verified(source, dest: Path, sha: str | None) -> None:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be
-        raise _CopyFailed(f"{dest.parent.name} is a file, not a folder; nothing filed") from None
+        raise _CopyFailed(N_("{name} is a file, not a folder; nothing filed").format(name=dest.parent.name)) from None
     fd, tmp = tempfile.mkstemp(prefix=".dj-archive-filing-", suffix=".part", dir=dest.parent)
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
@@ -154,7 +156,7 @@ def _copy_verified(source, dest: Path, sha: str | None) -> None:
             sha = _sha256_file(source)
         if copied != sha:
             raise _CopyFailed(
-                "the copy does not match the source (changed while filing, or a write error); nothing filed"
+                N_("the copy does not match the source (changed while filing, or a write error); nothing filed")
             )
         try:
             os.link(tmp, dest)  # atomic, and never replaces an existing file
@@ -242,7 +244,7 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         sha = hashlib.sha256(data).hexdigest()
         plan.sha256 = sha
         if sha in known:
-            plan.status, plan.reason, plan.target = "duplicate", f"already in the archive as {known[sha]}", known[sha]
+            plan.status, plan.reason, plan.target = "duplicate", _DUPLICATE.format(target=known[sha]), known[sha]
             continue
         # The document's own title line beats its file name (总结终稿(2).docx); a title that
         # names the branch or the year is preferred, else the longer one.
@@ -265,13 +267,13 @@ def plan_filing(archive, paths, category: str | None = None, org: str | None = N
         plan.doc_type = dt.name if dt else None
         plan.org = org or config.find_org(plan.title) or config.find_org(text[:300])
         if plan.category == UNKNOWN:
-            plan.status, plan.reason = "failed", "no category could be suggested; give one with --category"
+            plan.status, plan.reason = "failed", N_("no category could be suggested; give one with --category")
             continue
         folder = f"{config.taxonomy.category(plan.category).folder}/{plan.date[:4]}"
         same = _same_file_in_folder(config.root / folder, len(data), sha)
         if same:
             plan.target = f"{folder}/{same}"
-            plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+            plan.status, plan.reason = "duplicate", _DUPLICATE.format(target=plan.target)
             known[sha] = plan.target
             continue
         target = _free_target(config.root, folder, f"{plan.date}_{plan.title}", src.suffix.lower(), taken)
@@ -313,7 +315,7 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
     same = _same_file_in_folder(config.root / folder, size, plan.sha256) if plan.sha256 else None
     if same:
         plan.target = f"{folder}/{same}"
-        plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+        plan.status, plan.reason = "duplicate", _DUPLICATE.format(target=plan.target)
         return plan
     plan.target = _free_target(
         config.root, folder, f"{plan.date}_{plan.title}", Path(plan.source).suffix.lower(), taken
@@ -368,7 +370,7 @@ def _file_one(archive, plan: FilingPlan, attempts: int = 20) -> bool:
             except OSError:
                 same = False
             if same:
-                plan.status, plan.reason = "duplicate", f"already in the archive as {plan.target}"
+                plan.status, plan.reason = "duplicate", _DUPLICATE.format(target=plan.target)
                 return False
             plan.target = _free_target(archive.root, folder, stem, ext)
             continue

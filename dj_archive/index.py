@@ -30,7 +30,7 @@ from .config import INDEX_DIRNAME, ArchiveConfig, default_db_path, load_config
 from .data import data_version
 from .errors import IndexDamaged, IndexFailure, IndexLocked, IndexMissing, NotAnIndex, ReadError
 from .files import FileEntry, walk_archive
-from .i18n import N_
+from .i18n import N_, _
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .normalize import fold
 from .pool import isolated_map
@@ -277,7 +277,7 @@ def _discard_damaged(db_path: Path, reason: str) -> str:
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{db_path}{suffix}")
-    return f"the index was damaged ({reason}); rebuilt from the archive"
+    return N_("the index was damaged ({reason}); rebuilt from the archive").format(reason=reason)
 
 
 def _check_ours(con, db_path: Path) -> None:
@@ -795,8 +795,10 @@ def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_
         return (
             "failed",
             e.path,
-            f"still being read after {timeout:g} s; not indexed "
-            "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)",
+            N_(
+                "still being read after {seconds} s; not indexed "
+                "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)"
+            ).format(seconds=f"{timeout:g}"),
         )
 
     ocr_files = sum(1 for e in todo if e.path.lower().endswith(_OCR_SUFFIXES)) if ocr is not None and ocr.enabled else 0
@@ -922,7 +924,7 @@ class _PagesBar(threading.Thread):
         from tqdm import tqdm
 
         self.q = q
-        self.bar = tqdm(total=0, unit="page", desc="OCR", file=sys.stderr, position=1, leave=True)
+        self.bar = tqdm(total=0, unit=_("page"), desc="OCR", file=sys.stderr, position=1, leave=True)
 
     def __call__(self, what, n):
         if what == "pages":
@@ -955,7 +957,7 @@ def _index_files(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(todo), unit="file", desc="indexing", file=sys.stderr)
+        bar = tqdm(total=len(todo), unit=_("file"), desc=_("indexing"), file=sys.stderr)
         if ocr is not None and ocr.enabled and n_ocr:
             import multiprocessing as mp
 

@@ -155,7 +155,7 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
         categories = (
             [
                 Category(
-                    code=_code(c["code"], "category code"),
+                    code=_code(c["code"], N_("category code")),
                     name=_folder_name(c["name"]),
                     scope=str(c.get("scope", "")),
                     keywords=tuple(str(k) for k in c.get("keywords", []) or []),
@@ -188,7 +188,7 @@ def taxonomy_from_dict(data: dict, base: Taxonomy | None = None) -> Taxonomy:
         categories=categories,
         doc_types=doc_types,
         retention_codes={
-            str(name): _code(code, f"retention code of {name}")
+            str(name): _code(code, N_("retention code of {name}").format(name=name))
             for name, code in dict(data.get("retention_codes") or (base.retention_codes if base else {})).items()
         },
         default_retention=str(data.get("default_retention") or (base.default_retention if base else "定期30年")),

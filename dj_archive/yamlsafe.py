@@ -40,7 +40,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed; write the value out in full", event.start_mark
+                None, None, N_("aliases (*name) are not allowed; write the value out in full"), event.start_mark
             )
         return super().compose_node(parent, index)
 

@@ -270,20 +270,109 @@ def test_chinese_help_is_wrapped_for_the_terminal():
     assert run("index", "-h", lang="en").stdout.startswith("Usage: dj-archive index [OPTIONS]\n\n  Index the archive")
 
 
-def test_library_messages_are_marked_for_the_catalog():
-    """A named error raised with a bare string or f-string would reach the user in English only:
-    write ``raise ConfigError(N_("cannot read {path}").format(path=path))`` instead."""
+#: Calls whose string arguments go through the catalog (or are click help texts, extracted too).
+_MARKERS = {"_", "N_", "ngettext", "gettext", "translate"}
+#: English text that is not a message to the archivist: SQL, markup, jieba's part-of-speech tags
+#: and the .docx description property a draft carries (the draft itself is Chinese).
+_NOT_MESSAGES = re.compile(
+    r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|BEGIN)\b|^\s*<|^c d p u |^dj-archive draft: figures counted"
+)
+#: Three English words in a row (lower case): reads like a sentence someone would see.
+_SENTENCE = re.compile(r"\b[a-z]{2,}(?:[ ,;:]+[a-z]{2,}){2,}\b")
+#: Python's own exceptions say a function was called wrongly (a programmer's error, in English);
+#: what an archivist can cause is a named error of dj_archive.errors.
+_PROGRAMMER_ERRORS = {"ValueError", "TypeError", "RuntimeError", "KeyError", "AssertionError", "NotImplementedError"}
+
+
+def _unmarked_text(tree):
+    """(line, text) of every string literal or f-string in ``tree`` that is not a docstring,
+    an assert's or a programmer error's message, a comparison operand, a click help text,
+    an error's ``hint`` or inside a marked call."""
     import ast
 
-    errors = set(re.findall(r"^class (\w+)\(", (ROOT / "dj_archive" / "errors.py").read_text(encoding="utf-8"), re.M))
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+                skip.add(id(node.body[0].value))
+        inside = []
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+            if name in _MARKERS:
+                inside += node.args
+            inside += [kw.value for kw in node.keywords if kw.arg in ("help", "show_default")]
+        elif isinstance(node, ast.Assert) and node.msg:
+            inside.append(node.msg)
+        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            if getattr(node.exc.func, "id", None) in _PROGRAMMER_ERRORS:
+                inside.append(node.exc)
+        elif isinstance(node, ast.Compare):
+            inside += [node.left, *node.comparators]
+        elif isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "hint" for t in node.targets):
+            inside.append(node.value)
+        for sub in inside:
+            skip.update(id(n) for n in ast.walk(sub))
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            skip.update(id(v) for v in node.values)
+            yield node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def test_user_facing_text_is_marked_for_the_catalog():
+    """Every English sentence in the package reaches the catalog: a named error raised with a
+    bare string or f-string, a failure reason written as an f-string (a timeout, a damaged
+    file, a filing plan's reason) or a warning echoed as is would reach the user in English
+    only. Write ``N_("cannot read {path}").format(path=path)`` (library) or ``_("…")`` (CLI)."""
+    import ast
+
     offenders = []
     for path in sorted((ROOT / "dj_archive").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
-                f = node.exc.func
-                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
-                arg = node.exc.args[0]
-                bare = isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and arg.value)
-                if name in errors and bare:
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+        for line, text in _unmarked_text(ast.parse(path.read_text(encoding="utf-8"))):
+            if _SENTENCE.search(text) and not _NOT_MESSAGES.search(text):
+                offenders.append(f"{path.relative_to(ROOT)}:{line}: {text[:60]!r}")
     assert offenders == []
+
+
+def test_the_cli_prints_no_unmarked_words():
+    """In the CLI even one word matters: nothing is echoed, yielded as an output line or
+    raised as a usage error from a bare literal with English letters in it."""
+    import ast
+
+    shown = {"echo", "secho", "style", "BadParameter", "UsageError", "ClickException", "fail"}
+    offenders = []
+    for path in sorted((ROOT / "dj_archive" / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            args = []
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in shown:
+                args = node.args[:1]
+            elif isinstance(node, ast.Yield) and node.value is not None:
+                args = [node.value]
+            for arg in args:
+                literal = arg.values if isinstance(arg, ast.JoinedStr) else [arg]
+                text = "".join(v.value for v in literal if isinstance(v, ast.Constant) and isinstance(v.value, str))
+                if re.search(r"[A-Za-z]{2,}", text):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text[:60]!r}")
+    assert offenders == []
+
+
+def test_failure_reasons_of_damaged_files_are_translated(small_archive):
+    """Reasons stay English in JSON; each one shown in Chinese matches a catalog template."""
+    folder = small_archive / "ZH_综合类" / "2023"
+    (folder / "2023-08-01_损坏的报告.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF")
+    (folder / "2023-08-02_损坏的表格.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "2023-08-03_损坏的照片.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64)
+    (folder / "2023-08-04_损坏的文档.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    (folder / "2023-08-05_损坏的演示.pptx").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    r = run("index", "--archive", small_archive, "--format", "json")
+    failed = json.loads(r.stdout)["failed"]
+    assert len(failed) == 5, failed
+    untranslated = [f["reason"] for f in failed if i18n.translate(f["reason"], "zh_CN") == f["reason"]]
+    assert untranslated == []
+    shown = run("index", "--archive", small_archive).stdout
+    assert "失败：ZH_综合类/2023/2023-08-01_损坏的报告.pdf：" in shown
+    assert "corrupt" not in shown and "damaged" not in shown

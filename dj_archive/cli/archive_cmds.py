@@ -38,7 +38,7 @@ def index_cmd(archive, db, workers, fmt, progress, ocr, timeout):
     arc = open_archive(archive, db)
     report = arc.index(workers=workers, progress=progress, ocr=ocr, timeout=timeout)
     for problem in arc.config.metadata_problems:
-        click.echo(f"Warning: {problem}", err=True)
+        click.echo(_("Warning: {problem}").format(problem=_translate(problem)), err=True)
     for path in arc.config.unmatched_overrides:
         click.echo(
             _("Warning: metadata.csv names {path}, which is not a file in the archive").format(path=path), err=True

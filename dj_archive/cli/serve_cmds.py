@@ -49,7 +49,7 @@ def serve_cmd(archive, db, host, port, read_only, workers, password_file):
     from ..web.security import load_password_hash
 
     if workers > 1 and not read_only:
-        raise click.BadParameter("more than one worker needs --read-only", param_hint="'--workers'")
+        raise click.BadParameter(_("more than one worker needs --read-only"), param_hint="'--workers'")
     settings = {
         "archive": archive,
         "db": db,

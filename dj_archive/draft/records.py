@@ -172,7 +172,7 @@ class BranchRecords:
         cfg = archive.config
         canonical = cfg.resolve_org(org) if org else None
         if not canonical:
-            known = "、".join(cfg.org_names) or "(none: fonds.yml lists no orgs)"
+            known = "、".join(cfg.org_names) or N_("(none: fonds.yml lists no orgs)")
             raise UnknownOrg(
                 N_("unknown branch {org!r}; the branches of this archive are: {known}").format(org=org, known=known)
             )

@@ -85,7 +85,7 @@ def pdf_page_texts(data: bytes, images: bool = False) -> list:
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise ReadError(f"corrupt PDF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt PDF ({type}: {error})"), exc) from None
     except Exception as exc:  # noqa: BLE001 - pypdf can raise anything on hostile input
         raise ReadError(N_("unreadable PDF ({type})").format(type=type(exc).__name__)) from None
     texts = [_fix_surrogates(p) for p in pages]

@@ -36,5 +36,5 @@ def rtf_text(data: bytes) -> str:
     try:
         text = rtf_to_text(data.decode("latin-1"), encoding=codepage, errors="replace")
     except Exception as exc:  # noqa: BLE001 - striprtf raises plain exceptions on odd input
-        raise ReadError(f"corrupt RTF ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt RTF ({type}: {error})"), exc) from None
     return "\n".join(ln.rstrip() for ln in text.splitlines()).strip("\n")

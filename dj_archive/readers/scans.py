@@ -112,7 +112,7 @@ def _open_image(data: bytes):
     except Image.DecompressionBombError:
         raise ReadError(N_("image is too large (over 120 megapixels)")) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise ReadError(f"damaged image ({exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("damaged image ({error})"), exc) from None
 
 
 def image_document(data: bytes, ocr: OcrOptions | None, fmt: str):
@@ -136,7 +136,7 @@ def image_document(data: bytes, ocr: OcrOptions | None, fmt: str):
             page = ImageOps.exif_transpose(img)
             page.load()
         except (OSError, ValueError, SyntaxError) as exc:
-            raise ReadError(f"damaged image ({exc})".splitlines()[0][:200]) from None
+            raise ReadError.of(N_("damaged image ({error})"), exc) from None
         return page.convert("RGB")
 
     if done is None:

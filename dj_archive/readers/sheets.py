@@ -62,7 +62,7 @@ def xlsx_text(data: bytes) -> tuple[str, int]:
     except zipfile.BadZipFile:
         raise ReadError(N_("corrupt .xlsx (not a valid zip archive; truncated or damaged)")) from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files
-        raise ReadError(f"corrupt .xlsx ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt .xlsx ({type}: {error})"), exc) from None
     try:
         sheets = [_sheet_lines(ws.title, ws.iter_rows(values_only=True)) for ws in wb.worksheets]
     finally:
@@ -84,9 +84,9 @@ def xls_text(data: bytes) -> tuple[str, int]:
     except xlrd.biffh.XLRDError as exc:
         if "encrypted" in str(exc).lower():
             raise ReadError(N_("password-protected .xls; save an unprotected copy")) from None
-        raise ReadError(f"not a readable .xls ({exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("not a readable .xls ({error})"), exc) from None
     except Exception as exc:  # noqa: BLE001 - xlrd raises many types on damaged files
-        raise ReadError(f"corrupt .xls ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt .xls ({type}: {error})"), exc) from None
     sheets = []
     try:
         for i in range(book.nsheets):

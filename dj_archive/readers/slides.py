@@ -62,7 +62,7 @@ def pptx_text(data: bytes) -> tuple[str, int]:
     except zipfile.BadZipFile:
         raise ReadError(N_("corrupt .pptx (not a valid zip archive; truncated or damaged)")) from None
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types on damaged files
-        raise ReadError(f"corrupt .pptx ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt .pptx ({type}: {error})"), exc) from None
     out = []
     slides = list(prs.slides)
     for slide in slides:

@@ -233,7 +233,7 @@ def word_text(data: bytes) -> str:
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - olefile raises several types on damaged files
-        raise ReadError(f"corrupt Word document ({type(exc).__name__}: {exc})".splitlines()[0][:200]) from None
+        raise ReadError.of(N_("corrupt Word document ({type}: {error})"), exc) from None
     try:
         return word_stream_text(word, table)
     except (struct.error, IndexError) as exc:
