@@ -9,7 +9,6 @@ from . import g_learning as GL
 from . import g_meetings as GM
 from . import g_misc as GX
 from . import g_summary as GS
-from . import themes as T
 from .model import (
     END,
     ORG_SPECS,
@@ -25,8 +24,12 @@ from .model import (
     workday,
 )
 from .plan import CATEGORY, Rec, attach_anchors, number_meetings, plan_dev_records, plan_half
+from .pools import pools
 from .rules import INDICATOR_NAMES, indicator_of, indicators_in
+from .themes import THEMES as T
 from .writers import render_docx, render_md, render_pdf, render_scan_pdf, render_txt
+
+MISC, NAMES = pools("misc"), pools("names")
 
 SEED = 20190101
 LOOSE_DIR = "待整理"
@@ -98,7 +101,7 @@ def set_title_and_topic(rec, rng, used):
         a = i["author"]
         rec.title = f"{o}{i['topic']}专题研讨发言（{a.name}）"
     elif k == "jsjy":
-        th = T.YEARS[y]
+        th = T.years[y]
         opts = []
         if f"film{y}" not in u and m <= 6:
             opts.append(("film", f"{o}观看{th['film']}警示教育活动记录"))
@@ -137,9 +140,8 @@ def set_title_and_topic(rec, rng, used):
     elif k == "zyfw":
         topic, paras = GX.zyfw_topic(org, rec, rng, u)
         u.add(topic)
-        from .names import COMMUNITIES
 
-        i.update(topic=topic, paras=paras, community=rng.choice(COMMUNITIES))
+        i.update(topic=topic, paras=paras, community=rng.choice(NAMES.communities))
         rec.title = f"{o}“{topic}”志愿服务活动记录"
         if rec.title in u:
             rec.title = f"{o}{y}年{m}月“{topic}”志愿服务活动记录"
@@ -458,7 +460,7 @@ def compose(rec, rng, recs_of_org):
     if rec.blocks is not None:
         return
     if k == "zwh":
-        b, a = GM.compose_zwh(o, rec, rng, T.YEARS[rec.date.year]["agenda"])
+        b, a = GM.compose_zwh(o, rec, rng, T.years[rec.date.year]["agenda"])
     elif k == "dydh":
         b, a = GM.compose_dydh(o, rec, rng)
     elif k == "dxzh":
@@ -540,20 +542,8 @@ def compose(rec, rng, recs_of_org):
     rec.blocks, rec.author = b, a
 
 
-RETIRED_WORDS = [
-    ("在本职岗位上", "在力所能及的范围内"),
-    ("做好本职工作", "做好力所能及的事情"),
-    ("本职工作", "力所能及的事情"),
-    ("立足本职", "立足实际"),
-    ("结合工作实际", "结合自身实际"),
-    ("联系工作实际", "联系自身实际"),
-    ("结合岗位实际", "结合自身实际"),
-    ("业务工作", "日常生活"),
-]
-
-
 def retired_wording(text):
-    for a, b in RETIRED_WORDS:
+    for a, b in MISC.retired_words:
         text = text.replace(a, b)
     return text
 

@@ -92,7 +92,7 @@ def make_corpus(out_dir, n, seed=1, rich=5):
     write itself).  Deterministic for a given (n, seed).
     """
     from .build import rel_path, render
-    from .pools_extra import RICH
+    from .ctx import RICH
 
     if n < 0:
         raise ValueError("n must be >= 0")

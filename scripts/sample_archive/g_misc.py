@@ -3,48 +3,21 @@ plus 志愿服务 and 走访慰问 records."""
 
 from datetime import timedelta
 
-from . import themes as T
 from .ctx import Ctx
 from .g_meetings import _absent, header
 from .model import cn_date, fmt_date, next_workday
-from .names import COMMUNITIES
-from .pools_extra import APP_UNDERSTAND, REPORT_LIFE, reflect
-from .xd import xd_pool
+from .pools import pools
+from .themes import THEMES as T
+from .themes import focus_at
+from .xd import reflect, xd_pool
+
+PROSE, NAMES = pools("misc"), pools("names")
 
 PHONE = "0000-0000000"
 
 
 def _birth(p):
     return f"{p.birth.year}年{p.birth.month}月"
-
-
-# ---------------------------------------------------------------- 发展党员
-APP_OATH = "我志愿加入中国共产党，拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，随时准备为党和人民牺牲一切，永不叛党。"
-APP_PARTY = [
-    "中国共产党是中国工人阶级的先锋队，同时是中国人民和中华民族的先锋队，是中国特色社会主义事业的领导核心。党的最高理想和最终目标是实现共产主义。",
-    "中国共产党以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想作为自己的行动指南。党的根本宗旨是全心全意为人民服务。",
-    "中国共产党的领导是中国特色社会主义最本质的特征，是中国特色社会主义制度的最大优势。一百多年来，党团结带领人民创造了一个又一个彪炳史册的人间奇迹。",
-]
-APP_FAMILY = [
-    "我出生在一个普通的工人家庭，从小父母就教育我做人要踏实、做事要认真。上学期间我先后加入了少先队和共青团，在老师和同学的帮助下不断进步。",
-    "我出生在农村，父母都是勤劳朴实的农民。小时候村里修路、通自来水，都是村党支部带着大家干起来的，那时我就知道，有困难找党员。",
-    "我出生在一个党员家庭，父亲是一名有三十年党龄的老党员。他常对我说，入党不是为了得到什么，而是要多做贡献。这句话我一直记在心里。",
-    "我成长在一个普通的教师家庭，父母言传身教，让我从小养成了爱读书、守规矩的习惯。大学期间我担任过班级团支部书记，参加了多次志愿服务活动。",
-]
-APP_WHY = [
-    "参加工作以来，我身边有很多优秀的共产党员。他们在工作中任劳任怨、在困难面前冲锋在前，让我真切感受到了共产党员的先进性。这也是我申请入党的重要原因。",
-    "来到单位后，我所在科室的几位党员同志给我留下了深刻印象。遇到急难任务，他们总是第一个站出来；同事有困难，他们总是主动帮忙。我希望成为像他们一样的人。",
-    "工作中我逐渐认识到，个人的成长离不开组织的培养。加入党组织，是为了在党组织的教育和监督下更快地成长，更好地为群众服务。",
-]
-APP_SHORT = [
-    "我清醒地认识到自己还存在不少缺点：理论学习不够系统，有时工作方法不够成熟，处理复杂问题的能力还有待提高。我会在今后的学习和工作中努力改正。",
-    "对照党员标准，我还有很多不足：有时急于求成，考虑问题不够周全；理论功底比较薄弱，对一些问题的认识还停留在表面。我将虚心向党员同志学习，努力克服。",
-    "我也深知自己身上还有缺点，比如与同事沟通时有时不够耐心，对自己的要求还不够严格。希望党组织和同志们多批评帮助。",
-]
-APP_CLOSE = [
-    "如果党组织批准我的申请，我一定以党员标准严格要求自己，努力学习，踏实工作，做一名合格的共产党员；如果组织上认为我还不够条件，我也不会灰心，将继续努力，争取早日加入党组织。",
-    "请党组织在实践中考验我。无论组织是否批准我的申请，我都会以党员的标准要求自己，用实际行动争取早日成为一名光荣的中国共产党员。",
-]
 
 
 def _app_extra(d):
@@ -70,11 +43,11 @@ def compose_app(org, rec, rng):
     p = rec.info["case"].person
     ctx = Ctx(rng)
     blocks = [("title", "入党申请书"), ("field", "敬爱的党组织：")]
-    blocks.append(("p", APP_OATH))
+    blocks.append(("p", PROSE.app_oath))
     blocks.append(
         (
             "p",
-            ctx.pick(APP_PARTY)
+            ctx.pick(PROSE.app_party)
             + ctx.pick(
                 [
                     "党的十八大以来，以习近平同志为核心的党中央团结带领全国各族人民取得了举世瞩目的成就，这更加坚定了我加入党组织的决心。",
@@ -83,11 +56,11 @@ def compose_app(org, rec, rng):
             ),
         )
     )
-    blocks.append(("p", ctx.pick(APP_UNDERSTAND)))
-    blocks.append(("p", ctx.pick(APP_FAMILY)))
-    blocks.append(("p", ctx.pick(APP_WHY) + _app_extra(rec.date)))
-    blocks.append(("p", ctx.pick(APP_SHORT)))
-    blocks.append(("p", ctx.pick(APP_CLOSE)))
+    blocks.append(("p", ctx.pick(PROSE.app_understand)))
+    blocks.append(("p", ctx.pick(PROSE.app_family)))
+    blocks.append(("p", ctx.pick(PROSE.app_why) + _app_extra(rec.date)))
+    blocks.append(("p", ctx.pick(PROSE.app_short)))
+    blocks.append(("p", ctx.pick(PROSE.app_close)))
     blocks.append(("field", "此致"))
     blocks.append(("field", "敬礼！"))
     blocks.append(("right", f"申请人：{p.name}"))
@@ -95,34 +68,12 @@ def compose_app(org, rec, rng):
     return blocks, p.name
 
 
-REPORT_PARAS = {
-    "learn": [
-        "近期，我认真学习了{focus}，对党的理论有了进一步的理解。通过学习，我认识到作为一名入党积极分子，首先要在思想上入党，始终保持政治上的清醒和坚定。",
-        "这个季度，我坚持每天在“学习强国”上学习，并按照培养联系人的建议，精读了几篇重要讲话原文，做了学习笔记。",
-        "参加支部组织的学习活动，让我对{theme}有了更直观的认识。{xd}",
-    ],
-    "work": [
-        "在工作上，我努力以党员标准要求自己，认真完成领导交办的各项任务，遇到急难任务主动承担。",
-        "在工作中，我注意向身边的老党员学习，学习他们认真负责的工作态度和为民服务的情怀。",
-        "近期我参与了科室的一项重点工作，在同事们的帮助下按时完成了任务，也发现了自己经验不足的问题。",
-    ],
-    "short": [
-        "对照党员标准，我还存在一些不足：一是理论学习不够深入，有时满足于看过读过；二是工作中有时急于求成，考虑问题不够周全。",
-        "我也清醒地认识到自身的不足，比如在处理复杂问题时还不够沉稳，批评与自我批评的勇气还需增强。",
-    ],
-    "resolve": [
-        "今后，我将继续加强学习，在工作中严格要求自己，主动接受党组织和党员同志的监督帮助，争取早日加入中国共产党。",
-        "我会以更高的标准要求自己，在思想上、工作上、生活上不断进步，用实际行动争取早日成为一名共产党员。",
-    ],
-}
-
-
 def compose_report(org, rec, rng):
     c = rec.info["case"]
     y = rec.date.year
-    th = T.YEARS[y]
-    ctx = Ctx(rng, dict(focus=T.focus_at(rec.date), theme=th["theme"]))
-    ctx.slots["xd"] = ctx.pick(xd_pool(y, rec.date.month, org.kind), community=rng.choice(COMMUNITIES))
+    th = T.years[y]
+    ctx = Ctx(rng, dict(focus=focus_at(rec.date), theme=th["theme"]))
+    ctx.slots["xd"] = ctx.pick(xd_pool(y, rec.date.month, org.kind), community=rng.choice(NAMES.communities))
     blocks = [("title", "思想汇报"), ("field", "敬爱的党组织：")]
     blocks.append(
         (
@@ -135,13 +86,13 @@ def compose_report(org, rec, rng):
             ),
         )
     )
-    blocks.append(("p", ctx.pick(REPORT_PARAS["learn"])))
-    blocks.append(("p", ctx.pick(REPORT_PARAS["work"])))
-    blocks.append(("p", ctx.pick(REPORT_LIFE)))
+    blocks.append(("p", ctx.pick(PROSE.report_paras["learn"])))
+    blocks.append(("p", ctx.pick(PROSE.report_paras["work"])))
+    blocks.append(("p", ctx.pick(PROSE.report_life)))
     if rng.random() < 0.6:
         blocks.append(("p", ctx.pick(reflect("W", "insight"))))
-    blocks.append(("p", ctx.pick(REPORT_PARAS["short"])))
-    blocks.append(("p", ctx.pick(REPORT_PARAS["resolve"])))
+    blocks.append(("p", ctx.pick(PROSE.report_paras["short"])))
+    blocks.append(("p", ctx.pick(PROSE.report_paras["resolve"])))
     blocks.append(("p", "以上是我近期的思想汇报，恳请党组织批评指正。"))
     blocks.append(("right", f"汇报人：{c.person.name}"))
     blocks.append(("right", fmt_date(rec.date)))
@@ -275,42 +226,9 @@ def compose_zs(org, rec, rng):
     return blocks, org.role(rec.date, "组织委员").name
 
 
-# ---------------------------------------------------------------- 党风廉政
-CASES = [
-    "某区某局原副局长违规收受管理服务对象礼金、多次接受宴请被开除党籍的案例",
-    "某县某局工作人员在窗口服务中吃拿卡要被严肃处理的案例",
-    "某单位干部违规使用公车办私事受到党内警告处分的案例",
-    "某局机关科长利用审批职权为亲属经营活动谋利被立案审查的案例",
-    "某单位党员干部违规参与高消费娱乐活动受到处分的案例",
-    "某市直单位违规发放津贴补贴被通报的案例",
-]
-JSJY_LINES = {
-    "all": [
-        "看到案例中的当事人从一顿饭、一张卡开始一步步滑向深渊，我深受震动，小节不守，终将大节不保。",
-        "纪律意识要体现在日常，比如节假日期间不收礼、不吃请，这些都是最基本的要求。",
-        "案例中不少人都是心存侥幸，以为别人不知道。其实纪律面前没有侥幸可言。",
-    ],
-    "business": [
-        "这些案例警示我们，权力再小也是权力，审批岗位再普通也要守住底线。",
-        "我们年轻党员多，今后的路还很长，一定要扣好廉洁从政的“第一粒扣子”。",
-        "项目管理环节廉政风险点多，我们要把制度执行到位，不给别人可乘之机。",
-    ],
-    "service": [
-        "我们窗口岗位直接面对群众，更要时刻警醒，不能让群众对我们的形象打折扣。",
-        "群众送来的锦旗可以收，红包和购物卡一律不能收，这条线谁也不能碰。",
-        "办事群众有时出于感谢要请吃饭，我们要婉言谢绝，讲清楚规矩。",
-    ],
-    "retired": [
-        "我们老同志虽然退休了，但也要管好身边人，教育好子女，树立良好家风。",
-        "退休了也不能放松要求，不能打着老领导的旗号去打招呼、办私事。",
-        "看了这些案例很痛心，有的人快退休了还出问题，晚节不保，教训深刻。",
-    ],
-}
-
-
 def compose_jsjy(org, rec, rng):
     y = rec.date.year
-    th = T.YEARS[y]
+    th = T.years[y]
     ctx = Ctx(rng)
     roster = org.roster(rec.date)
     cm = org.committee(rec.date)
@@ -337,7 +255,7 @@ def compose_jsjy(org, rec, rng):
             )
         )
     else:
-        cs = ctx.picks(CASES, 2)
+        cs = ctx.picks(PROSE.cases, 2)
         blocks.append(
             (
                 "p",
@@ -361,7 +279,7 @@ def compose_jsjy(org, rec, rng):
     blocks.append(("p", "交流讨论："))
     present = [p for p in roster if p not in [a for a, _ in absent]]
     for s in rng.sample(present, min(3, len(present))):
-        blocks.append(("p", f"{s.name}：{ctx.pick(JSJY_LINES['all'] + JSJY_LINES[org.kind])}"))
+        blocks.append(("p", f"{s.name}：{ctx.pick(PROSE.jsjy_lines['all'] + PROSE.jsjy_lines[org.kind])}"))
     blocks.append(
         (
             "p",
@@ -369,21 +287,6 @@ def compose_jsjy(org, rec, rng):
         )
     )
     return blocks, (cm.get("纪检委员") or sec).name
-
-
-LZTH_POINTS = [
-    "要严格遵守中央八项规定精神，节日期间不收受礼品礼金，不参加可能影响公正执行公务的宴请。",
-    "要正确对待手中的权力，在审批、采购等环节严格按程序办事，不为请托人谋取不正当利益。",
-    "要管好身边人，教育家属子女遵纪守法，树立良好家风。",
-    "要慎交友，净化社交圈、生活圈、朋友圈，不与管理服务对象有不正当交往。",
-    "要增强纪律意识，把纪律和规矩挺在前面，发现苗头性问题及时向组织报告。",
-    "作为支委，要带头落实“一岗双责”，对分管工作中的廉政风险点心中有数。",
-]
-LZTH_REPLY = [
-    "谈话对象表示，一定牢记组织的提醒，严格遵守各项纪律规定，自觉接受监督。",
-    "谈话对象表示，感谢组织的关心和提醒，将以案为鉴，守住底线，干净做事。",
-    "谈话对象结合岗位实际谈了对廉政风险的认识，表示将从严要求自己。",
-]
 
 
 def compose_lzth(org, rec, rng):
@@ -409,10 +312,10 @@ def compose_lzth(org, rec, rng):
             ),
         )
     )
-    pts = LZTH_POINTS if target in cm.values() else LZTH_POINTS[:-1]
+    pts = PROSE.lzth_points if target in cm.values() else PROSE.lzth_points[:-1]
     for i, pt in enumerate(ctx.picks(pts, 3), 1):
         blocks.append(("p", f"{i}. {pt}"))
-    blocks.append(("p", ctx.pick(LZTH_REPLY)))
+    blocks.append(("p", ctx.pick(PROSE.lzth_reply)))
     blocks.append(("right", f"谈话人签字：{sec.name}　谈话对象签字：{target.name}"))
     return blocks, sec.name
 
@@ -467,7 +370,7 @@ def compose_cns(org, year, d, rng):
 
 def compose_zc(org, year, d, rng):
     ctx = Ctx(rng)
-    th = T.YEARS[year]
+    th = T.years[year]
     blocks = [("title", f"{org.name}落实中央八项规定精神自查报告（{year}年）"), ("field", "机关党总支：")]
     lead = "按照深入贯彻中央八项规定精神学习教育的部署要求，" if year == 2025 else "按照机关党总支的通知要求，"
     blocks.append(("p", f"{lead}{org.name}对照中央八项规定及其实施细则精神，组织开展了自查。现将有关情况报告如下："))
@@ -514,106 +417,14 @@ def compose_zc(org, year, d, rng):
     return blocks, org.committee(d)["书记"].name
 
 
-# ---------------------------------------------------------------- 服务与关怀
-ZYFW = {
-    2020: [
-        (
-            "社区防控值守",
-            [
-                "根据{community}疫情防控工作需要，支部党员分批次到小区卡口参与值守，协助开展测温登记、扫码查验和出入管理。",
-                "值守期间正值气温较低，党员们克服困难、坚守岗位，认真核对每一位出入人员的信息，对外地返回人员及时报告社区。",
-            ],
-        ),
-        (
-            "助力复工复产",
-            [
-                "支部党员深入服务对象开展走访，宣传复工复产扶持政策，帮助填写申报材料。",
-                "对收集到的困难和问题，支部逐一登记，协调相关科室限期答复。",
-            ],
-        ),
-    ],
-    2021: [
-        (
-            "我为群众办实事",
-            [
-                "支部党员走进{community}，围绕居民关心的问题开展服务，帮助老年人学习使用智能手机，现场解答政策咨询。",
-                "活动中收集到居民的意见建议，支部已列入为民办实事清单跟踪办理。",
-            ],
-        )
-    ],
-    2022: [
-        (
-            "核酸检测点秩序维护",
-            [
-                "按照社区安排，支部党员到{community}核酸检测点协助维护秩序，引导居民保持间距、提前准备健康码。",
-                "党员们耐心细致的服务得到了居民的认可。",
-            ],
-        )
-    ],
-}
-ZYFW_GENERIC = [
-    (
-        "情暖社区",
-        [
-            "支部党员到{community}开展志愿服务，为辖区独居老人打扫卫生、整理房间，陪老人聊天。",
-            "活动结束后，党员们与社区工作人员交流，了解了下一步需要帮助的困难家庭情况。",
-        ],
-    ),
-    (
-        "政策宣讲进社区",
-        [
-            "支部组织党员在{community}设立政策咨询点，向居民宣传与群众生活密切相关的政策，发放宣传资料。",
-            "不少居民现场咨询了办事流程，党员们一一耐心解答。",
-        ],
-    ),
-    (
-        "文明城市创建",
-        [
-            "支部党员到责任路段开展文明交通劝导和环境卫生整治，清理小广告和卫生死角。",
-            "通过活动，党员们进一步增强了服务意识，也为文明城市创建贡献了力量。",
-        ],
-    ),
-    (
-        "学雷锋",
-        [
-            "在学雷锋纪念日前后，支部组织党员到{community}开展学雷锋志愿服务活动，为居民提供义务理发、家电维修、法律咨询等服务。",
-            "活动现场气氛热烈，党员们用实际行动传承雷锋精神。",
-        ],
-    ),
-    (
-        "义务植树",
-        [
-            "支部组织党员参加全民义务植树活动，在指定地块栽种树苗。",
-            "党员们分工合作，挖坑、扶苗、填土、浇水，共同为城市增添绿色。",
-        ],
-    ),
-]
-ZYFW_RETIRED = [
-    (
-        "银发先锋",
-        [
-            "支部组织身体条件允许的老党员参与{community}的邻里守望活动，协助社区调解邻里矛盾、宣传防范电信诈骗知识。",
-            "老党员们经验丰富、威望较高，在居民中起到了很好的示范带动作用。",
-        ],
-    ),
-    (
-        "关心下一代",
-        [
-            "支部老党员走进社区假期托管班，为孩子们讲述革命故事和身边的奋斗故事。",
-            "孩子们听得认真，不时提问，老同志们也感到很有意义。",
-        ],
-    ),
-]
-
-
 def zyfw_topic(org, rec, rng, used):
     y = rec.date.year
     pool = []
-    if y in ZYFW and (y != 2020 or rec.date.month <= 6) and (y != 2022 or rec.date.month <= 11):
-        pool = [z for z in ZYFW[y] if z[0] not in used]
+    if y in PROSE.zyfw and (y != 2020 or rec.date.month <= 6) and (y != 2022 or rec.date.month <= 11):
+        pool = [z for z in PROSE.zyfw[y] if z[0] not in used]
         if y == 2020 and rec.date.month in (2, 3, 4):
-            pool = [ZYFW[2020][0]] if ZYFW[2020][0][0] not in used else [ZYFW[2020][1]]
-    gen = ZYFW_RETIRED if org.kind == "retired" else ZYFW_GENERIC
+            pool = [PROSE.zyfw[2020][0]] if PROSE.zyfw[2020][0][0] not in used else [PROSE.zyfw[2020][1]]
+    gen = PROSE.zyfw_retired if org.kind == "retired" else PROSE.zyfw_generic
     gen = [g for g in gen if g[0] not in used] or gen
     if pool and rng.random() < 0.8:
         return rng.choice(pool)
@@ -799,21 +610,12 @@ def compose_df(org, year, d, rng):
     return blocks, org.role(d, "组织委员").name
 
 
-DUTIES = {
-    "书记": "主持支部全面工作，召集支委会和党员大会，抓好支部班子自身建设，是支部党建工作和党风廉政建设第一责任人。",
-    "副书记": "协助书记开展工作，书记不在时主持支部日常工作，负责青年党员工作。",
-    "组织委员": "负责组织建设、党员发展、党员教育管理、党费收缴和党员信息管理，负责会议记录和党建档案管理。",
-    "宣传委员": "负责宣传思想工作，制定学习计划，组织集中学习和主题党日活动，负责意识形态工作。",
-    "纪检委员": "负责党风廉政建设和纪律检查工作，组织开展警示教育，监督党员遵守党纪。",
-}
-
-
 def compose_zwfg(org, d, rng):
     cm = org.committee(d)
     blocks = [("title", f"{org.name}支委分工及职责")]
     blocks.append(("p", f"经{fmt_date(d)}支部委员会研究，现将支部委员分工明确如下："))
     for role, p in cm.items():
-        duty = DUTIES[role]
+        duty = PROSE.duties[role]
         if org.kind != "business" and role == "组织委员":
             duty += "兼任纪检委员，负责党风廉政建设和纪律检查工作。"
         blocks.append(("p", f"{p.name}：支部{role}。{duty}"))
@@ -898,72 +700,19 @@ def compose_dntj(org, year, d, stats, rng):
     return blocks, org.role(d, "组织委员").name
 
 
-# ---------------------------------------------------------------- 综合类
-RULES = {
-    "“三会一课”制度": [
-        "第一条　为规范支部组织生活，根据《中国共产党支部工作条例（试行）》，结合本支部实际，制定本制度。",
-        "第二条　支部党员大会一般每季度召开一次，由支部委员会召集，支部书记主持。讨论决定支部重要事项，听取和审查支部委员会工作报告。",
-        "第三条　支部委员会会议一般每月召开一次，根据需要可以随时召开，研究落实上级部署和支部重要工作。",
-        "第四条　党小组会一般每月召开一次，组织党员参加政治学习、谈心谈话、开展批评和自我批评等。",
-        "第五条　党课每季度至少一次。支部书记每年至少讲一次党课，支部委员结合分工讲党课。",
-        "第六条　“三会一课”应当有明确主题，做好会议记录，记录内容包括时间、地点、主持人、出席和缺席人员、议题、发言及决定事项。",
-        "第七条　党员因故不能参加的，应当事先向支部书记或党小组组长请假，会后及时补学。",
-        "第八条　本制度由支部委员会负责解释，自印发之日起施行。",
-    ],
-    "党员学习制度": [
-        "第一条　为加强党员理论学习，提高党员思想政治素质，制定本制度。",
-        "第二条　支部每年年初制定理论学习计划，明确学习内容、学习方式和时间安排。",
-        "第三条　坚持集中学习与个人自学相结合。集中学习原则上每月一次，由支部书记或委员领学。",
-        "第四条　党员应当认真做好学习笔记，每年撰写学习心得，支部定期组织交流。",
-        "第五条　支部每半年对党员学习情况进行一次检查，检查结果作为民主评议党员的参考。",
-        "第六条　本制度自印发之日起施行。",
-    ],
-    "党费收缴管理制度": [
-        "第一条　为规范党费收缴、使用和管理，根据中央有关规定，制定本制度。",
-        "第二条　党员应当按月交纳党费，特殊情况下经支部同意可以按季度交纳。",
-        "第三条　每年第一季度由组织委员核定党员党费缴纳基数，报支部委员会审核。",
-        "第四条　支部收缴的党费按规定及时足额上缴机关党总支，不得挪用。",
-        "第五条　党费收缴情况每半年在支部范围内公布一次，接受党员监督。",
-        "第六条　本制度自印发之日起施行。",
-    ],
-    "谈心谈话制度": [
-        "第一条　为加强党员之间的思想交流，增进团结，制定本制度。",
-        "第二条　支部书记与支委、支委之间、支委与党员之间每年至少开展一次谈心谈话。",
-        "第三条　党员出现思想波动、家庭困难、工作变动等情况时，支部应当及时进行谈心谈话。",
-        "第四条　谈心谈话应当坦诚相见、与人为善，做好谈话记录。",
-        "第五条　本制度自印发之日起施行。",
-    ],
-}
-
-
 def compose_zd(org, name, d, rng):
     blocks = [("title", f"{org.name}{name}")]
-    for ln in RULES[name]:
+    for ln in PROSE.rules[name]:
         blocks.append(("p", ln))
     blocks.append(("right", org.name))
     blocks.append(("right", fmt_date(d)))
     return blocks, org.committee(d)["书记"].name
 
 
-DSJ_TEXT = {
-    "zwh": "召开第{no}次支委会。",
-    "dydh": "召开第{no}次党员大会。",
-    "ztdr": "开展“{topic}”主题党日活动。",
-    "dk": "{speaker}讲专题党课《{topic}》。",
-    "jsjy": "开展警示教育活动。",
-    "zzshh": "召开年度组织生活会。",
-    "fz_js": "公示拟接收{name}同志为中共预备党员。",
-    "fz_zz": "公示{name}同志预备党员转正事项。",
-    "zyfw": "组织党员开展“{topic}”志愿服务。",
-    "zwwh": "开展{occasion}走访慰问。",
-    "jzxx": "组织集中学习（{topic}）。",
-}
-
-
 def compose_dsj(org, year, d, recs, rng):
     blocks = [("title", f"{org.name}{year}年大事记")]
     for r in sorted(recs, key=lambda r: r.date):
-        if r.kind not in DSJ_TEXT:
+        if r.kind not in PROSE.dsj_text:
             continue
         if r.kind in ("zwh", "jzxx") and rng.random() < 0.5:
             continue
@@ -974,6 +723,6 @@ def compose_dsj(org, year, d, recs, rng):
             speaker=r.info["speaker"].name if r.info.get("speaker") else "",
             name=r.info["case"].person.name if r.info.get("case") else "",
         )
-        blocks.append(("p", f"{r.date.month}月{r.date.day}日　" + DSJ_TEXT[r.kind].format(**kw)))
+        blocks.append(("p", f"{r.date.month}月{r.date.day}日　" + PROSE.dsj_text[r.kind].format(**kw)))
     blocks.append(("right", f"{org.name}　{fmt_date(d)}"))
     return blocks, org.role(d, "组织委员").name

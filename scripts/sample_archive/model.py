@@ -10,7 +10,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import names as N
+from .pools import pools
+
+NAMES = pools("names")
 
 START, END = date(2019, 1, 1), date(2025, 6, 30)
 
@@ -119,51 +121,6 @@ class Org:
         return {"business": "一支部", "service": "二支部", "retired": "离退休支部"}[self.kind]
 
 
-ROLES = {
-    "business": ["书记", "副书记", "组织委员", "宣传委员", "纪检委员"],
-    "service": ["书记", "组织委员", "宣传委员"],
-    "retired": ["书记", "组织委员", "宣传委员"],
-}
-GROUPS = {
-    "business": ["第一党小组", "第二党小组", "第三党小组"],
-    "service": ["第一党小组", "第二党小组"],
-    "retired": ["城东党小组", "城西党小组", "城南党小组"],
-}
-POSTS = {
-    "business": [
-        "办公室科员",
-        "政策法规科科长",
-        "规划发展科副科长",
-        "项目管理科科员",
-        "审批服务科科员",
-        "财务科科长",
-        "综合科科员",
-        "信息中心工程师",
-        "规划发展科科员",
-        "项目管理科科长",
-        "政策法规科科员",
-        "审批服务科副科长",
-    ],
-    "service": [
-        "政务服务窗口工作人员",
-        "窗口服务科科长",
-        "热线受理员",
-        "窗口服务科副科长",
-        "档案室管理员",
-        "后勤服务中心职工",
-        "窗口服务科科员",
-        "咨询导办员",
-        "后勤服务中心主任",
-    ],
-    "retired": ["退休干部"],
-}
-EDU = {
-    "young": ["大学本科", "硕士研究生", "大学本科", "大学本科"],
-    "mid": ["大学本科", "大学本科", "大学专科", "硕士研究生"],
-    "old": ["中专", "高中", "大学专科", "大学本科", "初中"],
-}
-
-
 class NamePool:
     def __init__(self, rng):
         self.rng = rng
@@ -172,7 +129,7 @@ class NamePool:
     def draw(self, gen, sex=None):
         sex = sex or self.rng.choice("男女")
         for _ in range(1000):
-            nm = self.rng.choice(N.SURNAMES) + self.rng.choice(N.GIVEN[(gen, sex)])
+            nm = self.rng.choice(NAMES.surnames) + self.rng.choice(NAMES.given[gen][sex])
             if nm not in self.used:
                 self.used.add(nm)
                 return nm, sex
@@ -191,8 +148,8 @@ def make_person(rng, pool, kind, ref_year, age, joined=True):
     gen = _gen(age)
     name, sex = pool.draw(gen)
     birth = date(ref_year - age, rng.randint(1, 12), rng.randint(1, 28))
-    post = rng.choice(POSTS[kind])
-    p = Person(name=name, sex=sex, birth=birth, edu=rng.choice(EDU[gen]), post=post)
+    post = rng.choice(NAMES.posts[kind])
+    p = Person(name=name, sex=sex, birth=birth, edu=rng.choice(NAMES.edu[gen]), post=post)
     if joined:
         ja = rng.randint(20, max(21, min(age - 1, 45)))
         j = date(birth.year + ja, rng.randint(1, 12), rng.randint(1, 28))
@@ -258,7 +215,7 @@ ORG_SPECS = [
 
 def build_org(key, name, kind, n, seed, pool, years=(2019, 2025)):
     rng = seeded(seed, "org", key)
-    org = Org(key=key, name=name, kind=kind, groups=list(GROUPS[kind]))
+    org = Org(key=key, name=name, kind=kind, groups=list(NAMES.groups[kind]))
     y0 = years[0]
     for i in range(n):
         if kind == "business":
@@ -277,7 +234,7 @@ def build_org(key, name, kind, n, seed, pool, years=(2019, 2025)):
         org.members.append(p)
     # committee: experienced members first
     by_age = sorted(org.members, key=lambda p: p.birth)
-    roles = ROLES[kind]
+    roles = NAMES.roles[kind]
     if kind == "retired":
         cands = [p for p in org.members if 63 <= y0 - p.birth.year <= 75]
     else:
@@ -291,7 +248,7 @@ def build_org(key, name, kind, n, seed, pool, years=(2019, 2025)):
 def add_election(org, rng, when, pool_members=None):
     """换届: keep some, replace some."""
     old = org.terms[-1][1]
-    roles = ROLES[org.kind]
+    roles = NAMES.roles[org.kind]
     members = [p for p in org.roster(when) if p.status(when) == "正式党员"]
     if org.kind == "retired":
         members = [p for p in members if when.year - p.birth.year <= 78]
