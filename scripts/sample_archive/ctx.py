@@ -4,9 +4,6 @@ import re
 
 from .model import cn_num
 
-# how much to write: 1 for the sample archive, 5 for the scale corpus
-RICH = {"level": 1}
-
 
 class Ctx:
     """Picks from pools without repeating inside one document; fills slots."""

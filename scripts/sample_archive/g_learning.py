@@ -1,6 +1,6 @@
 """党课讲稿, 主题党日活动记录, 集中学习记录, 心得体会, 研讨发言, 学习计划."""
 
-from .ctx import RICH, Ctx
+from .ctx import Ctx
 from .g_meetings import _absent, header
 from .model import fmt_date
 from .pools import pools
@@ -41,10 +41,9 @@ def compose_dk(org, rec, rng):
         blocks.append(("h1", head + "。"))
         blocks.append(("p", body.strip()))
         if i < len(sections) - 1:
-            for _ in range(RICH["level"]):
-                x = ctx.pick_new(elab)
-                if x:
-                    blocks.append(("p", x))
+            x = ctx.pick_new(elab)
+            if x:
+                blocks.append(("p", x))
         if i in (1, 2) and rng.random() < 0.6:
             blocks.append(("p", ctx.pick(PROSE.dk_bridge)))
         if i == 1 and rng.random() < 0.5:
@@ -96,7 +95,7 @@ def compose_ztdr(org, rec, rng):
     if rng.random() < 0.5:
         blocks.append(("p", ctx.pick(steps, sec=sec.name, focus=focus_at(rec.date))))
     if rng.random() < 0.8:
-        speakers = rng.sample(roster, min(1 + RICH["level"], len(roster)))
+        speakers = rng.sample(roster, min(2, len(roster)))
         for s in speakers:
             x = ctx.pick_new(
                 xd_pool(rec.date.year, rec.date.month, org.kind), community=ctx.rng.choice(NAMES.communities)
@@ -147,19 +146,14 @@ def compose_jzxx(org, rec, rng):
         for b in d[2]
         if "。" in b
     ]
-    pts += [x + "。" for x in T.years[rec.date.year]["plan_task"][:0]]
     if pts:
-        k = min(len(pts), RICH["level"] + (1 if rng.random() < 0.5 else 0))
-        for i, b in enumerate(
-            ctx.picks(pts, k) if RICH["level"] == 1 else [x for x in (ctx.pick_new(pts) for _ in range(k)) if x]
-        ):
+        k = min(len(pts), 1 + (1 if rng.random() < 0.5 else 0))
+        for i, b in enumerate(ctx.picks(pts, k)):
             blocks.append(("p", ("学习要点：" if i == 0 else "") + b))
     blocks.append(("p", "交流发言："))
     present = [p for p in roster if p not in [a for a, _ in absent]]
     pool = xd_pool(rec.date.year, rec.date.month, org.kind)
-    if RICH["level"] > 2:
-        pool = pool + reflect("R" if org.kind == "retired" else "W", "insight")
-    for s in rng.sample(present, min(len(present), rng.randint(2, 3) + RICH["level"] - 1)):
+    for s in rng.sample(present, min(len(present), rng.randint(2, 3))):
         x = ctx.pick_new(pool, community=rng.choice(NAMES.communities))
         if x:
             blocks.append(("p", f"{s.name}：{x}"))
@@ -178,7 +172,6 @@ def xdth_topic(rec, rng):
 def compose_xdth(org, rec, rng, title_word="心得体会"):
     topic, author = rec.info["topic"], rec.info["author"]
     y = rec.date.year
-    rich = RICH["level"]
     who = "R" if org.kind == "retired" else "W"
     ctx = Ctx(
         rng,
@@ -198,25 +191,19 @@ def compose_xdth(org, rec, rng, title_word="心得体会"):
         blocks.append(("p", heads[0] + theme[0]))
         if len(theme) > 1:
             blocks.append(("p", theme[1]))
-        for _ in range(rich):
-            x = ctx.pick_new(reflect(who, "insight"))
-            if x:
-                blocks.append(("p", x))
+        x = ctx.pick_new(reflect(who, "insight"))
+        if x:
+            blocks.append(("p", x))
         blocks.append(("p", heads[1] + ctx.pick(reflect(who, "gap"))))
-        for _ in range(rich - 1):
-            x = ctx.pick_new(reflect(who, "gap"))
-            if x:
-                blocks.append(("p", x))
         blocks.append(("p", heads[2] + ctx.pick(kind_lines)))
-        for _ in range(rich):
-            x = ctx.pick_new(reflect(who, "act"))
-            if x:
-                blocks.append(("p", x))
+        x = ctx.pick_new(reflect(who, "act"))
+        if x:
+            blocks.append(("p", x))
     else:
-        body = list(theme) + [x for x in (ctx.pick_new(reflect(who, "insight")) for _ in range(rich)) if x]
+        body = list(theme) + [x for x in [ctx.pick_new(reflect(who, "insight"))] if x]
         body.append(ctx.pick(reflect(who, "gap")))
         body.append(ctx.pick(kind_lines))
-        body += [x for x in (ctx.pick_new(reflect(who, "act")) for _ in range(rich)) if x]
+        body += [x for x in [ctx.pick_new(reflect(who, "act"))] if x]
         blocks += [("p", b) for b in body]
     blocks.append(("p", ctx.pick(PROSE.xd_close)))
     if rng.random() < 0.5:

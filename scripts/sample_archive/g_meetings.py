@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from .ctx import RICH, Ctx
+from .ctx import Ctx
 from .model import fmt_date
 from .pools import pools
 from .themes import THEMES as T
@@ -86,7 +86,7 @@ def compose_zwh(org, rec, rng, theme_agenda):
         a = ctx.pick(pool)
         items.append((a[1], [("书记", a[2])], "会议同意上述安排，由支委按分工抓好落实。", {}))
     gen = [g for g in PROSE.generic_zwh + PROSE.kind_zwh[org.kind] if m in g[0]]
-    want = 2 + (rng.random() < 0.4) + (RICH["level"] > 1) + (RICH["level"] > 2)
+    want = 2 + (rng.random() < 0.4)
     while len(items) < want and len(items) < 5:
         g = ctx.pick(gen)
         items.append((g[1], g[2], g[3], {}))
@@ -112,7 +112,7 @@ def compose_zwh(org, rec, rng, theme_agenda):
     for i, it in enumerate(items, 1):
         blocks.append(("field", f"{i}. {ctx.fill(it[0], **it[3])}"))
     blocks.append(("field", "会议内容："))
-    if rng.random() < 0.6 or RICH["level"] > 1:
+    if rng.random() < 0.6:
         blocks.append(
             (
                 "p",
@@ -120,8 +120,8 @@ def compose_zwh(org, rec, rng, theme_agenda):
             )
         )
         pts = [b for d in th["dk"] if m in d[0] for b in d[2]]
-        if pts and rng.random() < 0.5 * RICH["level"]:
-            for b in ctx.picks(pts, min(len(pts), RICH["level"])):
+        if pts and rng.random() < 0.5:
+            for b in ctx.picks(pts, 1):
                 blocks.append(("p", "学习中指出：" + (b.split("。", 1)[1].strip() if "。" in b else b)))
     for i, it in enumerate(items, 1):
         blocks.append(("p", f"{'一二三四五'[i - 1]}、{ctx.fill(it[0], **it[3])}"))
@@ -133,11 +133,10 @@ def compose_zwh(org, rec, rng, theme_agenda):
             spoke.add(p.name)
             blocks.append(("p", f"{p.name}：{ctx.fill(text, **it[3])}"))
         others = [p for p in present if p.name not in spoke]
-        for _ in range(RICH["level"]):
-            x = ctx.pick_new(PROSE.meet_remarks["all"] + PROSE.meet_remarks[org.kind])
-            if others and x and rng.random() < 0.45:
-                q = others.pop(rng.randrange(len(others)))
-                blocks.append(("p", f"{q.name}：{x}"))
+        x = ctx.pick_new(PROSE.meet_remarks["all"] + PROSE.meet_remarks[org.kind])
+        if others and x and rng.random() < 0.45:
+            q = others.pop(rng.randrange(len(others)))
+            blocks.append(("p", f"{q.name}：{x}"))
     blocks.append(("field", "会议决定："))
     for i, it in enumerate(items, 1):
         blocks.append(("p", f"{i}. {ctx.fill(it[2], **it[3])}"))
@@ -198,11 +197,10 @@ def compose_dydh(org, rec, rng):
                 p = cm.get(role) or chair
                 blocks.append(("p", f"{p.name}：{ctx.fill(text)}"))
             others = [p for p in present if p not in cm.values()]
-            for _ in range(RICH["level"]):
-                line = ctx.pick_new(xd_pool(y, m, org.kind), community=rng.choice(NAMES.communities))
-                if others and line and rng.random() < 0.6:
-                    q = others.pop(rng.randrange(len(others)))
-                    blocks.append(("p", f"{q.name}：{line}"))
+            line = ctx.pick_new(xd_pool(y, m, org.kind), community=rng.choice(NAMES.communities))
+            if others and line and rng.random() < 0.6:
+                q = others.pop(rng.randrange(len(others)))
+                blocks.append(("p", f"{q.name}：{line}"))
             decisions.append(ctx.fill(x[3]))
         else:
             _, lines, dec = PROSE.dev_dydh[what]
@@ -246,7 +244,7 @@ def compose_dxzh(org, rec, rng):
     absent = _absent(ctx, org, members[1:], 2)
     present = [p for p in members if p not in [a for a, _ in absent]]
     pool = PROSE.dxzh_retired if org.kind == "retired" else PROSE.dxzh
-    items = ctx.picks(pool, min(len(pool), 1 + RICH["level"]))
+    items = ctx.picks(pool, min(len(pool), 2))
     blocks = [("title", rec.title)]
     blocks += header(
         ctx,

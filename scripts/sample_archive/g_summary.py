@@ -2,7 +2,7 @@
 
 import random
 
-from .ctx import RICH, Ctx, clean, yishi
+from .ctx import Ctx, clean, yishi
 from .model import cn_date, fmt_date
 from .pools import pools
 from .themes import THEMES as T
@@ -91,16 +91,14 @@ def compose_summary(
             return text
         return None
 
-    rich = RICH["level"]
-
     def sect(head, dom, items):
-        lead = ctx.pick(PROSE.sum_lead[dom]) if (rich > 1 or rng.random() < 0.6) else ""
-        eff = ctx.pick(PROSE.sum_effect[dom]) if (rich > 1 or rng.random() < 0.5) else ""
+        lead = ctx.pick(PROSE.sum_lead[dom]) if rng.random() < 0.6 else ""
+        eff = ctx.pick(PROSE.sum_effect[dom]) if rng.random() < 0.5 else ""
         if vrng.random() < 0.25:
             head = head.rstrip("。") + " "  # （一）加强理论武装 一是……: the heading runs on after a space
         return clean(head + lead + yishi(items) + eff)
 
-    def arrange(cl, fill, lo=3 + (RICH["level"] > 1)):
+    def arrange(cl, fill, lo=3):
         out = []
         fill = list(fill)
         if fill and rng.random() < 0.45:
@@ -119,8 +117,6 @@ def compose_summary(
     c = claim("心得体会", PROSE.claim_xdth, "篇")
     if c:
         parts.append(ctx.pick(base) + "，" + c)
-    if rich > 1:
-        parts.append(ctx.pick(base))
     blocks.append(("p", sect(ctx.pick(PROSE.head["study"]), "study", parts)))
 
     # (二) organisation
