@@ -655,6 +655,57 @@ def test_13_a_symlinked_db_shares_the_lock(small_archive, tmp_path):
     assert second.returncode == 1 and "another indexer is writing" in second.stderr
 
 
+def test_13_every_command_takes_archive():
+    """The README says every command takes --archive: each one does."""
+    missing = [name for name, cmd in cli.commands.items() if "archive" not in {p.name for p in cmd.params}]
+    assert not missing
+
+
+def test_13_outline_and_metrics_use_the_archive_given(tmp_path):
+    """outline and metrics used to reject --archive: now they read that archive's own
+    vocabularies (.dj_archive_data/) and find a FILE given relative to it."""
+    import json
+
+    from dj_archive.data import data_text
+
+    root = tmp_path / "档案"
+    rel = "ZH_综合类/2023/2023-07-05_第一党支部2023年上半年工作总结.txt"
+    (root / rel).parent.mkdir(parents=True)
+    (root / rel).write_text(
+        "第一党支部2023年上半年工作总结\n\n一、主要工作\n上半年召开支委会6次，组织义务植树3次。\n\n二、愿景展示\n继续做好工作。\n",
+        encoding="utf-8",
+    )
+    own = root / ".dj_archive_data"
+    own.mkdir()
+    indicators = data_text("indicators.yml").replace(
+        "indicators:\n", "indicators:\n  - name: 义务植树\n    patterns: [植树]\n", 1
+    )
+    (own / "indicators.yml").write_text(indicators, encoding="utf-8")
+    parts = data_text("outline_parts.yml").replace("\nnext:\n", "\nnext:\n  - 愿景\n", 1)
+    (own / "outline_parts.yml").write_text(parts, encoding="utf-8")
+
+    def indicators_found(*args):
+        r = run("metrics", *args, "--format", "json")
+        assert r.exit_code == 0, r.output
+        return {m["indicator"] for m in json.loads(r.stdout)["metrics"]}
+
+    assert indicators_found(root / rel) == {"支委会", None}  # the packaged vocabulary
+    assert indicators_found(rel, "--archive", root) == {"支委会", "义务植树"}
+    assert indicators_found(root / rel, "--archive", root) == {"支委会", "义务植树"}
+
+    def parts_found(*args):
+        r = run("outline", *args)
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)["parts"]
+
+    assert parts_found(root / rel)["next"] is None
+    assert parts_found(rel, "--archive", root)["next"] == "愿景展示"
+    r = run("outline", rel, "--archive", tmp_path / "没有这个档案")
+    assert r.exit_code == 1 and "archive folder not found" in r.stderr
+    r = run("classify", rel, "--archive", root, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["results"][0]["category"] == "ZH", r.output
+
+
 # --- 4. a file that takes forever to read ----------------------------------------------
 
 

@@ -52,9 +52,10 @@ def document_title(path) -> str:
     return clean_title(parse_path(name)["title"])
 
 
-def outline_summary(text: str, title: str | None = None) -> dict:
-    """Period, date, headings and parts of a document, as the ``outline`` command prints them."""
-    outline = parse_outline(text)
+def outline_summary(text: str, title: str | None = None, archive=None) -> dict:
+    """Period, date, headings and parts of a document, as the ``outline`` command prints them
+    (``archive``: whose ``outline_parts.yml`` names the parts; default the packaged one)."""
+    outline = parse_outline(text, archive)
     return {
         "period": detect_period(text, title=title),
         "date": detect_date(text),
