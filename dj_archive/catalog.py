@@ -6,6 +6,9 @@ on), 保管期限 code from the taxonomy (永久 Y, 定期30年 D30, 定期10年
 category code, 件号 four digits numbered within (年度, 保管期限, 类别) in date order,
 then by path. Numbering is computed over the whole archive before any filter, so a
 file keeps its 件号 whether the export covers one year, one category or everything.
+Numbers registered in ``file-numbers.csv`` (``catalog --freeze``, :func:`freeze`) never
+change, and a file filed late takes the next free 件号 of its group: see
+:mod:`dj_archive.file_numbers`.
 
 Decisions:
 
@@ -42,7 +45,7 @@ import pandas as pd
 from .output import display_width
 from .taxonomy import UNKNOWN
 
-__all__ = ["catalog", "write_catalog", "safe_cell", "COLUMNS", "PRINTED", "SHEET_TITLE", "ESTIMATED"]
+__all__ = ["catalog", "write_catalog", "freeze", "safe_cell", "COLUMNS", "PRINTED", "SHEET_TITLE", "ESTIMATED"]
 
 COLUMNS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注", "category", "path"]
 #: The columns of DA/T 22-2015's 归档文件目录, the ones printed.
@@ -136,27 +139,41 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
 
     Columns: 序号, 档号, 文号, 责任者, 题名, 日期 (YYYYMMDD), 密级, 页数, 备注, category, path;
     ordered by 年度, 保管期限 (taxonomy order), 类别 (taxonomy order), 件号, with
-    unnumbered files last. 序号 counts the rows of this export.
+    unnumbered files last. 序号 counts the rows of this export. A registered 档号 is
+    listed (and filtered) by the 年度 and 类别 it carries. ``df.attrs`` keeps what
+    :func:`freeze` needs and the register's problems (``register_problems``). Raises
+    RegisterUnreadable if ``file-numbers.csv`` cannot be read at all.
     """
+    from .file_numbers import numbering, read_register
+
     cfg = archive.config
     tx = cfg.taxonomy
     if category:
         tx.check_code(category)
     docs = archive.documents(with_text=True)
     docs = docs.astype(object).where(docs.notna(), None)
+    records = docs.to_dict("records")
+    register = read_register(archive.root)
+    numbers = numbering(cfg, records, register)
     ret_order = {code: i for i, code in enumerate(tx.retention_codes.values())}
     cat_order = {code: i for i, code in enumerate(tx.codes)}
     rows = []
-    for d in docs.to_dict("records"):
-        numbered = d["category"] not in (None, UNKNOWN) and d["year"] is not None
+    for d in records:
+        num = numbers.get(d["path"])
         pages, estimated = _pages(archive.root, d)
-        remarks = ([] if numbered else ["待分类"]) + ([ESTIMATED] if estimated else [])
+        remarks = (
+            ([] if num else ["待分类"]) + ([num.note] if num and num.note else []) + ([ESTIMATED] if estimated else [])
+        )
         rows.append(
             {
-                "_numbered": numbered,
-                "_year": int(d["year"]) if d["year"] is not None else None,
-                "_ret": tx.retention_code(d["retention"] or tx.default_retention),
+                "_num": num,
+                # The group a numbered file is listed in: the one its 档号 carries.
+                "_year": num.group[0] if num else (int(d["year"]) if d["year"] is not None else None),
+                "_ret": num.group[1] if num else tx.retention_code(d["retention"] or tx.default_retention),
+                "_cat": num.group[2] if num else (d["category"] or UNKNOWN),
                 "_date": d["date"] or "",
+                "_sha256": d["sha256"],
+                "档号": num.number if num else "",
                 "文号": _doc_no(d["text"]),
                 "责任者": d["org"] or cfg.fonds_name,
                 "题名": d["title"] or "",
@@ -168,42 +185,56 @@ def catalog(archive, year: int | None = None, category: str | None = None) -> pd
                 "path": d["path"],
             }
         )
-    # 件号 within (年度, 保管期限, 类别), in date order (undated last), then path.
-    groups: dict[tuple, list[dict]] = {}
-    for r in rows:
-        if r["_numbered"]:
-            groups.setdefault((r["_year"], r["_ret"], r["category"]), []).append(r)
-    for (y, ret, cat), members in groups.items():
-        members.sort(key=lambda r: (r["_date"] == "", r["_date"], r["path"]))
-        for n, r in enumerate(members, 1):
-            r["_n"] = n
-            r["档号"] = f"{cfg.fonds_id}-WS·{y}-{ret}-{cat}-{n:04d}"
     in_order = sorted(
-        (r for r in rows if r["_numbered"]),
+        (r for r in rows if r["_num"]),
         key=lambda r: (
             r["_year"],
             ret_order.get(r["_ret"], 99),
             r["_ret"],
-            cat_order.get(r["category"], 99),
-            r["category"],
-            r["_n"],
+            cat_order.get(r["_cat"], 99),
+            r["_cat"],
+            r["_num"].n,
+            r["档号"],
         ),
     )
-    rest = sorted((r for r in rows if not r["_numbered"]), key=lambda r: (r["_date"] == "", r["_date"], r["path"]))
+    rest = sorted((r for r in rows if not r["_num"]), key=lambda r: (r["_date"] == "", r["_date"], r["path"]))
     out = in_order + rest
     if year is not None:
         out = [r for r in out if r["_year"] == int(year)]
     if category:
-        out = [r for r in out if r["category"].upper() == str(category).upper()]
+        out = [r for r in out if str(r["_cat"]).upper() == str(category).upper()]
     for i, r in enumerate(out, 1):
         r["序号"] = i
-        r.setdefault("档号", "")
     df = pd.DataFrame([{c: r[c] for c in COLUMNS} for r in out], columns=COLUMNS)
     df.attrs["archive_root"] = str(archive.root)  # write_catalog never writes there
+    # What freeze() registers: numbers not registered yet, and registered files that moved
+    # or changed (a new row records where the number's file is now).
+    df.attrs["to_register"] = [
+        (r["档号"], r["path"], r["_sha256"], r["题名"])
+        for r in out
+        if r["_num"]
+        and (r["_num"].entry is None or (r["_num"].entry.path, r["_num"].entry.sha256) != (r["path"], r["_sha256"]))
+    ]
+    df.attrs["register_problems"] = list(register.problems)
     # What the printed title rows say (kept with the frame, so write_catalog needs nothing else).
     years = sorted({r["_year"] for r in out if r["_year"] is not None})
     df.attrs.update(fonds_id=cfg.fonds_id or "", fonds_name=cfg.fonds_name or "", years=years)
     return df
+
+
+def freeze(df: pd.DataFrame) -> int:
+    """Register the 档号 of the catalogue ``df`` (from :func:`catalog`) in the archive's
+    ``file-numbers.csv``, so they never change: the numbers not registered yet, and new
+    paths of registered files that moved. Returns how many rows were added. Raises
+    RegisterChanged if another program registered numbers since ``df`` was made (make
+    it again), RegisterUnreadable, or OutputNotWritable (a read-only archive)."""
+    from .file_numbers import PROVISIONAL, register_numbers
+
+    added = register_numbers(df.attrs["archive_root"], df.attrs.get("to_register", []))
+    # Every number of this catalogue is registered now: none is provisional any more.
+    df["备注"] = df["备注"].map(lambda note: "；".join(x for x in note.split("；") if x != PROVISIONAL))
+    df.attrs["to_register"] = []
+    return added
 
 
 def write_catalog(df: pd.DataFrame, path, archive_root=None) -> Path:

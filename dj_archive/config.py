@@ -141,7 +141,7 @@ def _load_overrides(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, d
     return out
 
 
-def _decode_sheet(data: bytes) -> str | None:
+def decode_sheet(data: bytes) -> str | None:
     """The text of a CSV sheet: UTF-8 (with or without BOM), else GBK/GB18030 as Excel
     saves "CSV" on a Chinese Windows; None if it is neither."""
     for encoding in ("utf-8-sig", "gb18030"):
@@ -167,7 +167,7 @@ def _read_overrides(path: Path, taxonomy: Taxonomy | None = None):
     if not path.exists():
         return {}, []
     try:
-        text = _decode_sheet(path.read_bytes())
+        text = decode_sheet(path.read_bytes())
     except OSError as exc:
         return {}, [
             (

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .file_numbers import REGISTER_FILE
 from .i18n import N_
 from .periods import DATE_PATTERN, date_from_match
 
@@ -25,6 +26,7 @@ SKIP_NAMES = {
     "fonds.yml",
     "metadata.csv",
     "metadata-changes.csv",
+    REGISTER_FILE,
     "README.md",
     "README.txt",
     ".DS_Store",

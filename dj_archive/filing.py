@@ -49,6 +49,7 @@ class FilingPlan:
     reason: str | None = None
     confirm: bool = False  # low-confidence category: the archivist should check it
     sha256: str | None = None  # of the source as read when planning; the copy must match it
+    number: str | None = None  # 档号 registered for it when filed (only once numbers are frozen)
 
 
 @dataclass
@@ -58,11 +59,15 @@ class FilingReport:
     indexed: int = 0
     #: Why indexing after filing failed (the copies stay filed); None if it ran or was not needed.
     index_error: str | None = None
+    #: Why the filed files' 档号 could not be registered (they stay filed and indexed).
+    register_error: str | None = None
 
     def to_dict(self) -> dict:
         out = {"dry_run": self.dry_run, "files": [asdict(p) for p in self.plans]}
         if self.index_error:
             out["index_error"] = self.index_error
+        if self.register_error:
+            out["register_error"] = self.register_error
         return out
 
     def to_frame(self):
@@ -325,7 +330,11 @@ def revise_plan(archive, plan: FilingPlan, title=None, date=None, category=None,
 
 def file_plans(archive, plans: list[FilingPlan], index: bool = True) -> FilingReport:
     """Copy the ``planned`` files of ``plans`` to their targets (never overwriting: a
-    name taken meanwhile gets the next number), then index what was filed."""
+    name taken meanwhile gets the next number), then index what was filed. Once the
+    archive's 档号 are frozen (``file-numbers.csv``), each filed file's 档号 (the next
+    free 件号 of its group) is registered and set on its plan."""
+    from .file_numbers import register_filed
+
     report = FilingReport(plans)
     filed = 0
     for plan in report.plans:
@@ -338,6 +347,15 @@ def file_plans(archive, plans: list[FilingPlan], index: bool = True) -> FilingRe
             report.indexed = archive.index(progress=False).indexed
         except (DjArchiveError, OSError, sqlite3.Error) as exc:
             report.index_error = (str(exc) or type(exc).__name__).splitlines()[0]
+            return report
+        done = [p for p in report.plans if p.status == "filed" and p.target]
+        try:
+            numbers = register_filed(archive, [p.target for p in done])
+        except (DjArchiveError, OSError) as exc:
+            report.register_error = (str(exc) or type(exc).__name__).splitlines()[0]
+            return report
+        for p in done:
+            p.number = numbers.get(p.target or "")
     return report
 
 

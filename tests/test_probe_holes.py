@@ -816,3 +816,260 @@ def test_04_the_worker_pool_stops_a_hung_item_and_survives_a_killed_one():
                             timed_out=lambda x: ("timed out", x)))  # fmt: skip
     assert got == [0, 1, 4, ("timed out", 3), 16, ("crashed", 5), 36, 49]
     assert time.perf_counter() - t < 30
+
+
+# --- 14. stable 档号 ---------------------------------------------------------------------
+
+ZH = "ZH_综合类/2023"
+
+
+def _numbered_archive(root: Path) -> Path:
+    """Three 2023 ZH files (March, June, September) and one SH file, as plain text."""
+    from builders import write_text
+
+    (root).mkdir(parents=True)
+    (root / "fonds.yml").write_text('fonds_id: "D099"\nfonds_name: 测试党总支\n', encoding="utf-8")
+    for day in ("03-01", "06-01", "09-01"):
+        write_text(root / f"{ZH}/2023-{day}_工作情况{day}.txt", f"工作情况{day}\n正文{day}。\n")
+    write_text(root / "SH_组织生活类/2023/2023-02-14_支委会会议记录.txt", "支委会会议记录\n内容。\n")
+    return root
+
+
+def _late(tmp_path, name="补充材料说明", day="2023年1月15日") -> Path:
+    from builders import write_text
+
+    return write_text(tmp_path / "loose" / f"{name}.txt", f"{name}\n补充上报的材料。\n机关第一党支部\n{day}\n")
+
+
+def _numbers(arc) -> dict:
+    from dj_archive.catalog import catalog
+
+    df = catalog(arc)
+    return dict(zip(df["path"], df["档号"]))
+
+
+def test_14_a_back_dated_file_filed_after_a_freeze_keeps_every_exported_number(tmp_path):
+    import csv
+
+    from dj_archive import open_archive
+
+    root = _numbered_archive(tmp_path / "档案")
+    run("index", "--archive", root)
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录.csv", "--freeze")
+    assert r.exit_code == 0, r.output
+    assert "档号 registered in file-numbers.csv: 4 new; they will not change" in r.stdout
+    with open(tmp_path / "目录.csv", encoding="utf-8-sig", newline="") as fh:
+        exported = {row["path"]: row["档号"] for row in csv.DictReader(fh)}
+    ret = exported[f"{ZH}/2023-03-01_工作情况03-01.txt"].split("-")[2]  # the 保管期限 code
+    assert exported[f"{ZH}/2023-09-01_工作情况09-01.txt"] == f"D099-WS·2023-{ret}-ZH-0003"
+    # a document dated January, filed in December
+    r = run("file", _late(tmp_path), "--archive", root, "--category", "ZH")
+    assert r.exit_code == 0, r.output
+    late = f"{ZH}/2023-01-15_补充材料说明.txt"
+    assert f"档号 D099-WS·2023-{ret}-ZH-0004" in r.stdout  # the next free number, registered
+    now = _numbers(open_archive(root))
+    assert {p: now[p] for p in exported} == exported  # every exported number kept
+    assert now[late] == f"D099-WS·2023-{ret}-ZH-0004"
+    # and a catalogue exported now lists it after the others of its group, not first
+    r = run("catalog", "--archive", root, "--category", "ZH", "-o", tmp_path / "目录2.csv")
+    with open(tmp_path / "目录2.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [row["档号"][-4:] for row in rows] == ["0001", "0002", "0003", "0004"]
+    assert "档号未登记" not in "".join(row["备注"] for row in rows)
+
+
+def test_14_before_any_freeze_numbers_are_as_before_and_nothing_is_written(tmp_path):
+    from dj_archive import open_archive
+    from dj_archive.file_numbers import REGISTER_FILE
+
+    root = _numbered_archive(tmp_path / "档案")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    before = tree_fingerprint(root)
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录.xlsx")
+    assert r.exit_code == 0 and "not registered" not in r.output
+    assert tree_fingerprint(root) == before  # catalog without --freeze writes nothing
+    r = run("file", _late(tmp_path), "--archive", root, "--category", "ZH")
+    assert r.exit_code == 0 and "档号" not in r.stdout
+    assert not (root / REGISTER_FILE).exists()
+    numbers = _numbers(arc)
+    assert numbers[f"{ZH}/2023-01-15_补充材料说明.txt"].endswith("-ZH-0001")  # date order, as always
+    assert numbers[f"{ZH}/2023-09-01_工作情况09-01.txt"].endswith("-ZH-0004")
+
+
+def test_14_moved_edited_deleted_and_hand_copied_files(tmp_path):
+    from builders import write_text
+
+    from dj_archive import open_archive
+    from dj_archive.catalog import catalog, freeze
+
+    root = _numbered_archive(tmp_path / "档案")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    frozen = catalog(arc)
+    assert freeze(frozen) == 4
+    first = dict(zip(frozen["path"], frozen["档号"]))
+    group = first[f"{ZH}/2023-03-01_工作情况03-01.txt"][:-4]  # D099-WS·2023-<ret>-ZH-
+    (root / f"{ZH}/2023-06-01_工作情况06-01.txt").rename(root / f"{ZH}/2023-06-01_改了名字的工作情况.txt")
+    (root / f"{ZH}/2023-09-01_工作情况09-01.txt").unlink()  # its 0003 is never given again
+    with open(root / f"{ZH}/2023-03-01_工作情况03-01.txt", "a", encoding="utf-8") as fh:
+        fh.write("补记一行。\n")  # edited in place
+    write_text(root / f"{ZH}/2023-02-01_手工拷入.txt", "手工拷入的文件\n没有经过 file 命令。\n")
+    arc.index(progress=False)
+    df = catalog(arc).set_index("path")
+    assert df.loc[f"{ZH}/2023-06-01_改了名字的工作情况.txt", "档号"] == group + "0002"
+    assert df.loc[f"{ZH}/2023-03-01_工作情况03-01.txt", "档号"] == group + "0001"
+    hand = f"{ZH}/2023-02-01_手工拷入.txt"
+    assert df.loc[hand, "档号"] == group + "0004"  # not 0003, which was the deleted file's
+    assert "档号未登记" in df.loc[hand, "备注"]  # provisional until frozen
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录.csv")
+    assert "1 档号 are not registered yet (备注 档号未登记) and may still change" in r.stdout
+    # freezing records the moved and edited files where they are now, and the newcomer
+    assert freeze(catalog(arc)) == 3
+    # the deleted file comes back (restored from a backup, another name): its old number
+    write_text(root / f"{ZH}/2023-09-01_恢复的文件.txt", "工作情况09-01\n正文09-01。\n")
+    arc.index(progress=False)
+    again = catalog(arc).set_index("path")
+    assert again.loc[f"{ZH}/2023-09-01_恢复的文件.txt", "档号"] == group + "0003"
+    assert not again["备注"].str.contains("档号未登记").any()
+
+
+def test_14_a_corrected_category_keeps_its_number_until_the_archivist_releases_it(tmp_path):
+    from dj_archive import open_archive
+    from dj_archive.catalog import catalog, freeze
+
+    root = _numbered_archive(tmp_path / "档案")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    freeze(catalog(arc))
+    sh = "SH_组织生活类/2023/2023-02-14_支委会会议记录.txt"
+    number = _numbers(arc)[sh]
+    ret = number.split("-")[2]
+    (root / "metadata.csv").write_text(f"path,category\n{sh},ZH\n", encoding="utf-8")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    df = catalog(arc).set_index("path")
+    # the paper folder carries SH-0001: the catalogue keeps it, lists it there and says why
+    assert df.loc[sh, "档号"] == number and df.loc[sh, "category"] == "ZH"
+    assert f"著录现为2023-{ret}-ZH，档号不变" in df.loc[sh, "备注"]
+    assert sh in set(catalog(arc, category="SH")["path"])
+    # to renumber it: blank its path and sha256 in the register, then freeze again
+    register = root / "file-numbers.csv"
+    lines = register.read_text(encoding="utf-8-sig").splitlines()
+    lines = [f"{number},,,支委会会议记录," if line.startswith(number) else line for line in lines]
+    register.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert freeze(catalog(arc)) == 1
+    numbers = _numbers(arc)
+    assert numbers[sh] == f"D099-WS·2023-{ret}-ZH-0004"
+    # SH-0001 stays used: the next SH file takes 0002
+    from builders import write_text
+
+    write_text(root / "SH_组织生活类/2023/2023-03-14_支委会会议记录2.txt", "支委会会议记录二\n内容。\n")
+    arc.index(progress=False)
+    assert _numbers(arc)["SH_组织生活类/2023/2023-03-14_支委会会议记录2.txt"] == f"D099-WS·2023-{ret}-SH-0002"
+
+
+def test_14_names_that_are_not_utf8_and_odd_names_keep_their_numbers(tmp_path):
+    import csv
+
+    from dj_archive import open_archive
+    from dj_archive.catalog import catalog, freeze
+
+    root = _numbered_archive(tmp_path / "档案")
+    folder = os.fsencode(root / ZH)
+    with open(folder + b"/2023-04-01_" + "党费收缴".encode("gbk") + b".txt", "wb") as fh:
+        fh.write("党费收缴情况\n国标编码的文件名。\n".encode("gbk"))
+    (root / ZH / '2023-05-01_a,"引号",逗号.txt').write_text("逗号和引号\n", encoding="utf-8")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    frozen = catalog(arc)
+    freeze(frozen)
+    first = dict(zip(frozen["path"], frozen["档号"]))
+    assert f"{ZH}/2023-04-01_党费收缴.txt" in first  # read as GBK
+    with open(root / "file-numbers.csv", encoding="utf-8-sig", newline="") as fh:
+        assert {row["path"] for row in csv.DictReader(fh)} == set(first)
+    from dj_archive.filing import file_documents
+
+    report = file_documents(arc, [_late(tmp_path)], category="ZH")
+    assert report.plans[0].number.endswith("-ZH-0006")
+    now = _numbers(arc)
+    assert {p: now[p] for p in first} == first
+
+
+def test_14_a_damaged_register_says_why_loses_nothing_and_the_rest_works(tmp_path):
+    from dj_archive import open_archive
+    from dj_archive.catalog import catalog, freeze
+
+    root = _numbered_archive(tmp_path / "档案")
+    arc = open_archive(root)
+    arc.index(progress=False)
+    freeze(catalog(arc))
+    register = root / "file-numbers.csv"
+    good = register.read_text(encoding="utf-8-sig")
+    first = _numbers(arc)
+    # Excel turned one sha256 into a number, a row was typed by hand, the last line was cut
+    march = f"{ZH}/2023-03-01_工作情况03-01.txt"
+    lines = good.splitlines()
+    lines = [line.split(",")[0] + f",{march},1.23457E+63,工作情况03-01," if march in line else line for line in lines]
+    bad = "\r\n".join(lines) + "\r\n第五件,随便写的\r\nD099-WS·2023-Y-ZH-00"
+    register.write_bytes(bad.encode("gb18030"))  # and saved as GBK
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录.csv", "--freeze")
+    assert r.exit_code == 0, r.output
+    assert "line 2: the sha256 of" in r.stderr and "its file is found by path only" in r.stderr
+    assert "line 6: '第五件' is not a 档号 like D001-WS·2023-Y-ZH-0001; the row is skipped" in r.stderr
+    assert "line 7: 'D099-WS·2023-Y-ZH-00' is not a 档号" in r.stderr
+    assert _numbers(arc) == first  # the march file still found, by its path
+    text = register.read_bytes().decode("utf-8-sig")  # rewritten as UTF-8, every line kept
+    assert text.startswith(bad)
+    # and the march file's row is repaired by a new row with its real sha256
+    assert text[len(bad) :].startswith(f"\r\n{first[march]},{march},")
+    # a register that cannot be read at all: no numbers are printed, and it is left alone
+    garbage = b"\x00\x81\xff" * 50
+    register.write_bytes(garbage)
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录2.csv")
+    assert r.exit_code == 1 and "the register of 档号 is not UTF-8 or GBK text" in r.stderr
+    assert "Repair file-numbers.csv from a backup" in r.stderr
+    assert not (tmp_path / "目录2.csv").exists()
+    assert run("search", "工作情况", "--archive", root).exit_code == 0
+    r = run("file", _late(tmp_path), "--archive", root, "--category", "ZH")
+    assert r.exit_code == 1 and "filed and indexed, but the 档号 were not registered" in r.stderr
+    assert (root / ZH / "2023-01-15_补充材料说明.txt").exists() and register.read_bytes() == garbage
+    register.write_text("number,where\nD099,x\n", encoding="utf-8")
+    r = run("catalog", "--archive", root, "-o", tmp_path / "目录3.csv")
+    assert r.exit_code == 1 and "has no 档号 column" in r.stderr
+
+
+def test_14_the_web_app_exports_and_files_with_the_same_numbers(tmp_path):
+    import re
+
+    from web_helpers import client_for, csrf_of
+
+    from dj_archive import open_archive
+    from dj_archive.catalog import catalog, freeze
+
+    root = _numbered_archive(tmp_path / "档案")
+    with client_for(root) as client:
+        arc = open_archive(root)
+        freeze(catalog(arc))
+        frozen = _numbers(arc)
+        late = _late(tmp_path).read_bytes()
+        token = csrf_of(client.get("/filing").text)
+        r = client.post(
+            "/filing/upload", data={"csrf": token}, files=[("files", ("补充材料说明.txt", late, "text/plain"))]
+        )
+        batch = re.search(r'name="batch" value="([^"]+)"', r.text).group(1)
+        n = re.search(r'name="title(\d+)"', r.text).group(1)
+        done = client.post(
+            "/filing/confirm",
+            data={"csrf": token, "batch": batch, f"take{n}": "1", f"category{n}": "ZH", f"date{n}": "2023-01-15"},
+        )
+        assert "已归档 1 件" in done.text
+        number = re.search(r"档号 (D099-WS·2023-\w+-ZH-\d{4})", done.text).group(1)
+        assert number.endswith("-0004")
+        csv_text = client.get("/export/catalog.csv").content.decode("utf-8-sig")
+        for path, dangan in frozen.items():
+            assert f"{dangan}," in csv_text and path in csv_text
+        assert number in csv_text
+        (root / "file-numbers.csv").write_bytes(b"\x00\xff" * 10)
+        r = client.get("/export/catalog.csv")
+        assert r.status_code == 400 and "档号" in r.text

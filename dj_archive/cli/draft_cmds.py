@@ -149,23 +149,34 @@ def _overlap_lines(d, limit):
 @click.option(
     "-o", "--output", "out", required=True, type=click.Path(dir_okay=False), help="catalog.xlsx or catalog.csv"
 )
+@click.option(
+    "--freeze",
+    is_flag=True,
+    help="Register the 档号 of this catalogue in file-numbers.csv at the archive root: "
+    "they never change again, and files filed later take the next free 件号.",
+)
 @archive_options
 @handle_errors
-def catalog_cmd(year, category, out, archive, db):
+def catalog_cmd(year, category, out, freeze, archive, db):
     """Export the 归档文件目录 (档号 D001-WS·2023-Y-ZH-0001 …) as .xlsx or .csv.
 
     \b
     件号 are numbered over the whole archive, so a filtered export keeps them.
     Files of unknown category get no 档号 (备注 待分类) and are listed last.
     页数 of non-PDF files is an estimate (500 characters a page).
+    Before printing folders, export with --freeze: registered 档号 stay as they
+    are; a back-dated file filed later gets the next free 件号, not a place
+    among the earlier ones. `file` registers what it files once numbers are frozen.
     """
-    from ..catalog import catalog, write_catalog
+    from ..catalog import catalog, freeze as freeze_numbers, write_catalog
 
     arc, path = _open_for_output(out, (".xlsx", ".csv"), archive, db)
     try:
         df = catalog(arc, year=year, category=category)
     except UnknownCategory as exc:
         raise click.BadParameter(translate(str(exc)), param_hint="'--category'") from None
+    for problem in df.attrs.get("register_problems", []):
+        click.echo(_("Warning: {problem}").format(problem=translate(problem)), err=True)
     if df.empty:
         if year and category:
             msg = N_("no documents for year {year} and category {category}; nothing written")
@@ -176,9 +187,13 @@ def catalog_cmd(year, category, out, archive, db):
         else:
             msg = N_("no documents in the index; nothing written")
         raise NoRecords(msg.format(year=year, category=category))
+    # Registered first: an export never shows numbers the register does not hold.
+    registered = freeze_numbers(df) if freeze else None
     write_catalog(df, path, archive_root=arc.root)
     unnumbered = int((df["档号"] == "").sum())
-    output.emit({"entries": len(df), "unnumbered": unnumbered}, "text", lines=lambda s: _catalog_lines(s, path))
+    provisional = int(df["备注"].str.contains("档号未登记", regex=False).sum())
+    summary = {"entries": len(df), "unnumbered": unnumbered, "registered": registered, "provisional": provisional}
+    output.emit(summary, "text", lines=lambda s: _catalog_lines(s, path))
 
 
 def _catalog_lines(s, path):
@@ -186,3 +201,9 @@ def _catalog_lines(s, path):
         yield _("Wrote {path}: {entries} entries ({unnumbered} 待分类, without 档号)").format(path=path, **s)
     else:
         yield _("Wrote {path}: {entries} entries").format(path=path, **s)
+    if s["registered"] is not None:
+        yield _("档号 registered in file-numbers.csv: {registered} new; they will not change").format(**s)
+    elif s["provisional"]:
+        yield _(
+            "{provisional} 档号 are not registered yet (备注 档号未登记) and may still change: export with --freeze to fix them"
+        ).format(**s)

@@ -22,14 +22,21 @@ from .common import archive_options, format_option, handle_errors
 def file_cmd(paths, archive, db, category, org, dry_run, fmt):
     """Copy loose files into the archive as <CODE>_<类目>/<YYYY>/<YYYY-MM-DD>_<题名>.<ext>,
     then index them. Sources are left untouched; nothing is overwritten; a file already
-    in the archive is reported, not copied again. Exit 1 if any file could not be filed,
-    or if the files were filed but indexing them failed (run `dj-archive index` later)."""
+    in the archive is reported, not copied again. Once 档号 are frozen (`catalog --freeze`),
+    each filed file's 档号 (the next free 件号 of its group) is registered and shown.
+    Exit 1 if any file could not be filed, or if the files were filed but indexing them
+    (or registering their 档号) failed (run `dj-archive index` later)."""
     report = file_documents(open_archive(archive, db), paths, category=category, org=org, dry_run=dry_run)
     output.emit(report.to_dict(), fmt, lines=lambda data: _file_lines(report, dry_run))
     if report.index_error:
         reason = translate(report.index_error.rstrip("."))
         click.echo(_("Note: filed but not indexed: {reason}. Run `dj-archive index`.").format(reason=reason), err=True)
-    if report.index_error or any(p.status == "failed" for p in report.plans):
+    if report.register_error:
+        reason = translate(report.register_error.rstrip("."))
+        click.echo(
+            _("Note: filed and indexed, but the 档号 were not registered: {reason}.").format(reason=reason), err=True
+        )
+    if report.index_error or report.register_error or any(p.status == "failed" for p in report.plans):
         raise SomeItemsFailed("")
 
 
@@ -38,7 +45,8 @@ def _file_lines(report, dry_run):
     for p in report.plans:
         if p.status in ("planned", "filed"):
             conf = "" if p.confidence is None else f" ({p.confidence:.0%})"
-            yield f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]"
+            number = f"  档号 {p.number}" if p.number else ""
+            yield f"{verb}: {p.source} → {p.target}  [{p.category}{conf}, {p.doc_type or '类型未知'}, 日期取自{p.date_source}]{number}"
         else:
             yield _("{status}: {source}: {reason}").format(
                 status=_(p.status), source=p.source, reason=translate(p.reason)

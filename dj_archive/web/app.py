@@ -71,9 +71,10 @@ class WebState:
                 out.append(None)
         return tuple(out)
 
-    def cached(self, name: str, compute):
-        """``compute()``, kept until the index changes (the catalogue, the matrix)."""
-        version = self.index_version()
+    def cached(self, name: str, compute, also=()):
+        """``compute()``, kept until the index changes (the catalogue, the matrix) or
+        the files named in ``also`` do."""
+        version = self.index_version() + tuple(_stat(p) for p in also)
         with self._cache_lock:
             hit = self._cache.get(name)
             if hit and hit[0] == version:
@@ -84,10 +85,30 @@ class WebState:
         return value
 
     def catalog(self):
-        """The 归档文件目录 of the whole archive (档号 for every numbered file)."""
-        from ..catalog import catalog
+        """The 归档文件目录 of the whole archive (档号 for every numbered file); the
+        register of 档号 is read again when it changes. A register that cannot be read
+        gives a catalogue without 档号 here (the export page says why)."""
+        import pandas as pd
 
-        return self.cached("catalog", lambda: catalog(self.archive))
+        from ..catalog import COLUMNS, catalog
+        from ..file_numbers import REGISTER_FILE, RegisterUnreadable
+
+        def compute():
+            try:
+                return catalog(self.archive)
+            except RegisterUnreadable:
+                docs = self.archive.documents()
+                return pd.DataFrame({"path": docs["path"], "档号": ""}, columns=COLUMNS).fillna("")
+
+        return self.cached("catalog", compute, also=(Path(self.archive.root) / REGISTER_FILE,))
+
+
+def _stat(path: Path):
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _host_of(header: str) -> str:

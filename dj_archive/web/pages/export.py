@@ -13,6 +13,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
+from ...i18n import translate
 from ...periods import parse_period
 from ..app import render
 from ..tables import MEDIA_TYPES, download_headers
@@ -62,7 +63,10 @@ def catalog_file(request: Request):
     category = qp.get("category") or None
     if category and not state.archive.config.taxonomy.category(category):
         raise HTTPException(400, f"没有这个类别：{category}")
-    df = catalog(state.archive, year=year, category=category)
+    try:
+        df = catalog(state.archive, year=year, category=category)
+    except DjArchiveError as exc:  # a register of 档号 that cannot be read
+        raise HTTPException(400, f"无法导出归档文件目录：{translate(str(exc), 'zh_CN')}") from None
     if df.empty:
         raise HTTPException(400, f"{year or ''}年度{('类别 ' + category) if category else ''}没有可编目的文件。")
     tmp = Path(tempfile.mkdtemp(prefix="dj-archive-export-"))
