@@ -168,7 +168,8 @@ def catalog_cmd(year, category, out, freeze, archive, db):
     are; a back-dated file filed later gets the next free 件号, not a place
     among the earlier ones. `file` registers what it files once numbers are frozen.
     """
-    from ..catalog import catalog, freeze as freeze_numbers, write_catalog
+    from ..catalog import catalog, write_catalog
+    from ..catalog import freeze as freeze_numbers
 
     arc, path = _open_for_output(out, (".xlsx", ".csv"), archive, db)
     try:
