@@ -174,12 +174,17 @@ def _plans(w: Writer, period, plans: list[Commitment], open_problems: list[Probl
 
 
 def _file_numbers(archive, sources) -> dict:
-    """档号 of the cited documents, by path (as the 归档文件目录 numbers them)."""
+    """档号 of the cited documents, by path (as the 归档文件目录 numbers them); none if
+    the register of 档号 cannot be read (the draft is still written; `catalog` says why)."""
     if not sources:
         return {}
     from ..catalog import catalog
+    from ..file_numbers import RegisterUnreadable
 
-    df = catalog(archive)
+    try:
+        df = catalog(archive)
+    except RegisterUnreadable:
+        return {}
     return dict(zip(df["path"], df["档号"]))
 
 
