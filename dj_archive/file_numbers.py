@@ -99,7 +99,9 @@ def parse_number(number: str):
 
 
 def format_number(fonds_id: str, group: tuple, n: int) -> str:
-    """>>> format_number("D001", (2023, "Y", "ZH"), 7)
+    """The 档号 of 件号 ``n`` in ``group`` (年度, 保管期限 code, 类别 code).
+
+    >>> format_number("D001", (2023, "Y", "ZH"), 7)
     'D001-WS·2023-Y-ZH-0007'
     """
     year, ret, cat = group
