@@ -855,8 +855,11 @@ def test_14_a_back_dated_file_filed_after_a_freeze_keeps_every_exported_number(t
 
     root = _numbered_archive(tmp_path / "档案")
     run("index", "--archive", root)
+    before = tree_fingerprint(root)
     r = run("catalog", "--archive", root, "-o", tmp_path / "目录.csv", "--freeze")
     assert r.exit_code == 0, r.output
+    after = tree_fingerprint(root)  # the freeze writes the register and nothing else
+    assert after.pop("file-numbers.csv") and after == before
     assert "档号 registered in file-numbers.csv: 4 new; they will not change" in r.stdout
     with open(tmp_path / "目录.csv", encoding="utf-8-sig", newline="") as fh:
         exported = {row["path"]: row["档号"] for row in csv.DictReader(fh)}
