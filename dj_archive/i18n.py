@@ -10,7 +10,9 @@ Only what a person reads is translated: JSON field names, exit codes and the dat
 the library returns (an index's failure reasons, exception text) stay English, so
 scripts behave the same in every locale. The CLI translates a finished English
 message with :func:`translate`, which also recognises messages made from a
-template in the catalog (``"no records of {org} for {period}"``).
+template in the catalog (``"no records of {org} for {period}"``). The web app's pages use
+the same catalog (``{{ _("…") }}`` in its templates), in each request's language
+(:func:`use_language`, from :func:`accept_language` unless ``DJ_ARCHIVE_LANG`` is set).
 
 >>> import os
 >>> saved = os.environ.get("DJ_ARCHIVE_LANG")
@@ -31,18 +33,38 @@ import gettext
 import inspect
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-__all__ = ["_", "N_", "ngettext", "translate", "language", "LOCALE_DIR", "DOMAIN"]
+__all__ = [
+    "_",
+    "N_",
+    "ngettext",
+    "translate",
+    "language",
+    "use_language",
+    "accept_language",
+    "LOCALE_DIR",
+    "DOMAIN",
+]
 
 DOMAIN = "dj_archive"
 LOCALE_DIR = Path(__file__).parent / "locale"
 _FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
+#: The language of what is being done now, when it is not the process's: the web app sets it
+#: for each request (each request runs in its own context, so two browsers never mix).
+_current: ContextVar[str | None] = ContextVar("dj_archive_language", default=None)
 
 
 def language() -> str:
-    """``"zh_CN"`` or ``"en"``, from ``DJ_ARCHIVE_LANG`` or the locale variables."""
+    """``"zh_CN"`` or ``"en"``: the language set by :func:`use_language` (a web request), else
+    ``DJ_ARCHIVE_LANG``, else the locale variables, else English."""
+    current = _current.get()
+    if current:
+        return current
     choice = os.environ.get("DJ_ARCHIVE_LANG", "").strip().lower()
     if choice:
         return "zh_CN" if choice.startswith("zh") else "en"
@@ -51,6 +73,45 @@ def language() -> str:
         if value:
             return "zh_CN" if value.split(":")[0].lower().startswith("zh") else "en"
     return "en"
+
+
+@contextmanager
+def use_language(lang: str) -> Iterator[str]:
+    """Messages in ``lang`` (``"zh_CN"`` or ``"en"``) inside the block, in this context only.
+
+    >>> with use_language("zh_CN"):
+    ...     _("Output format.")
+    '输出格式。'
+    """
+    token = _current.set("zh_CN" if lang.lower().startswith("zh") else "en")
+    try:
+        yield _current.get() or "en"
+    finally:
+        _current.reset(token)
+
+
+def accept_language(header: str | None) -> str | None:
+    """The language a browser asks for (its ``Accept-Language``), or None when it names
+    neither Chinese nor English: the most preferred of the two wins.
+
+    >>> accept_language("zh-CN,zh;q=0.9,en;q=0.8"), accept_language("en-US,en;q=0.9,zh;q=0.5")
+    ('zh_CN', 'en')
+    >>> accept_language("fr-FR,fr;q=0.9"), accept_language(None)
+    (None, None)
+    """
+    best, best_q = None, 0.0
+    for part in (header or "").split(","):
+        tag, _sep, params = part.strip().partition(";")
+        tag = tag.strip().lower()
+        m = re.search(r"q\s*=\s*([0-9.]+)", params)
+        try:
+            q = float(m.group(1)) if m else 1.0
+        except ValueError:
+            continue
+        lang = "zh_CN" if tag.startswith("zh") else "en" if tag.startswith("en") else None
+        if lang and q > best_q:
+            best, best_q = lang, q
+    return best
 
 
 @cache
@@ -70,7 +131,8 @@ def _catalog(lang: str) -> dict:
 
 @cache
 def _templates(lang: str) -> list:
-    """(regex, msgstr) for each message with {fields}, longest template first."""
+    """(regex, msgstr) for each message with {fields}, the one with the most fixed text first
+    (``"Cannot draft: {error}"`` before ``"{status}: {source}: {reason}"``)."""
     out = []
     for msgid, msgstr in _catalog(lang).items():
         if not isinstance(msgid, str) or not _FIELD.search(msgid):
@@ -83,7 +145,8 @@ def _templates(lang: str) -> list:
             names.append(name)
             pos = m.end()
         parts.append(re.escape(msgid[pos:]))
-        out.append((len(msgid), re.compile("".join(parts), re.S), msgstr))
+        literal = len(_FIELD.sub("", msgid))  # the more fixed text, the more specific the template
+        out.append((literal, re.compile("".join(parts), re.S), msgstr))
     out.sort(key=lambda t: -t[0])
     return [(rx, msgstr) for _, rx, msgstr in out]
 

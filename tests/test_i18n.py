@@ -38,14 +38,19 @@ def po_catalog():
 
 
 def test_every_message_in_the_code_is_in_the_catalog():
-    """What `make messages` would extract now is exactly what the .po holds: a new or changed
-    message fails here until `make messages` is run and the entry translated."""
+    """What `make messages` would extract now (babel.cfg: the package's Python and the web
+    app's templates) is exactly what the .po holds: a new or changed message fails here
+    until `make messages` is run and the entry translated."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         found = {
             msg if isinstance(msg, str) else tuple(msg)
             for _, _, msg, _, _ in extract_from_dir(
-                str(ROOT), method_map=[("dj_archive/**.py", "babel_extract.extract")],
+                str(ROOT), method_map=method_map, options_map=options_map,
                 keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
             )
         }  # fmt: skip
@@ -54,7 +59,15 @@ def test_every_message_in_the_code_is_in_the_catalog():
     in_po = {m.id if isinstance(m.id, str) else tuple(m.id) for m in po_catalog() if m.id}
     assert sorted(found - in_po, key=str) == [], "run `make messages` and translate the new entries"
     assert sorted(in_po - found, key=str) == [], "the .po holds messages the code no longer has"
-    assert len(found) > 250
+    assert len(found) > 500
+    from_templates = {
+        msg
+        for _, _, msg, _, _ in extract_from_dir(
+            str(ROOT / "dj_archive" / "web" / "templates"), method_map=[("**.html", "jinja2")],
+            options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+        )
+    }  # fmt: skip
+    assert {"Search the whole archive", "Re-index now", "Confirm the filing"} <= from_templates
 
 
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{[^{}]*\}")
@@ -98,13 +111,18 @@ _KEEP = {
 
 def _leftover_english(msgstr: str) -> list[str]:
     text = _PLACEHOLDER.sub(" ", msgstr)
-    text = re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|<[^>]*>", " ", text)  # commands, quoted examples
+    text = re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|<[^>]*>|&\w+;", " ", text)  # commands, quoted examples, markup
     words = []
     for token in re.findall(r"[A-Za-z0-9_.$/*\\-]+", text):
         if re.search(r"[0-9_./$*\\-]", token) or token.isupper() or token in _KEEP:
             continue  # options, file names, codes, environment variables
         words.append(token)
     return [w for w in words if len(w) > 2]
+
+
+def _fields(text: str) -> set[str]:
+    """Names of the placeholders: ``{name!r}`` (Python messages), ``%(name)s`` (templates)."""
+    return {(a or b).split("!")[0].split(":")[0] for a, b in re.findall(r"\{([^{}]*)\}|%\((\w+)\)s", text)}
 
 
 def test_every_message_has_a_chinese_translation():
@@ -120,8 +138,8 @@ def test_every_message_has_a_chinese_translation():
             if _leftover_english(s):
                 english.append((m.id, _leftover_english(s)))
             ids = [m.id] if isinstance(m.id, str) else m.id
-            wanted = {f.split("!")[0].split(":")[0] for i in ids for f in re.findall(r"\{([^{}]*)\}", i)}
-            used = {f.split("!")[0].split(":")[0] for f in re.findall(r"\{([^{}]*)\}", s)}
+            wanted = set().union(*(_fields(i) for i in ids))
+            used = _fields(s)
             if not used <= wanted:
                 fields.append((m.id, used - wanted))
     assert missing == []

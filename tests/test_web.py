@@ -9,9 +9,16 @@ import io
 import re
 
 import pytest
-from web_helpers import ID_NUMBER, PHONE, build_archive, client_for, csrf_of
+from web_helpers import CHINESE_BROWSER, ID_NUMBER, PHONE, build_archive, client_for, csrf_of
 
 pytest.importorskip("starlette")
+
+
+@pytest.fixture(autouse=True)
+def _pages_follow_the_browser(monkeypatch):
+    """The pages' language comes from the browser here (the clients ask for Chinese), not
+    from DJ_ARCHIVE_LANG, which `make test` sets to en for the CLI's exact English."""
+    monkeypatch.delenv("DJ_ARCHIVE_LANG", raising=False)
 
 
 @pytest.fixture(scope="module")
@@ -496,7 +503,7 @@ def test_non_loopback_needs_a_password_and_a_login(tmp_path):
     with pytest.raises(ConfigError, match="needs a password"):
         create_app(arc, host="0.0.0.0")
     app = create_app(arc, host="0.0.0.0", password_hash=hash_password("正确的密码"))
-    with TestClient(app, base_url="http://192.0.2.10:8765") as client:
+    with TestClient(app, base_url="http://192.0.2.10:8765", headers={"Accept-Language": CHINESE_BROWSER}) as client:
         r = client.get("/?q=党费", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login?next=")
         assert client.get("/raw/fonds.yml", follow_redirects=False).status_code == 303
@@ -546,9 +553,10 @@ def test_cli_serve_refuses_an_open_host_without_password(tmp_path):
     from dj_archive.cli import cli
 
     root = build_archive(tmp_path / "档案")
-    r = CliRunner().invoke(cli, ["serve", "--archive", str(root), "--host", "0.0.0.0"], env={"DJ_ARCHIVE_PASSWORD": ""})
+    env = {"DJ_ARCHIVE_PASSWORD": "", "DJ_ARCHIVE_LANG": "en"}
+    r = CliRunner().invoke(cli, ["serve", "--archive", str(root), "--host", "0.0.0.0"], env=env)
     assert r.exit_code == 1 and "needs a password" in r.output
-    assert "--read-only" in CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "--read-only" in CliRunner().invoke(cli, ["serve", "--help"], env=env).output
 
 
 # -- the library functions the pages use ------------------------------------------------
@@ -668,7 +676,8 @@ def test_an_archive_not_indexed_yet_says_how_to_index_it(tmp_path):
     from dj_archive.web import create_app
 
     root = build_archive(tmp_path / "档案")
-    with TestClient(create_app(open_archive(root), upload_dir=tmp_path / "up"), base_url="http://127.0.0.1") as client:
+    app = create_app(open_archive(root), upload_dir=tmp_path / "up")
+    with TestClient(app, base_url="http://127.0.0.1", headers={"Accept-Language": CHINESE_BROWSER}) as client:
         r = client.get("/", params={"q": "党费"})
         assert "无法检索" in r.text and "立即重建索引" in r.text
         assert client.get("/browse").status_code == 400

@@ -69,10 +69,14 @@ def server(tmp_path_factory):
     root = build_archive(tmp_path_factory.mktemp("browser") / "档案")
     arc = open_archive(root)
     arc.index(progress=False)
-    srv = _Server(create_app(arc, upload_dir=root.parent / "uploads"), "127.0.0.1")
-    srv.root = root
-    yield srv
-    srv.stop()
+    with pytest.MonkeyPatch.context() as mp:
+        # Pages in the browser's language (its locale sends Accept-Language), not in the
+        # DJ_ARCHIVE_LANG=en that `make test` sets for the CLI.
+        mp.delenv("DJ_ARCHIVE_LANG", raising=False)
+        srv = _Server(create_app(arc, upload_dir=root.parent / "uploads"), "127.0.0.1")
+        srv.root = root
+        yield srv
+        srv.stop()
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +228,7 @@ def test_log_in_on_a_non_loopback_host(server, browser):
         open_archive(server.root), host="0.0.0.0", password_hash=hash_password("档案室2024"), read_only=True
     )
     srv = _Server(app, "0.0.0.0")  # listens on every address; the test talks to it on 127.0.0.1 only
-    ctx = browser.new_context(viewport={"width": 1280, "height": 860})
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="zh-CN")
     try:
         pg = ctx.new_page()
         pg.goto(srv.url + "/?q=党费")
@@ -242,3 +246,31 @@ def test_log_in_on_a_non_loopback_host(server, browser):
     finally:
         ctx.close()
         srv.stop()
+
+
+def test_an_english_browser_gets_english_pages(server, browser):
+    """The same pages for a browser set to English: every label from the catalog's
+    English source text; the archive's own values (titles, branches) stay Chinese."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-US")
+    try:
+        pg = ctx.new_page()
+        pg.goto(server.url + "/?q=党费")
+        assert pg.locator("#total").inner_text() == "5"
+        assert "files in" in pg.inner_text(".summary") and pg.locator("html").get_attribute("lang") == "en"
+        shot(pg, "en_search")
+        pg.click("ol.hitlist a.title")
+        pg.wait_for_url("**/doc/**")
+        assert pg.locator("text=Download the original").is_visible()
+        shot(pg, "en_document")
+        headings = {
+            "export": "Export / Draft",
+            "filing": "File: put loose files into the archive",
+            "status": "Index status",
+            "browse": "Browse: category → year → file",
+        }
+        for name, heading in headings.items():
+            pg.goto(f"{server.url}/{name}")
+            assert pg.inner_text("h1") == heading
+            shot(pg, f"en_{name}")
+    finally:
+        ctx.close()

@@ -56,8 +56,13 @@ def build_archive(root: Path) -> Path:
     return root
 
 
-def client_for(root: Path, **kwargs):
-    """A TestClient on the app for ``root`` (indexed first), as if on 127.0.0.1."""
+#: What a browser set to Chinese sends; the tests' clients ask for Chinese pages so.
+CHINESE_BROWSER = "zh-CN,zh;q=0.9,en;q=0.6"
+
+
+def client_for(root: Path, accept_language: str = CHINESE_BROWSER, **kwargs):
+    """A TestClient on the app for ``root`` (indexed first), as if on 127.0.0.1, from a
+    browser asking for ``accept_language`` (Chinese unless told)."""
     from starlette.testclient import TestClient
 
     from dj_archive import open_archive
@@ -66,7 +71,7 @@ def client_for(root: Path, **kwargs):
     arc = open_archive(root)
     arc.index(progress=False)
     app = create_app(arc, upload_dir=root.parent / "uploads", **kwargs)
-    return TestClient(app, base_url="http://127.0.0.1:8765")
+    return TestClient(app, base_url="http://127.0.0.1:8765", headers={"Accept-Language": accept_language})
 
 
 def csrf_of(html: str) -> str:

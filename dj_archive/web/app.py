@@ -25,9 +25,10 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from .. import i18n
 from ..archive import Archive, open_archive
 from ..errors import ConfigError, DjArchiveError
-from ..i18n import N_, translate
+from ..i18n import N_, _, translate
 from .jobs import IndexJob
 from .security import check_csrf, csrf_token, is_loopback
 
@@ -40,7 +41,25 @@ ENV_CONFIG = "DJ_ARCHIVE_WEB_CONFIG"
 HERE = Path(__file__).parent
 #: Largest file accepted by the 归档 upload (the readers refuse more than 64 MB anyway).
 MAX_UPLOAD_MB = 50
-NAV = (("search", "检索"), ("browse", "浏览"), ("filing", "归档"), ("export", "导出 / 起草"), ("status", "状态"))
+#: The menu: (path, label); labels are shown in the request's language.
+NAV = (
+    ("search", N_("Search")),
+    ("browse", N_("Browse")),
+    ("filing", N_("File")),
+    ("export", N_("Export / Draft")),
+    ("status", N_("Status")),
+)
+
+
+def request_language(headers) -> str:
+    """The language of one request's pages: ``DJ_ARCHIVE_LANG`` when set (the archivist's
+    choice for the whole app), else the browser's ``Accept-Language`` (zh → Chinese, en →
+    English, whichever it prefers), else the server's locale."""
+    import os
+
+    if os.environ.get("DJ_ARCHIVE_LANG", "").strip():
+        return i18n.language()
+    return i18n.accept_language(headers.get("accept-language")) or i18n.language()
 
 
 class WebState:
@@ -145,15 +164,22 @@ class _Guard:
 
         # Originals (/raw/) get nosniff only: the browser's PDF viewer runs under the page's policy.
         extra = SECURITY_HEADERS[1:] if scope["path"].startswith("/raw/") else SECURITY_HEADERS
+        request = Request(scope)
+        lang = request_language(request.headers)
+        # The page depends on Accept-Language: caches must not hand one language's page to another.
+        extra = [*extra, (b"content-language", b"zh-CN" if lang == "zh_CN" else b"en"), (b"vary", b"Accept-Language")]
 
         async def send(message):
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await outer_send(message)
 
-        request = Request(scope)
+        with i18n.use_language(lang):
+            return await self._guarded(request, scope, receive, send)
+
+    async def _guarded(self, request, scope, receive, send):
         if self.loopback and not is_loopback(_host_of(request.headers.get("host", ""))):
-            return await PlainTextResponse("Host not allowed", status_code=400)(scope, receive, send)
+            return await PlainTextResponse(_("Host not allowed"), status_code=400)(scope, receive, send)
         path = scope["path"]
         if self.state.password_hash and not path.startswith(self.OPEN) and not request.session.get("user"):
             target = "/login?" + urlencode(
@@ -168,23 +194,38 @@ class _Guard:
 def templates_for(state: WebState) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
-    env.globals.update(nav=NAV, state=state, fonds_name=lambda: state.archive.config.fonds_name or "档案")
+    # Page text from the same catalog as the CLI: {{ _("English") }} in the templates (extracted
+    # by Babel's jinja2 method, see babel.cfg), in the language of the request being served.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: _(message), ngettext=i18n.ngettext, newstyle=True
+    )
+    env.globals.update(
+        nav=NAV,
+        state=state,
+        fonds_name=lambda: state.archive.config.fonds_name or _("Archive"),
+        lang=i18n.language,
+    )
     from .render import snippet_html
 
     env.filters["snippet"] = snippet_html
     env.filters["category_name"] = lambda code: _category_name(state, code)
     env.filters["size"] = _human_size
-    # The library's messages (errors, hints, failure reasons) are English; pages are Chinese.
-    env.filters["zh"] = lambda text: translate(str(text), "zh_CN") if text else text
+    # Messages made in Python (the library's errors, hints and failure reasons, the pages'
+    # labels marked N_) are English; |t shows them in the request's language.
+    env.filters["t"] = lambda text: translate(str(text)) if text else text
     from ..periods import period_label
 
-    env.filters["period_label"] = period_label
+    # 2023年上半年 in Chinese; in English the period's own code (2023H1), as the CLI takes it.
+    env.filters["period_label"] = lambda p: period_label(p) if i18n.language() == "zh_CN" else str(p)
     return templates
 
 
 def _category_name(state: WebState, code) -> str:
     cat = state.archive.config.taxonomy.category(code) if code else None
-    return cat.name if cat else ("未归类" if code == "UNKNOWN" else str(code or ""))
+    from ..analysis.completeness import UNKNOWN_LABEL
+
+    return cat.name if cat else (UNKNOWN_LABEL if code == "UNKNOWN" else str(code or ""))
 
 
 def _human_size(n) -> str:
@@ -219,24 +260,35 @@ async def form_with_csrf(request: Request):
     if not check_csrf(
         request.session, token if isinstance(token, str) and token else request.headers.get("x-csrf-token")
     ):
-        raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
+        raise HTTPException(
+            403, N_("The form has expired or comes from elsewhere (CSRF check failed); reload the page and try again.")
+        )
     return form
 
 
 def require_writable(request: Request) -> WebState:
     state: WebState = request.app.state.web
     if state.read_only:
-        raise HTTPException(403, "只读模式：不能归档、著录或重建索引。")
+        raise HTTPException(403, N_("Read-only mode: filing, correcting metadata and re-indexing are off."))
     return state
 
 
 async def _http_error(request: Request, exc: HTTPException):
-    messages = {404: "找不到这个页面或文件。", 403: "没有权限。", 400: "请求有误。", 413: "文件太大。"}
+    messages = {
+        404: N_("No such page or file."),
+        403: N_("Not allowed."),
+        400: N_("Bad request."),
+        413: N_("The file is too large."),
+    }
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in ("Not Found", "Forbidden") else ""
     return render(
         request,
         "error.html",
-        {"status": exc.status_code, "title": messages.get(exc.status_code, "出错了"), "detail": detail},
+        {
+            "status": exc.status_code,
+            "title": messages.get(exc.status_code, N_("Something went wrong")),
+            "detail": detail,
+        },
         status_code=exc.status_code,
     )
 
@@ -246,7 +298,10 @@ def web_hint(exc: DjArchiveError) -> str:
     from ..errors import IndexMissing
 
     if isinstance(exc, IndexMissing):
-        return "还没有索引（或索引来自旧版本）：到“状态”页点“立即重建索引”，或运行 dj-archive index。"
+        return N_(
+            "There is no index yet (or it is from an older version): on the Status page click "
+            "“Re-index now”, or run `dj-archive index`."
+        )
     return exc.hint
 
 
@@ -254,7 +309,7 @@ async def _library_error(request: Request, exc: DjArchiveError):
     return render(
         request,
         "error.html",
-        {"status": 400, "title": "无法完成", "detail": str(exc), "hint": web_hint(exc)},
+        {"status": 400, "title": N_("Could not be done"), "detail": str(exc), "hint": web_hint(exc)},
         status_code=400,
     )
 

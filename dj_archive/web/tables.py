@@ -11,6 +11,7 @@ from urllib.parse import quote
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from ..i18n import _
 from ..output import display_width, escape_formula
 
 __all__ = ["table_response", "download_headers", "MEDIA_TYPES"]
@@ -54,7 +55,7 @@ def _xlsx(rows, columns) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "检索结果"
+    ws.title = _("Search results")
     ws.append(columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)

@@ -1,4 +1,4 @@
-"""登录 / 退出: needed only when the app listens beyond this machine (a password is set)."""
+"""Log in / out (登录 / 退出): needed only when the app listens beyond this machine (a password is set)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
+from ...i18n import N_
 from ..app import form_with_csrf, render
 from ..security import verify_password
 
@@ -15,6 +16,11 @@ from ..security import verify_password
 def _safe_next(value: str | None) -> str:
     # Only a path on this site: never //evil.example or an absolute URL.
     return value if value and value.startswith("/") and not value.startswith("//") and "\\" not in value else "/"
+
+
+#: The name the change log records for someone who logs in without giving one: the
+#: archive's data, in the archive's language.
+DEFAULT_USER = "档案管理员"
 
 
 async def login_page(request: Request):
@@ -29,10 +35,10 @@ async def login_page(request: Request):
         ok = await asyncio.to_thread(verify_password, str(form.get("password") or ""), state.password_hash)
         if ok:
             request.session.clear()
-            request.session["user"] = (str(form.get("name") or "").strip() or "档案管理员")[:40]
+            request.session["user"] = (str(form.get("name") or "").strip() or DEFAULT_USER)[:40]
             return RedirectResponse(nxt, status_code=303)
         await asyncio.sleep(0.5)  # slows guessing
-        error = "密码不对，请重试。"
+        error = N_("Wrong password; try again.")
     return render(request, "login.html", {"next": nxt, "error": error}, status_code=401 if error else 200)
 
 

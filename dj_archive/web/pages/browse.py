@@ -1,4 +1,4 @@
-"""浏览: the archive as the shelves hold it, 类别 → 年度 → 件, and the filing-completeness
+"""Browse (浏览): the archive as the shelves hold it, category → year → file, and the filing-completeness
 matrix (documents per branch, category and year; the holes marked)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.routing import Route
 
+from ...analysis.completeness import UNKNOWN_LABEL
 from ...taxonomy import UNKNOWN
 from ..app import render
 
@@ -15,7 +16,7 @@ def _shelves(state) -> dict:
     docs = state.archive.documents()
     cats = [(c.code, c.name) for c in state.archive.config.taxonomy.categories]
     if (docs["category"] == UNKNOWN).any():
-        cats.append((UNKNOWN, "未归类"))
+        cats.append((UNKNOWN, UNKNOWN_LABEL))
     years = sorted({int(y) for y in docs["year"].dropna()}, reverse=True)
     counts = docs.groupby(["category", "year"]).size().to_dict() if len(docs) else {}
     totals = docs.groupby("category").size().to_dict() if len(docs) else {}
@@ -45,7 +46,7 @@ def _matrix(state):
                 "org": org,
                 "cat": cat,
                 "cells": [(str(p), int(n)) for p, n in counts.items()],
-                "check": org in configured and cat != "未归类",
+                "check": org in configured and cat != UNKNOWN_LABEL,
             }
         )
     return {"periods": [str(c) for c in m.columns], "rows": rows}
@@ -65,7 +66,7 @@ def shelf_page(request: Request):
     cat = state.archive.config.taxonomy.category(code)
     if cat is None and code != UNKNOWN:
         raise HTTPException(404)
-    name = cat.name if cat else "未归类"
+    name = cat.name if cat else UNKNOWN_LABEL
     year = request.path_params.get("year")
     df = state.archive.documents(category=code)
     if year is not None:

@@ -1,4 +1,4 @@
-"""文档: one document's metadata, its content with every match marked, the original
+"""Document (文档): one document's metadata, its content with every match marked, the original
 for download, and the documents of the same branch and period. Personal numbers
 (身份证号, 手机号, 银行卡号) are masked unless the reader reveals them."""
 
@@ -11,25 +11,27 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from ...errors import DjArchiveError, DocumentNotFound
+from ...i18n import N_, _
 from ...pii import find_pii
 from ...query import parse_query
 from ..app import render
 from ..render import docx_html, mark_html, mark_text
 from ..tables import file_response
 
+#: The metadata table: (field, label shown in the request's language).
 FIELDS = (
-    ("title", "题名"),
-    ("dangan", "档号"),
-    ("date", "日期"),
-    ("category", "类别"),
-    ("org", "支部"),
-    ("doc_type", "文种"),
-    ("retention", "保管期限"),
-    ("period", "期间"),
-    ("path", "路径"),
-    ("size", "大小"),
-    ("pages", "页数"),
-    ("format", "格式"),
+    ("title", N_("Title")),
+    ("dangan", N_("Reference code")),
+    ("date", N_("Date")),
+    ("category", N_("Category")),
+    ("org", N_("Branch")),
+    ("doc_type", N_("Document type")),
+    ("retention", N_("Retention")),
+    ("period", N_("Period")),
+    ("path", N_("Path")),
+    ("size", N_("Size")),
+    ("pages", N_("Pages")),
+    ("format", N_("Format")),
 )
 
 
@@ -99,7 +101,7 @@ def document_page(request: Request):
     row = _catalogue_row(state, d)
     shown["dangan"] = row.get("档号", "")
     if not shown.get("pages") and row.get("页数"):
-        shown["pages"] = f"约 {row['页数']}（按字数估算）"
+        shown["pages"] = _("about {pages} (estimated from the length)").format(pages=row["页数"])
     same = []
     if d.get("org") and d.get("period"):
         df = state.archive.documents(org=d["org"], period=d["period"])

@@ -1,4 +1,4 @@
-"""著录: correct a document's metadata in a form. The correction is written to the
+"""Correct metadata (著录): correct a document's metadata in a form. The correction is written to the
 archive's metadata.csv (so the CLI and notebooks see it too) with a line per change in
 the append-only metadata-changes.csv, then the index is brought up to date."""
 
@@ -12,18 +12,23 @@ from starlette.routing import Route
 
 from ...corrections import EDITABLE, correct_metadata, read_change_log
 from ...errors import DjArchiveError
+from ...i18n import N_, _
 from ..app import form_with_csrf, render, require_writable
 from .document import get_document
 
+#: Form labels, shown in the request's language.
 LABELS = {
-    "title": "题名",
-    "date": "日期",
-    "period": "期间",
-    "category": "类别",
-    "doc_type": "文种",
-    "org": "支部",
-    "retention": "保管期限",
+    "title": N_("Title"),
+    "date": N_("Date"),
+    "period": N_("Period"),
+    "category": N_("Category"),
+    "doc_type": N_("Document type"),
+    "org": N_("Branch"),
+    "retention": N_("Retention"),
 }
+#: The change log (metadata-changes.csv, a record kept in the archive) names a local user so;
+#: it is the archive's data, in the archive's language, whatever the page's language.
+LOCAL_USER = "本机用户"
 
 
 def who(request: Request) -> str:
@@ -32,15 +37,15 @@ def who(request: Request) -> str:
     if user:
         return user
     try:
-        return f"本机用户 {getpass.getuser()}"
+        return f"{LOCAL_USER} {getpass.getuser()}"
     except (KeyError, OSError):
-        return "本机用户"
+        return LOCAL_USER
 
 
 def _choices(state) -> dict:
     tx = state.archive.config.taxonomy
     return {
-        "category": [(c.code, f"{c.name}（{c.code}）") for c in tx.categories],
+        "category": [(c.code, _("{name} ({code})").format(name=c.name, code=c.code)) for c in tx.categories],
         "doc_type": [(d.name, d.name) for d in tx.doc_types],
         "org": [(o, o) for o in state.archive.config.org_names],
         "retention": [(r, r) for r in tx.retention_codes],
@@ -72,7 +77,8 @@ async def edit_page(request: Request):
     form = await form_with_csrf(request)
     values = {f: str(form.get(f) or "") for f in EDITABLE if f in form}
     if not state.write_lock.acquire(blocking=False):
-        return _form(request, state, d, {**d, **values}, "另一项写入（归档、著录或索引）正在进行，请稍后再保存。", 409)
+        busy = N_("Another write (filing, a correction or indexing) is in progress; save again in a moment.")
+        return _form(request, state, d, {**d, **values}, busy, 409)
     try:
         import asyncio
 
@@ -99,7 +105,9 @@ async def edit_page(request: Request):
             state,
             d,
             {**d, **values},
-            f"已写入 metadata.csv，但索引未能更新（{index_error}）；请稍后到“状态”页重建索引。",
+            N_(
+                "Saved to metadata.csv, but the index could not be updated ({error}); re-index on the Status page later."
+            ).format(error=index_error),
             202,
         )
     return RedirectResponse(f"/doc/{d['id']}?saved={len(changes)}", status_code=303)

@@ -1,4 +1,4 @@
-"""导出 / 起草: the 归档文件目录 of a year as .xlsx (dj_archive.catalog), and a draft summary
+"""Export / Draft (导出 / 起草): the 归档文件目录 of a year as .xlsx (dj_archive.catalog), and a draft summary
 of a branch for a period as .docx (dj_archive.draft) — the CLI's `catalog` and `draft`."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
-from ...i18n import translate
+from ...i18n import N_, _
 from ...periods import parse_period
 from ..app import render
 from ..tables import MEDIA_TYPES, download_headers
@@ -62,16 +62,22 @@ def catalog_file(request: Request):
     year = int(qp["year"]) if (qp.get("year") or "").isdigit() else None
     category = qp.get("category") or None
     if category and not state.archive.config.taxonomy.category(category):
-        raise HTTPException(400, f"没有这个类别：{category}")
+        raise HTTPException(400, N_("No such category: {category}").format(category=category))
     try:
         df = catalog(state.archive, year=year, category=category)
     except DjArchiveError as exc:  # a register of 档号 that cannot be read
-        raise HTTPException(400, f"无法导出归档文件目录：{translate(str(exc), 'zh_CN')}") from None
+        raise HTTPException(400, N_("Cannot export the catalogue: {error}").format(error=exc)) from None
     if df.empty:
-        raise HTTPException(400, f"{year or ''}年度{('类别 ' + category) if category else ''}没有可编目的文件。")
+        if year and category:
+            empty = N_("Nothing to catalogue for {year}, category {category}.").format(year=year, category=category)
+        elif year or category:
+            empty = N_("Nothing to catalogue for {what}.").format(what=year or category)
+        else:
+            empty = N_("Nothing to catalogue.")
+        raise HTTPException(400, empty)
     tmp = Path(tempfile.mkdtemp(prefix="dj-archive-export-"))
     out = write_catalog(df, tmp / f"catalog.{fmt}")
-    name = f"归档文件目录{year or ''}{('_' + category) if category else ''}.{fmt}"
+    name = _("Catalogue") + f"{year or ''}{('_' + category) if category else ''}.{fmt}"
     return _send(tmp, out, name)
 
 
@@ -87,10 +93,10 @@ def draft_file(request: Request):
         period = parse_period(qp.get("period") or "")
         d = draft(state.archive, period, qp.get("org") or "")
     except DjArchiveError as exc:
-        raise HTTPException(400, f"无法起草：{exc}") from None
+        raise HTTPException(400, N_("Cannot draft: {error}").format(error=exc)) from None
     tmp = Path(tempfile.mkdtemp(prefix="dj-archive-draft-"))
     out = d.save(tmp / f"draft.{fmt}")
-    return _send(tmp, out, f"{d.title}（初稿）.{fmt}")
+    return _send(tmp, out, _("{title} (draft)").format(title=d.title) + f".{fmt}")
 
 
 routes = [

@@ -1,4 +1,4 @@
-"""归档: upload loose files → the suggested 类别, 题名, 日期, 支部 with the classifier's
+"""File (归档): upload loose files → the suggested category, title, date and branch with the classifier's
 confidence, each editable → confirm → copied under the convention and indexed, by
 dj_archive.filing (the CLI's `file`). Duplicates and name clashes are shown before
 anything is written; nothing is ever overwritten."""
@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from ...errors import DjArchiveError, UnsupportedFormat
 from ...filing import file_plans, plan_filing, revise_plan
+from ...i18n import N_, _
 from ...metadata import doc_id
 from ...readers import SUPPORTED_SUFFIXES, check_supported
 from ..app import form_with_csrf, render, require_writable
@@ -31,7 +32,20 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _batches: dict[str, dict] = {}
 _batches_lock = threading.Lock()
 
-STATUS = {"planned": "待归档", "duplicate": "重复（已在档案中）", "failed": "无法归档", "filed": "已归档"}
+#: A plan's status as the review table shows it (in the request's language).
+STATUS = {
+    "planned": N_("to be filed"),
+    "duplicate": N_("duplicate (already in the archive)"),
+    "failed": N_("cannot be filed"),
+    "filed": N_("filed"),
+    "skipped": N_("not chosen"),
+}
+#: Where a plan's date came from (dj_archive.filing records it in Chinese, as the CLI shows it).
+DATE_SOURCES = {
+    "正文落款": N_("the date under the text"),
+    "文件修改时间": N_("the file's modification time"),
+    "人工著录": N_("entered by hand"),
+}
 
 
 def _clean_name(name: str) -> str:
@@ -51,7 +65,7 @@ def _batch(request: Request, batch_id: str) -> dict:
     with _batches_lock:
         b = _batches.get(batch_id)
     if not b or b["owner"] != request.session.get("csrf"):
-        raise HTTPException(404, "这批上传已过期或不存在，请重新上传。")
+        raise HTTPException(404, N_("This upload has expired or does not exist; upload the files again."))
     return b
 
 
@@ -74,6 +88,7 @@ def _rows(plans, names) -> list[dict]:
                 "p": p,
                 "name": names[i],
                 "status": STATUS.get(p.status, p.status),
+                "date_source": DATE_SOURCES.get(p.date_source or "", p.date_source),
                 "clash": clash,
                 "doc": doc_id(p.target) if p.status == "filed" and p.target else None,
                 "rank": order.get(p.status, 5) - (1 if clash else 0),
@@ -105,9 +120,14 @@ def filing_page(request: Request):
             "active": "filing",
             "max_mb": state.max_upload_bytes // (1024 * 1024),
             "max_files": MAX_FILES,
-            "suffixes": "、".join(SUPPORTED_SUFFIXES),
+            "suffixes": _suffixes(),
+            "accept": ",".join(SUPPORTED_SUFFIXES),
         },
     )
+
+
+def _suffixes() -> str:
+    return _(", ").join(SUPPORTED_SUFFIXES)
 
 
 async def upload(request: Request):
@@ -115,10 +135,13 @@ async def upload(request: Request):
     _expire(state.upload_dir)
     length = request.headers.get("content-length")
     if length is None:
-        raise HTTPException(411, "请用浏览器的上传表单提交文件。")
+        raise HTTPException(411, N_("Send the files with the browser's upload form."))
     if int(length) > state.max_upload_bytes * MAX_FILES:
         raise HTTPException(
-            413, f"一次上传太大：每个文件不超过 {state.max_upload_bytes // 2**20} MB，每次不超过 {MAX_FILES} 个。"
+            413,
+            N_("This upload is too large: at most {mb} MB a file and {n} files at a time.").format(
+                mb=state.max_upload_bytes // 2**20, n=MAX_FILES
+            ),
         )
     form = await form_with_csrf(request)
     files = [f for f in form.getlist("files") if hasattr(f, "filename") and f.filename]
@@ -128,15 +151,16 @@ async def upload(request: Request):
             "filing.html",
             {
                 "active": "filing",
-                "error": "请选择要归档的文件。",
+                "error": N_("Choose the files to file."),
                 "max_mb": state.max_upload_bytes // 2**20,
                 "max_files": MAX_FILES,
-                "suffixes": "、".join(SUPPORTED_SUFFIXES),
+                "suffixes": _suffixes(),
+                "accept": ",".join(SUPPORTED_SUFFIXES),
             },
             status_code=400,
         )
     if len(files) > MAX_FILES:
-        raise HTTPException(413, f"一次最多上传 {MAX_FILES} 个文件。")
+        raise HTTPException(413, N_("At most {n} files at a time.").format(n=MAX_FILES))
     batch_id = secrets.token_urlsafe(12)
     folder = state.upload_dir / batch_id
     paths, names, refused = [], [], []
@@ -145,10 +169,15 @@ async def upload(request: Request):
         try:
             check_supported(name)
         except UnsupportedFormat as exc:
-            refused.append({"name": f.filename, "reason": f"{exc}（可归档：{'、'.join(SUPPORTED_SUFFIXES)}）"})
+            reason = N_("{reason} (files that can be filed: {suffixes})").format(
+                reason=exc, suffixes=", ".join(SUPPORTED_SUFFIXES)
+            )
+            refused.append({"name": f.filename, "reason": reason})
             continue
         if f.size is not None and f.size > state.max_upload_bytes:
-            refused.append({"name": f.filename, "reason": f"超过 {state.max_upload_bytes // 2**20} MB"})
+            refused.append(
+                {"name": f.filename, "reason": N_("over {mb} MB").format(mb=state.max_upload_bytes // 2**20)}
+            )
             continue
         dest = folder / str(n) / name
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +219,7 @@ async def confirm(request: Request):
         if plan.status != "planned":
             continue
         if not form.get(f"take{i}"):
-            plan.status, plan.reason = "skipped", "未选择归档"
+            plan.status, plan.reason = "skipped", N_("not chosen for filing")
             continue
         try:
             revise_plan(
@@ -203,7 +232,7 @@ async def confirm(request: Request):
                 taken=taken,
             )
         except DjArchiveError as exc:
-            errors.append(f"{b['names'][i]}：{exc}")
+            errors.append(N_("{name}: {error}").format(name=b["names"][i], error=exc))
         if plan.target:
             taken.add(plan.target)
     if errors:
@@ -215,7 +244,13 @@ async def confirm(request: Request):
         return render(
             request,
             "filing_review.html",
-            _context(state, b, errors=["另一项写入（归档、著录或索引）正在进行，请稍后再确认。"]),
+            _context(
+                state,
+                b,
+                errors=[
+                    N_("Another write (filing, a correction or indexing) is in progress; confirm again in a moment.")
+                ],
+            ),
             status_code=409,
         )
     try:

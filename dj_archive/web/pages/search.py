@@ -1,4 +1,4 @@
-"""检索: one query box with the CLI's syntax, facets, date range, sort, paging; the URL
+"""Search (检索): one query box with the CLI's syntax, facets, date range, sort, paging; the URL
 holds the whole search; the result list exports as .xlsx or .csv."""
 
 from __future__ import annotations
@@ -13,20 +13,28 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ...analysis.completeness import UNKNOWN_LABEL
 from ...errors import DjArchiveError
-from ...i18n import N_
+from ...i18n import N_, _
 from ..app import render, web_hint
 from ..tables import table_response
 
 PAGE_SIZE = 20
 EXPORT_LIMIT = 5000
 #: URL parameter → (Archive.search keyword, label)
-PARAMS = {"category": "类别", "year": "年度", "org": "支部", "type": "文种", "from": "起", "to": "止"}
+PARAMS = {
+    "category": N_("Category"),
+    "year": N_("Year"),
+    "org": N_("Branch"),
+    "type": N_("Document type"),
+    "from": N_("From"),
+    "to": N_("To"),
+}
 FACETS = (
-    ("category", "category", "类别"),
-    ("year", "year", "年度"),
-    ("org", "org", "支部"),
-    ("doc_type", "type", "文种"),
+    ("category", "category", N_("Category")),
+    ("year", "year", N_("Year")),
+    ("org", "org", N_("Branch")),
+    ("doc_type", "type", N_("Document type")),
 )
 
 
@@ -126,7 +134,7 @@ def _facet_groups(state, p, result) -> list[dict]:
             shown = value
             if field == "category":
                 cat = state.archive.config.taxonomy.category(value)
-                shown = cat.name if cat else ("未归类" if value == "UNKNOWN" else value)
+                shown = cat.name if cat else (UNKNOWN_LABEL if value == "UNKNOWN" else value)
             selected = str(p[param]) == str(value)
             values.append(
                 {
@@ -144,10 +152,16 @@ def _suggestions(p: dict) -> list[dict]:
     tips: list[dict[str, str | None]] = []
     for param, label in PARAMS.items():
         if p[param]:
-            tips.append({"text": f"去掉“{label}：{p[param]}”", "url": url_for_search(p, **{param: None})})
+            text = _("Remove “{label}: {value}”").format(label=_(label), value=p[param])
+            tips.append({"text": text, "url": url_for_search(p, **{param: None})})
     if len(p["q"].split()) > 1:
-        tips.append({"text": "少用几个检索词（空格分开的词须同时出现），或用 OR 连接", "url": None})
-    tips.append({"text": "换用同义词或更短的词（一个字也能检索）", "url": None})
+        tips.append(
+            {
+                "text": _("Use fewer words (words separated by spaces must all appear), or join them with OR"),
+                "url": None,
+            }
+        )
+    tips.append({"text": _("Try a synonym or a shorter word (one character is enough)"), "url": None})
     return tips
 
 
@@ -172,7 +186,10 @@ def search_page(request: Request):
                 next_url=url_for_search(p, page=p["page"] + 1) if p["page"] < pages else None,
                 sort_urls={"relevance": url_for_search(p, sort=None), "date": url_for_search(p, sort="date")},
                 chips=[
-                    {"label": f"{lab}：{p[k]}", "url": url_for_search(p, **{k: None})}
+                    {
+                        "label": _("{label}: {value}").format(label=_(lab), value=p[k]),
+                        "url": url_for_search(p, **{k: None}),
+                    }
                     for k, lab in PARAMS.items()
                     if p[k]
                 ],
@@ -186,14 +203,15 @@ def search_page(request: Request):
     return render(request, "search.html", ctx)
 
 
+#: Columns of the exported result list: (hit field, heading in the request's language).
 EXPORT_COLUMNS = (
-    ("date", "日期"),
-    ("category", "类别"),
-    ("org", "支部"),
-    ("doc_type", "文种"),
-    ("title", "题名"),
-    ("path", "路径"),
-    ("snippet", "摘要"),
+    ("date", N_("Date")),
+    ("category", N_("Category")),
+    ("org", N_("Branch")),
+    ("doc_type", N_("Document type")),
+    ("title", N_("Title")),
+    ("path", N_("Path")),
+    ("snippet", N_("Snippet")),
 )
 
 
@@ -203,13 +221,23 @@ def export_results(request: Request) -> Response:
     if not p["q"]:
         from starlette.exceptions import HTTPException
 
-        raise HTTPException(400, "请先输入检索词。")
+        raise HTTPException(400, N_("Enter a search term first."))
     result = run(state, p, limit=EXPORT_LIMIT, facets=False)
-    rows = [{label: h[key] for key, label in EXPORT_COLUMNS} for h in result.hits]
-    for r in rows:
-        r["摘要"] = r["摘要"].replace("«", "").replace("»", "")
+    headings = [_(label) for _key, label in EXPORT_COLUMNS]
+    rows = [
+        dict(
+            zip(
+                headings,
+                (
+                    h[key].replace("«", "").replace("»", "") if key == "snippet" else h[key]
+                    for key, _l in EXPORT_COLUMNS
+                ),
+            )
+        )
+        for h in result.hits
+    ]
     fmt = request.path_params["fmt"]
-    return table_response(rows, [label for _, label in EXPORT_COLUMNS], f"检索结果_{p['q'][:20]}", fmt)
+    return table_response(rows, headings, _("Search results") + f"_{p['q'][:20]}", fmt)
 
 
 routes = [

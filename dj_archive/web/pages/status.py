@@ -8,16 +8,15 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from ...errors import DjArchiveError
-from ...i18n import translate
 from ..app import form_with_csrf, render, require_writable
 
 
 def status_page(request: Request):
     state = request.app.state.web
     try:
-        stats, failures, error = state.archive.stats(), state.archive.failures(), None
+        stats, failures, error, hint = state.archive.stats(), state.archive.failures(), None, None
     except DjArchiveError as exc:
-        stats, failures, error = None, [], f"{translate(str(exc), 'zh_CN')} {translate(exc.hint, 'zh_CN')}"
+        stats, failures, error, hint = None, [], str(exc), exc.hint
     return render(
         request,
         "status.html",
@@ -26,6 +25,7 @@ def status_page(request: Request):
             "stats": stats,
             "failures": failures,
             "error": error,
+            "hint": hint,
             "job": state.job.snapshot(),
             "archive_root": state.archive.root,
         },

@@ -28,7 +28,7 @@
     var list = zone.querySelector(".chosen");
     function show() {
       var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
-      list.textContent = names.length ? "已选择：" + names.join("、") : "";
+      list.textContent = names.length ? (zone.dataset.chosen || "") + names.join(zone.dataset.sep || ", ") : "";
     }
     input.addEventListener("change", show);
     zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("over"); });
