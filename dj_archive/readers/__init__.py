@@ -38,7 +38,7 @@ _READERS = {
 }
 #: Formats whose text may be an image: read with OCR (see scans.py).
 _SCANS = {".pdf": "pdf", ".jpg": "jpg", ".jpeg": "jpg", ".png": "png", ".tif": "tif", ".tiff": "tif", ".bmp": "bmp"}
-SUPPORTED_SUFFIXES = (".txt", ".md", *_READERS, *_SCANS)
+SUPPORTED_SUFFIXES = tuple(dict.fromkeys((".txt", ".md", *_READERS, *_SCANS)))  # .pdf is in both
 #: Formats we recognise and explain rather than call "unknown".
 LEGACY_SUFFIXES = (".dps",)
 #: Default size limit: files above it are refused (memory stays bounded).

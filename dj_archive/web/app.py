@@ -300,7 +300,7 @@ def web_hint(exc: DjArchiveError) -> str:
     if isinstance(exc, IndexMissing):
         return N_(
             "There is no index yet (or it is from an older version): on the Status page click "
-            "“Re-index now”, or run `dj-archive index`."
+            '"Re-index now", or run `dj-archive index`.'
         )
     return exc.hint
 

@@ -152,7 +152,7 @@ def _suggestions(p: dict) -> list[dict]:
     tips: list[dict[str, str | None]] = []
     for param, label in PARAMS.items():
         if p[param]:
-            text = _("Remove “{label}: {value}”").format(label=_(label), value=p[param])
+            text = _('Remove "{label}: {value}"').format(label=_(label), value=p[param])
             tips.append({"text": text, "url": url_for_search(p, **{param: None})})
     if len(p["q"].split()) > 1:
         tips.append(
