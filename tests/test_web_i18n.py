@@ -178,6 +178,8 @@ def _cjk_literals(path: Path) -> list[str]:
                 skip.add(id(first.value))
         if isinstance(node, ast.Subscript):  # a column of the catalogue: row["档号"]
             skip.add(id(node.slice))
+        if isinstance(node, ast.Dict):  # {"档号": ""}: a column again
+            skip.update(id(k) for k in node.keys if k is not None)
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("get", "cut") and node.args:
             skip.add(id(node.args[0]))  # row.get("页数"); the segmenter warmed up on a word
         if isinstance(node, ast.Assign) and any(
