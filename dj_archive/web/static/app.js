@@ -28,7 +28,7 @@
     var list = zone.querySelector(".chosen");
     function show() {
       var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
-      list.textContent = names.length ? (zone.dataset.chosen || "") + names.join(zone.dataset.sep || ", ") : "";
+      list.textContent = names.length ? (zone.dataset.chosen || "") + names.join(zone.dataset.sep || ", ") : (list.dataset.none || "");
     }
     input.addEventListener("change", show);
     zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("over"); });
