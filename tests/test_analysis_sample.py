@@ -23,7 +23,7 @@ def _has_documents(root: Path) -> bool:
 def sample(tmp_path_factory):
     assert _has_documents(ARCHIVE), "the bundled sample archive/ has no documents"
     arc = dj_archive.open_archive(ARCHIVE, tmp_path_factory.mktemp("sample") / "sample.sqlite")
-    arc.index(progress=False)
+    arc.report = arc.index(progress=False)
     return arc
 
 
@@ -61,5 +61,5 @@ def test_claimed_vs_recorded_finds_exactly_the_deliberate_discrepancies(sample):
     df = claimed_vs_recorded(sample)
     bad = df[df["status"] == "不一致"]
     found = {(r.org, r.period, r.indicator, r.claimed, r.recorded) for r in bad.itertuples()}
-    assert found == expected
+    assert found == expected, f"index report: failed={sample.report.failed}, documents={sample.report.documents}"
     assert len(expected) == 5
