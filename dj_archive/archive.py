@@ -74,8 +74,8 @@ class Archive:
         """Bring the index up to date (incremental). Returns what happened.
         ``on_progress(done, total)`` is called as files are read. ``ocr=False`` leaves
         scans and photos unread (listed in ``report.needs_ocr``); None follows DJ_ARCHIVE_OCR.
-        A file still being read after ``timeout`` seconds (default ``$DJ_ARCHIVE_FILE_TIMEOUT``
-        or 120, more for each page to OCR) fails alone."""
+        A file still being read after ``timeout`` seconds of CPU time, or using none for that
+        long (default ``$DJ_ARCHIVE_FILE_TIMEOUT`` or 120), fails alone."""
         self.config = load_config(self.root)  # fonds.yml / metadata.csv may have been edited
         return build_index(self.config, self.db_path, workers=workers, progress=progress, on_progress=on_progress,
                            ocr=ocr, timeout=timeout)  # fmt: skip

@@ -33,7 +33,7 @@ from .files import FileEntry, walk_archive
 from .i18n import N_, _
 from .metadata import METADATA_FIELDS, doc_id, infer_metadata
 from .normalize import fold
-from .pool import isolated_map
+from .pool import cpu_seconds, isolated_map
 from .readers import check_supported, read_bytes, read_document
 from .segment import Segmenter, char_tokens, doc_tokens
 
@@ -739,13 +739,14 @@ def _preload(todo, ocr) -> None:
 
 #: Fewer files than this are read in this process: a worker process costs ~0.1 s to start.
 IN_PROCESS_BELOW = 50
-#: Seconds one file may take to read before it fails (``DJ_ARCHIVE_FILE_TIMEOUT`` overrides).
+#: CPU seconds one file may take to read before it fails (``DJ_ARCHIVE_FILE_TIMEOUT`` overrides).
 DEFAULT_FILE_TIMEOUT = 120
 
 
 def file_timeout() -> float:
-    """Seconds one file may take to read (``DJ_ARCHIVE_FILE_TIMEOUT``, default 120; 0 for
-    no limit). A value that is not a number, or is negative, is ignored."""
+    """Seconds of CPU time one file may take to read (``DJ_ARCHIVE_FILE_TIMEOUT``,
+    default 120; 0 for no limit); a read that uses no CPU for that long fails too. A
+    value that is not a number, or is negative, is ignored."""
     try:
         seconds = float(os.environ.get("DJ_ARCHIVE_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
     except ValueError:
@@ -754,41 +755,82 @@ def file_timeout() -> float:
 
 
 class _TimeUp(BaseException):
-    """Raised by the alarm in the middle of reading a file (not an Exception: the
-    reader's own error handling must not swallow it)."""
+    """Raised by a timer signal in the middle of reading a file (not an Exception: the
+    reader's own error handling must not swallow it); ``args[0]`` is "cpu" or "stalled"."""
+
+
+class _Limit:
+    """State of the timers of the read in progress in this process (see _extract_timed)."""
+
+    armed = False
+    cpu_seen = 0.0
+
+
+_limit = _Limit()
+
+
+def _process_cpu(descendants: bool = False) -> float:
+    """CPU seconds of this process (``descendants``: with the programs it started and
+    that still run, e.g. LibreOffice converting a file)."""
+    cpu = cpu_seconds(os.getpid(), descendants)
+    return time.process_time() if cpu is None else cpu
 
 
 def _alarm(signum, frame):
-    raise _TimeUp
+    if not _limit.armed:
+        return
+    if signum != signal.SIGALRM:
+        raise _TimeUp("cpu")
+    cpu = _process_cpu(descendants=True)
+    if cpu <= _limit.cpu_seen:
+        raise _TimeUp("stalled")
+    _limit.cpu_seen = cpu
 
 
 def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _extract_timed(entry: FileEntry, timeout: float, timed_out):
-    """_extract in this process, stopped by a timer signal after ``timeout`` seconds."""
-    previous = signal.signal(signal.SIGALRM, _alarm)
+def _extract_timed(entry: FileEntry, timeout: float, timed_out, stalled):
+    """_extract in this process under two timer signals: SIGPROF once the process has
+    used ``timeout`` s of CPU time on it (the writer thread's share counts too), and
+    SIGALRM every ``timeout`` s on the clock, which stops a read that used no CPU since
+    the last one. Both repeat until the read ends: a _TimeUp raised where Python can
+    only print it (in a finaliser or a garbage-collector callback) comes again."""
+    handlers = {s: signal.signal(s, _alarm) for s in (signal.SIGPROF, signal.SIGALRM)}
+
+    def disarm():
+        _limit.armed = False
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            _limit.cpu_seen = _process_cpu()
+            _limit.armed = True
+            signal.setitimer(signal.ITIMER_PROF, timeout, 0.5)
+            signal.setitimer(signal.ITIMER_REAL, timeout, timeout)
             return _extract(entry)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _TimeUp:
-        return timed_out(entry)
+            disarm()
+    except _TimeUp as up:
+        return (timed_out if up.args[0] == "cpu" else stalled)(entry)
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        disarm()  # a signal that came in the first finally, before the timers were off
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
 
 
 def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_queue=None):
     """Extraction results in the order of ``todo``, in worker processes, where a worker
-    killed by the system (the OOM killer on a hostile file) or still reading after
-    ``timeout`` seconds costs that file only, never the run (see :mod:`dj_archive.pool`).
+    killed by the system (the OOM killer on a hostile file), or one that has used
+    ``timeout`` seconds of CPU time on a file or none at all for that long, costs that
+    file only, never the run (see :mod:`dj_archive.pool`). CPU time, not the clock: on a
+    busy machine an ordinary file waits for a core, and must not fail for it.
     One worker is one process too: the writer thread then has this process to itself,
-    and reading and writing use two cores. A few files are read in this process, under a
-    timer signal (in the main thread; else in a worker process), unless several need OCR
-    and workers share it."""
+    and reading and writing use two cores. A few files are read in this process, under
+    timer signals (in the main thread; else in a worker process), unless several need
+    OCR and workers share it."""
     timeout = file_timeout() if timeout is None else timeout
 
     def timed_out(e: FileEntry):
@@ -796,8 +838,18 @@ def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_
             "failed",
             e.path,
             N_(
-                "still being read after {seconds} s; not indexed "
+                "still being read after {seconds} s of CPU time; not indexed "
                 "(a hostile or pathological file? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)"
+            ).format(seconds=f"{timeout:g}"),
+        )
+
+    def stalled(e: FileEntry):
+        return (
+            "failed",
+            e.path,
+            N_(
+                "no progress reading it for {seconds} s; not indexed "
+                "(a read blocked on a network share or a device? DJ_ARCHIVE_FILE_TIMEOUT sets the limit)"
             ).format(seconds=f"{timeout:g}"),
         )
 
@@ -805,12 +857,12 @@ def _results(todo, workers, backend_name, config, timeout=None, ocr=None, pages_
     if len(todo) < IN_PROCESS_BELOW and (not timeout or _can_alarm()) and not (workers > 1 and ocr_files >= 2):
         _init_worker(backend_name, config, False, ocr)
         for e in todo:
-            yield _extract_timed(e, timeout, timed_out) if timeout else _extract(e)
+            yield _extract_timed(e, timeout, timed_out, stalled) if timeout else _extract(e)
         return
     _preload(todo, ocr)
     yield from isolated_map(_extract, todo, max(1, workers), _crashed, _init_worker,
                             (backend_name, config, True, ocr, pages_queue),
-                            timeout=timeout or None, timed_out=timed_out)  # fmt: skip
+                            timeout=timeout or None, timed_out=timed_out, stalled=stalled)  # fmt: skip
 
 
 class _Writer(threading.Thread):

@@ -2,9 +2,16 @@
 
 A hostile file can make a reader use all memory until the system kills the process,
 or spin for minutes. :func:`isolated_map` gives each worker process one item at a
-time: a worker that dies costs the item it held (``crashed(item)``), one that takes
-longer than ``timeout`` seconds is killed and costs its item (``timed_out(item)``),
-and a fresh worker takes its place. The rest of the run goes on.
+time: a worker that dies costs the item it held (``crashed(item)``), one that has
+used ``timeout`` seconds of CPU time on it is killed and costs its item
+(``timed_out(item)``), and a fresh worker takes its place. The rest of the run goes on.
+
+The limit is CPU time, not time on the clock: on a busy machine (other jobs, a
+second indexer) a worker waits for a core, and an ordinary file could take minutes
+of clock time without being any less ordinary. A worker that uses no CPU at all for
+``timeout`` seconds while holding an item (a read blocked on a dead network share, a
+deadlock) is stopped the same way (``stalled(item)``). Where the CPU time of a
+process cannot be read (no ``/proc``), the limit is ``timeout`` seconds on the clock.
 
 Workers ignore Ctrl-C (SIGINT goes to the whole terminal process group): the parent
 gets KeyboardInterrupt, stops its workers at once and lets it propagate, so an
@@ -16,12 +23,50 @@ interrupted run ends promptly with what was finished.
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["isolated_map", "die_with_parent"]
+__all__ = ["isolated_map", "die_with_parent", "cpu_seconds"]
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _stat(pid: int) -> list[bytes] | None:
+    """Fields of /proc/<pid>/stat after the command name (state first), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pid: int, descendants: bool = False) -> float | None:
+    """CPU seconds (user + system) process ``pid`` has used, with its finished children
+    (Linux ``/proc``); None where that cannot be read. ``descendants`` adds the processes
+    it started that still run (e.g. LibreOffice converting a file for it).
+
+    >>> cpu_seconds(os.getpid()) >= 0 or cpu_seconds(os.getpid()) is None
+    True
+    """
+    fields = _stat(pid)
+    if fields is None:
+        return None
+    total = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    if descendants:
+        parents: dict[int, list[int]] = {}
+        for name in os.listdir("/proc"):
+            if name.isdigit() and (f := _stat(int(name))) is not None:
+                parents.setdefault(int(f[1]), []).append(int(name))
+        todo = list(parents.get(pid, ()))
+        while todo:
+            child = todo.pop()
+            if (f := _stat(child)) is not None:
+                total += sum(int(x) for x in f[11:15])
+            todo += parents.get(child, ())
+    return total / _TICKS
 
 
 def die_with_parent() -> None:
@@ -63,6 +108,35 @@ class _Worker:
         child.close()
         self.ready = False
         self.job: tuple[int, float] | None = None  # (item index, start time)
+        self.cpu_start: float | None = None  # CPU seconds of the worker when it got the item
+        self.cpu_seen: float | None = None  # ... when last looked at, and when that changed
+        self.progress_at = 0.0
+
+    def start_job(self, i: int, now: float) -> None:
+        self.job = (i, now)
+        self.cpu_start = self.cpu_seen = cpu_seconds(self.proc.pid)
+        self.progress_at = now
+
+    def over(self, timeout: float, now: float) -> str | None:
+        """ "cpu" when the item has had ``timeout`` s of CPU (of the clock where CPU time
+        cannot be read), "stalled" when the worker has used none for ``timeout`` s."""
+        assert self.job is not None
+        cpu = cpu_seconds(self.proc.pid)
+        if cpu is None or self.cpu_start is None:
+            return "cpu" if now - self.job[1] >= timeout else None
+        if cpu - self.cpu_start >= timeout:
+            return "cpu"
+        if self.cpu_seen is None or cpu > self.cpu_seen:
+            self.cpu_seen, self.progress_at = cpu, now
+        elif now - self.progress_at >= timeout:
+            # no CPU of its own: waiting for a program it started (LibreOffice) is progress too
+            tree = cpu_seconds(self.proc.pid, descendants=True)
+            if tree is not None and tree > self.cpu_seen + 0.01:
+                self.cpu_seen, self.progress_at = tree, now
+                self.cpu_start -= tree - cpu  # counted from here on as the worker's own
+            else:
+                return "stalled"
+        return None
 
     def stop(self, kill: bool = False) -> None:
         if self.proc.is_alive():
@@ -89,11 +163,14 @@ def isolated_map(
     initargs: tuple = (),
     timeout: float | None = None,
     timed_out: Callable[[Any], Any] | None = None,
+    stalled: Callable[[Any], Any] | None = None,
 ) -> Iterator[Any]:
     """``func(item)`` for each item, in order, computed by ``workers`` processes (each
     set up by ``initializer(*initargs)``); ``crashed(item)`` for an item whose worker
-    died, ``timed_out(item)`` (default ``crashed``) for one still running after
-    ``timeout`` seconds. ``func`` and ``initializer`` must be module-level functions."""
+    died, ``timed_out(item)`` (default ``crashed``) for one that has used ``timeout``
+    seconds of CPU time, ``stalled(item)`` (default ``timed_out``) for one whose worker
+    used no CPU for ``timeout`` seconds. ``func`` and ``initializer`` must be module-level
+    functions."""
     import multiprocessing as mp
     from multiprocessing.connection import wait
 
@@ -101,6 +178,9 @@ def isolated_map(
     if not todo:
         return
     timed_out = timed_out or crashed
+    stalled = stalled or timed_out
+    # how often the CPU time of busy workers is looked at (results wake us up anyway)
+    poll = max(0.05, min(1.0, timeout / 20)) if timeout else None
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     window = max(64, workers * 16)  # results held for in-order delivery, at most
     done: dict[int, Any] = {}
@@ -112,7 +192,7 @@ def isolated_map(
             for w in pool:
                 if w.ready and w.job is None and sent < len(todo) and sent - delivered < window:
                     w.conn.send((sent, todo[sent]))
-                    w.job = (sent, time.monotonic())
+                    w.start_job(sent, time.monotonic())
                     sent += 1
             while delivered in done:
                 yield done.pop(delivered)
@@ -120,11 +200,8 @@ def isolated_map(
             waiting = [w for w in pool if w.job is not None or not w.ready]
             if not waiting:
                 continue
-            wait_for = None
-            starts = [w.job[1] for w in waiting if w.job is not None]
-            if timeout and starts:
-                wait_for = max(0.0, min(starts) + timeout - time.monotonic())
-            ready = set(wait([w.conn for w in waiting] + [w.proc.sentinel for w in waiting], wait_for))
+            busy = any(w.job is not None for w in waiting)
+            ready = set(wait([w.conn for w in waiting] + [w.proc.sentinel for w in waiting], poll if busy else None))
             now = time.monotonic()
             for k, w in enumerate(pool):
                 if not w.ready:
@@ -143,12 +220,13 @@ def isolated_map(
                     continue
                 if w.job is None:
                     continue
-                i, started = w.job
+                i = w.job[0]
+                over_time: str | None = None
                 if w.conn in ready:
                     try:
                         j, ok, value = w.conn.recv()
                     except (EOFError, OSError):  # its end of the pipe closed: it died
-                        over_time = False
+                        pass
                     else:
                         if not ok:
                             raise value
@@ -156,14 +234,12 @@ def isolated_map(
                         w.job = None
                         continue
                 elif w.proc.sentinel in ready:
-                    over_time = False
-                elif timeout and now - started >= timeout:
-                    over_time = True
-                else:
+                    pass
+                elif not (timeout and (over_time := w.over(timeout, now))):
                     continue
                 # dead, or over time: its item fails alone; a fresh worker takes its place
                 w.stop(kill=True)
-                done[i] = timed_out(todo[i]) if over_time else crashed(todo[i])
+                done[i] = {"cpu": timed_out, "stalled": stalled}.get(over_time or "", crashed)(todo[i])
                 pool[k] = _Worker(ctx, func, initializer, initargs)
     finally:
         for w in pool:
