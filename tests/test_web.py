@@ -232,6 +232,19 @@ def test_browse_shelves_and_completeness_matrix(site):
     assert "2023 年度" in years.text and "2022 年度" in years.text
 
 
+def test_a_shelf_lists_its_documents_in_catalogue_order(tmp_path):
+    """Y before D10 (the taxonomy's 保管期限 order), as in the catalogue; as text D10 sorts first."""
+    root = build_archive(tmp_path / "档案")
+    notice = root / "ZH_综合类/2023/2023-01-05_机关第一党支部关于调整集中学习时间的通知.txt"
+    notice.write_text("各位党员：本月集中学习改在周四下午进行，请相互转告。", encoding="utf-8")
+    with client_for(root) as client:
+        shelf = client.get("/browse/ZH/2023").text
+        rows = list(csv.DictReader(io.StringIO(client.get("/export/catalog.csv").text.lstrip("\ufeff"))))
+    expected = [r["档号"] for r in rows if r["档号"].startswith("D077-WS·2023-") and r["category"] == "ZH"]
+    assert [n.split("-")[2] for n in expected] == ["Y", "D10"]
+    assert re.findall(r"D077-WS·2023-[A-Z0-9]+-ZH-\d{4}", shelf) == expected
+
+
 # -- 导出 / 起草 -----------------------------------------------------------------------
 
 

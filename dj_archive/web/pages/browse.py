@@ -73,10 +73,13 @@ def shelf_page(request: Request):
         df = df[df["year"] == int(year)]
         catalogue = state.catalog()
         dangan = dict(zip(catalogue["path"], catalogue["档号"]))
+        # The catalogue's order (保管期限 and 类别 in taxonomy order, then 件号), not the 档号
+        # text: as text, D30 would come before Y.
+        row = {path: i for i, path in enumerate(catalogue["path"])}
         docs = df.sort_values(["date", "path"], na_position="last").to_dict("records")
         for d in docs:
             d["dangan"] = dangan.get(d["path"], "")
-        docs.sort(key=lambda d: (d["dangan"] == "", d["dangan"], d["date"] or "", d["path"]))
+        docs.sort(key=lambda d: (d["path"] not in row, row.get(d["path"], 0), d["date"] or "", d["path"]))
         return render(
             request, "shelf.html", {"active": "browse", "code": code, "name": name, "year": year, "docs": docs}
         )
