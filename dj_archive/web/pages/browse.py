@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from ...analysis.completeness import UNKNOWN_LABEL
+from ...output import frame_rows
 from ...taxonomy import UNKNOWN
 from ..app import render
 
@@ -76,7 +77,7 @@ def shelf_page(request: Request):
         # The catalogue's order (保管期限 and 类别 in taxonomy order, then 件号), not the 档号
         # text: as text, D30 would come before Y.
         row = {path: i for i, path in enumerate(catalogue["path"])}
-        docs = df.sort_values(["date", "path"], na_position="last").to_dict("records")
+        docs = frame_rows(df.sort_values(["date", "path"], na_position="last"))  # a missing 文种 is blank, not nan
         for d in docs:
             d["dangan"] = dangan.get(d["path"], "")
         docs.sort(key=lambda d: (d["path"] not in row, row.get(d["path"], 0), d["date"] or "", d["path"]))

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from ...errors import DjArchiveError, DocumentNotFound
 from ...i18n import N_, _
+from ...output import frame_rows
 from ...pii import find_pii
 from ...query import parse_query
 from ..app import render
@@ -105,7 +106,7 @@ def document_page(request: Request):
     same = []
     if d.get("org") and d.get("period"):
         df = state.archive.documents(org=d["org"], period=d["period"])
-        same = [r for r in df.to_dict("records") if r["id"] != d["id"]][:30]
+        same = [r for r in frame_rows(df) if r["id"] != d["id"]][:30]
     return render(
         request,
         "document.html",
