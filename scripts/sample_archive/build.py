@@ -25,8 +25,9 @@ from .model import (
 )
 from .plan import CATEGORY, Rec, attach_anchors, number_meetings, plan_dev_records, plan_half
 from .pools import pools
-from .rules import INDICATOR_NAMES, indicator_of, indicators_in
+from .rules import INDICATOR_NAMES, indicator_of
 from .themes import THEMES as T
+from .titles import set_title_and_topic
 from .writers import render_docx, render_md, render_pdf, render_scan_pdf, render_txt
 
 MISC, NAMES = pools("misc"), pools("names")
@@ -47,307 +48,106 @@ PDF_PICKS = [("Y1", "zd", 2019), ("Y2", "zrs", 2023), ("Y1", "fz_js", 2022), ("L
 SCAN = ("Y2", 2020)
 
 
-def _q(s):
-    """Inner quotes inside “…” become ‘…’."""
-    return s.replace("“", "‘").replace("”", "’")
-
-
-# ------------------------------------------------------------------ titles
-def set_title_and_topic(rec, rng, used):
-    org, y, m = rec.org, rec.date.year, rec.date.month
-    o = org.name
-    k = rec.kind
-    i = rec.info
-    u = used.setdefault((org.key, y, k), set())
-    if k == "zwh":
-        rec.title = f"{o}{y}年第{i['no']}次支委会会议记录"
-    elif k == "dydh":
-        rec.title = f"{o}{y}年第{i['no']}次党员大会会议记录"
-    elif k == "dxzh":
-        rec.title = f"{o}{org.groups[i['group']]}{y}年{m}月党小组会会议记录"
-    elif k == "dk":
-        topic, sections = GL.dk_topic(org, rec, rng)
-        if topic in u:
-            topic, sections = GL.dk_topic(org, rec, rng)
-        u.add(topic)
-        cm = org.committee(rec.date)
-        role = "书记" if rng.random() < 0.7 else rng.choice([r for r in cm if r != "书记"])
-        i.update(topic=topic, sections=sections, speaker=cm[role], role=role)
-        form = rng.randrange(3)
-        if form == 0:
-            rec.title = f"{o}专题党课讲稿（{topic}）"
-        elif form == 1:
-            rec.title = f"{o}{role}{cm[role].name}党课讲稿：{topic}"
-        else:
-            rec.title = f"{o}{y}年党课讲稿《{topic}》"
-    elif k == "ztdr":
-        topic, paras = GL.ztdr_topic(org, rec, rng, u)
-        u.add(topic)
-        i.update(topic=topic, paras=paras)
-        rec.title = f"{o}“{_q(topic)}”主题党日活动记录"
-    elif k == "jzxx":
-        topic, material = GL.jzxx_topic(rec, rng, u)
-        u.add(topic)
-        i.update(topic=topic, material=material)
-        rec.title = f"{o}{y}年{m}月集中学习记录" + (f"（{topic}）" if rng.random() < 0.75 else "")
-    elif k == "xdth":
-        topic = GL.xdth_topic(rec, rng)
-        roster = org.roster(rec.date)
-        a = rng.choice([p for p in roster if (org.key, y, p.name) not in used.setdefault("authors", set())] or roster)
-        used["authors"].add((org.key, y, a.name))
-        i.update(topic=topic, author=a)
-        rec.title = f"{o}{topic}心得体会（{a.name}）"
-    elif k == "ytfy":
-        a = i["author"]
-        rec.title = f"{o}{i['topic']}专题研讨发言（{a.name}）"
-    elif k == "jsjy":
-        th = T.years[y]
-        opts = []
-        if f"film{y}" not in u and m <= 6:
-            opts.append(("film", f"{o}观看{th['film']}警示教育活动记录"))
-        if y == 2024 and 4 <= m <= 7:
-            opts.append(("case", f"{o}党纪学习教育警示教育活动记录"))
-        if y == 2025 and m >= 3:
-            opts.append(("case", f"{o}深入贯彻中央八项规定精神学习教育警示教育活动记录"))
-        opts += [
-            ("case", f"{o}“以案为鉴、以案促改”警示教育活动记录"),
-            ("case", f"{o}{y}年典型案例通报警示教育活动记录"),
-            (
-                "case",
-                f"{o}{y}年{'节前' if m in (1, 2, 9, 12) else m}{'' if m in (1, 2, 9, 12) else '月'}警示教育活动记录",
-            ),
-        ]
-        opts = [x for x in opts if x[1] not in u]
-        what, t = opts[0] if rng.random() < 0.7 else rng.choice(opts)
-        u.add(t)
-        if what == "film":
-            u.add(f"film{y}")
-        i["film"] = what == "film"
-        rec.title = t
-    elif k == "lzth":
-        cm = org.committee(rec.date)
-        others = [p for r, p in cm.items() if r != "书记"] + [p for p in org.roster(rec.date) if p not in cm.values()][
-            :5
-        ]
-        target = rng.choice(others)
-        typ = (
-            "新任支委廉政谈话"
-            if any(abs((e - rec.date).days) < 120 and e <= rec.date for e in org.elections)
-            else rng.choice(["节前廉政提醒谈话", "日常廉政提醒谈话", "岗位调整廉政谈话"])
-        )
-        i.update(target=target, type=typ)
-        rec.title = f"{o}廉政谈话记录（{target.name}）"
-    elif k == "zyfw":
-        topic, paras = GX.zyfw_topic(org, rec, rng, u)
-        u.add(topic)
-
-        i.update(topic=topic, paras=paras, community=rng.choice(NAMES.communities))
-        rec.title = f"{o}“{topic}”志愿服务活动记录"
-        if rec.title in u:
-            rec.title = f"{o}{y}年{m}月“{topic}”志愿服务活动记录"
-        u.add(rec.title)
-    elif k == "zwwh":
-        rec.title = f"{o}{y}年{i['occasion']}走访慰问记录"
-    elif k == "zzshh":
-        rec.title = f"{o}{y}年度组织生活会会议记录"
-    elif k == "mzpy":
-        rec.title = f"{o}{y}年度民主评议党员情况报告"
-    elif k == "txth":
-        rec.title = f"{o}{y}年度组织生活会前谈心谈话记录"
-    elif k.startswith("fz_"):
-        nm = i["case"].person.name
-        c = i["case"]
-        if k == "fz_app":
-            rec.title = f"{o}入党申请书（{nm}）"
-        elif k == "fz_act":
-            rec.title = f"{o}关于确定入党积极分子的公示（{nm}）"
-        elif k == "fz_rep":
-            rec.title = f"{o}入党积极分子思想汇报（{nm}，{y}年第{(m - 1) // 3 + 1}季度）"
-        elif k == "fz_kc":
-            rec.title = f"{o}入党积极分子培养考察情况（{nm}）"
-        elif k == "fz_zs":
-            rec.title = f"{o}发展对象政审情况报告（{nm}）"
-        elif k == "fz_js":
-            rec.title = f"{o}关于接收预备党员的公示（{nm}）"
-        elif k == "fz_zz":
-            rec.title = f"{o}关于预备党员转正的公示（{nm}）"
-    assert rec.title, k
-    assert len(indicators_in(rec.title)) <= 1, rec.title
-
-
 # ------------------------------------------------------------------ orgs
-def make_orgs(seed, specs=ORG_SPECS, years=(2019, 2025), end=END):
+def make_orgs(seed):
+    """The three branches with their members, development cases, moves and elections."""
     pool = NamePool(seeded(seed, "names"))
     orgs = []
-    for key, name, kind, n in specs:
-        org, rng = build_org(key, name, kind, n, seed, pool, years)
-        plan_development(org, rng, pool, years, end)
+    for key, name, kind, n in ORG_SPECS:
+        org, rng = build_org(key, name, kind, n, seed, pool)
+        plan_development(org, rng, pool)
         orgs.append(org)
     for org in orgs:
-        rng = seeded(seed, "moves", org.key)
-        plan_movements(org, rng, pool, orgs, years)
-    ret = [o for o in orgs if o.kind == "retired"]
+        plan_movements(org, seeded(seed, "moves", org.key), pool, orgs)
+    retired = next(o for o in orgs if o.kind == "retired")
     for org in orgs:
-        if org.kind != "retired" and ret and years[0] <= 2022 <= years[1]:
+        if org.kind != "retired":
             rng = seeded(seed, "retire", org.key)
-            retire_into(
-                org, ret[0], rng, workday(rng, 2022 if org.kind == "business" else 2023, rng.choice([3, 4, 9, 10]))
-            )
+            when = workday(rng, 2022 if org.kind == "business" else 2023, rng.choice([3, 4, 9, 10]))
+            retire_into(org, retired, rng, when)
     for org in orgs:
         rng = seeded(seed, "elect", org.key)
-        ey = 2021 if years[0] <= 2021 <= years[1] else years[0] + 2
-        m = {"business": 6, "service": 9, "retired": 11}[org.kind]
-        add_election(org, rng, workday(rng, ey, m, 8, 22))
-        if org.kind == "business" and years[1] >= 2024:
+        add_election(org, rng, workday(rng, 2021, {"business": 6, "service": 9, "retired": 11}[org.kind], 8, 22))
+        if org.kind == "business":
             add_election(org, rng, workday(rng, 2024, 6, 8, 22))
     return orgs
 
 
-# ------------------------------------------------------------------ plan
-def halves(years=(2019, 2025), end=END):
-    for y in range(years[0], years[1] + 1):
-        for h in (1, 2):
-            if date(y, 1 if h == 1 else 7, 1) <= end:
-                yield y, h
+def halves():
+    return [(y, h) for y in range(2019, 2026) for h in (1, 2) if date(y, 1 if h == 1 else 7, 1) <= END]
 
 
-def plan_records(org, seed, years=(2019, 2025), end=END):
-    recs = []
-    for y, h in halves(years, end):
-        recs += plan_half(org, y, h, seed, end)
+def plan_records(org, seed):
+    """A branch's records, half-year by half-year, with a meeting for each development step and election."""
+    recs = [r for y, h in halves() for r in plan_half(org, y, h, seed)]
     dev, anchors = plan_dev_records(org)
     recs += dev
-    for e in org.elections:
-        anchors.append(("dydh", e, "elect_m", None))
-        anchors.append(("zwh", e - timedelta(days=14), "elect_p", None))
-    # elections: mark meetings
-    elect_anchors = [a for a in anchors if a[2].startswith("elect")]
-    anchors = [a for a in anchors if not a[2].startswith("elect")]
     attach_anchors(recs, anchors, org, seed)
-    for kind, d, what, _ in elect_anchors:
-        if kind == "dydh":
-            r = [x for x in recs if x.kind == "dydh" and x.date == d]
-            if not r:
-                r = [Rec("dydh", d, org, "SH")]
-                recs.append(r[0])
+    for e in org.elections:
+        r = [x for x in recs if x.kind == "dydh" and x.date == e]
+        if not r:
+            r = [Rec("dydh", e, org, "SH")]
+            recs.append(r[0])
+        r[0].info.update(elect=True, anchored=True)
+        r = [x for x in recs if x.kind == "zwh" and 0 <= (e - x.date).days <= 30]
+        if r:
             r[0].info["elect"] = True
-            r[0].info["anchored"] = True
         else:
-            r = [x for x in recs if x.kind == "zwh" and 0 <= (d + timedelta(days=14) - x.date).days <= 30]
-            if r:
-                r[0].info["elect"] = True
-            else:
-                nr = Rec("zwh", next_workday(d), org, "SH", {"elect": True, "anchored": True})
-                recs.append(nr)
-    recs = [r for r in recs if START <= r.date <= end]
+            recs.append(Rec("zwh", next_workday(e - timedelta(days=14)), org, "SH", {"elect": True, "anchored": True}))
+    recs = [r for r in recs if START <= r.date <= END]
     number_meetings(recs)
     return recs
 
 
-def extra_docs(org, seed, years=(2019, 2025), end=END):
-    """ZH/ZZ/XX/LZ documents that are not 'records'."""
-    rng = seeded(seed, "extra", org.key)
-    out = []
-    y0, y1 = years
-    k = org.kind
+def extra_docs(org, seed):
+    """ZH/ZZ/XX/LZ documents that are not records, on each kind of branch's own schedule."""
+    rng, out, k, o = seeded(seed, "extra", org.key), [], org.kind, org.name
 
     def add(kind, code, d, title, **info):
-        if START <= d <= end or kind in ("sum_y",):
+        if START <= d <= END:
             out.append(Rec(kind, d, org, code, dict(info), title))
 
-    # 花名册
-    for y in sorted({y0, (y0 + y1) // 2 + 1, y1}):
-        add("hmc", "ZZ", workday(rng, y, 3, 5, 20), f"{org.name}党员花名册（{y}年）")
-    # 党费
-    fee_years = range(y0, y1)  # every year's 党费收缴情况 is published in December
-    for y in fee_years:
-        if y0 <= y <= y1:
-            add("df", "ZZ", workday(rng, y, 12, 15, 24), f"{org.name}{y}年党费收缴情况")
-    # 支委分工 after each term start
-    for i, (start, _) in enumerate(org.terms):
+    for y in (2019, 2023, 2025):
+        add("hmc", "ZZ", workday(rng, y, 3, 5, 20), f"{o}党员花名册（{y}年）")
+    for y in range(2019, 2025):  # every year's 党费收缴情况 is published in December
+        add("df", "ZZ", workday(rng, y, 12, 15, 24), f"{o}{y}年党费收缴情况")
+    for i, (start, _) in enumerate(org.terms):  # 支委分工 after each term start
         d = workday(rng, start.year, 2, 10, 25) if i == 0 else next_workday(start + timedelta(days=rng.randint(5, 12)))
-        add("zwfg", "ZZ", d, f"{org.name}支委分工及职责（{d.year}年）", term=start)
+        add("zwfg", "ZZ", d, f"{o}支委分工及职责（{d.year}年）", term=start)
     for e in org.elections:
-        add(
-            "hj", "ZZ", next_workday(e + timedelta(days=rng.randint(2, 5))), f"关于{org.name}换届选举结果的报告", meet=e
-        )
+        add("hj", "ZZ", next_workday(e + timedelta(days=rng.randint(2, 5))), f"关于{o}换届选举结果的报告", meet=e)
     for tr in org.transfers:
-        d, p, way, where = tr
-        add("zzgx", "ZZ", d, f"{org.name}党员组织关系转接登记（{p.name}{'转入' if way == 'in' else '转出'}）", tr=tr)
+        way = "转入" if tr[2] == "in" else "转出"
+        add("zzgx", "ZZ", tr[0], f"{o}党员组织关系转接登记（{tr[1].name}{way}）", tr=tr)
     ty = {"business": 2022, "service": 2023, "retired": 2024}[k]
-    if y0 <= ty <= y1:
-        add("dntj", "ZZ", workday(rng, ty, 12, 18, 24), f"{org.name}{ty}年度党内统计报表", year=ty)
-    # LZ
+    add("dntj", "ZZ", workday(rng, ty, 12, 18, 24), f"{o}{ty}年度党内统计报表", year=ty)
     for y in (2019, 2023):
-        if y0 <= y <= y1:
-            add("zrs", "LZ", workday(rng, y, 3, 1, 20), f"{org.name}{y}年党风廉政建设责任书", year=y)
+        add("zrs", "LZ", workday(rng, y, 3, 1, 20), f"{o}{y}年党风廉政建设责任书", year=y)
     for y in (2020, 2022, 2024) if k == "retired" else (2020, 2024):
-        if y0 <= y <= y1:
-            add("cns", "LZ", workday(rng, y, 4, 8, 25), f"{org.name}党员廉洁自律承诺书（{y}年）", year=y)
-    zc_years = {"business": (2021, 2025), "service": (2023, 2025), "retired": (2025,)}[k]
-    for y in zc_years:
-        if y0 <= y <= y1:
-            add(
-                "zc",
-                "LZ",
-                workday(rng, y, 5 if y == 2025 else 11, 6, 22),
-                f"{org.name}落实中央八项规定精神自查报告（{y}年）",
-                year=y,
-            )
-    # ZH: 制度, 大事记, 述职
-    zd = {
-        "business": [(2019, "“三会一课”制度")],
-        "service": [(2019, "党员学习制度")],
-        "retired": [(2019, "党费收缴管理制度"), (2022, "谈心谈话制度")],
-    }[k]
-    for y, nm in zd:
-        if y0 <= y <= y1:
-            add("zd", "ZH", workday(rng, y, 3, 5, 25), f"{org.name}{nm}", name=nm, year=y)
-    dsj = {"business": (2021, 2024), "service": (2022,), "retired": (2023,)}[k]
-    for y in dsj:
-        if y0 <= y < y1:
-            add(
-                "dsj",
-                "ZH",
-                date(y, 12, 24) if date(y, 12, 24).weekday() < 5 else date(y, 12, 22),
-                f"{org.name}{y}年大事记",
-                year=y,
-            )
-    sz = {
-        "business": [y for y in range(y0, y1) if y % 2 == 1],
-        "service": [y for y in range(y0, y1) if y % 3 == 0],
-        "retired": [2021],
-    }[k]
-    for y in sz:
-        if y0 <= y < y1:
-            add("szbg", "ZH", workday(rng, y, 12, 14, 22), f"{org.name}书记{y}年度抓基层党建工作述职报告", year=y)
-    # XX: 学习计划, 研讨发言
-    xj = {
-        "business": [y for y in range(y0, y1 + 1) if y % 2 == 1],
-        "service": [y for y in range(y0, y1 + 1) if y % 2 == 1],
-        "retired": [2021],
-    }[k]
-    for y in xj:
-        if y0 <= y <= y1:
-            add(
-                "xxjh",
-                "XX",
-                workday(rng, y, 3 if y in (2021, 2025) else 2, 16, 28) if y != 2025 else workday(rng, 2025, 3, 25, 31),
-                f"{org.name}{y}年理论学习计划",
-                year=y,
-            )
-    if k != "retired":
-        yt = [
+        add("cns", "LZ", workday(rng, y, 4, 8, 25), f"{o}党员廉洁自律承诺书（{y}年）", year=y)
+    for y in {"business": (2021, 2025), "service": (2023, 2025), "retired": (2025,)}[k]:
+        d = workday(rng, y, 5 if y == 2025 else 11, 6, 22)
+        add("zc", "LZ", d, f"{o}落实中央八项规定精神自查报告（{y}年）", year=y)
+    rules = {"business": [(2019, "“三会一课”制度")], "service": [(2019, "党员学习制度")]}
+    for y, nm in rules.get(k, [(2019, "党费收缴管理制度"), (2022, "谈心谈话制度")]):
+        add("zd", "ZH", workday(rng, y, 3, 5, 25), f"{o}{nm}", name=nm, year=y)
+    for y in {"business": (2021, 2024), "service": (2022,), "retired": (2023,)}[k]:
+        d = date(y, 12, 24) if date(y, 12, 24).weekday() < 5 else date(y, 12, 22)
+        add("dsj", "ZH", d, f"{o}{y}年大事记", year=y)
+    for y in {"business": (2019, 2021, 2023), "service": (2019, 2022), "retired": (2021,)}[k]:
+        add("szbg", "ZH", workday(rng, y, 12, 14, 22), f"{o}书记{y}年度抓基层党建工作述职报告", year=y)
+    for y in (2021,) if k == "retired" else (2019, 2021, 2023, 2025):
+        d = workday(rng, y, 3 if y == 2021 else 2, 16, 28) if y != 2025 else workday(rng, 2025, 3, 25, 31)
+        add("xxjh", "XX", d, f"{o}{y}年理论学习计划", year=y)
+    if k != "retired":  # 研讨发言 of the study campaigns; the author is drawn with the titles
+        for y, m, topic in (
             (2019, 10, "“不忘初心、牢记使命”主题教育"),
             (2021, 5, "党史学习教育"),
             (2023, 10, "主题教育"),
             (2024, 6, "党纪学习教育"),
-        ]
-        for y, m, topic in yt:
-            if y0 <= y <= y1:
-                for _ in range(1 if k == "business" or y in (2021, 2024) else 0):
-                    d = workday(rng, y, m, 5, 25)
-                    add("ytfy", "XX", d, "", topic=topic)
+        ):
+            if k == "business" or y in (2021, 2024):
+                add("ytfy", "XX", workday(rng, y, m, 5, 25), "", topic=topic)
     return out
 
 
@@ -373,14 +173,14 @@ def count_period(recs, org, year, half):
     return out
 
 
-def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, discrepancies=()):
+def summaries_and_plans(orgs, recs_by_org, seed, discrepancies):
     """Write ZH plans, H1/annual summaries from the records; return new Recs and the discrepancy rows."""
     out, rows = [], []
     disc = {(d[0], d[1], d[2]): d for d in discrepancies}
     for org in orgs:
         recs = recs_by_org[org.key]
         prev_problems = None
-        for y in range(years[0], years[1] + 1):
+        for y in range(2019, 2026):
             rng = seeded(seed, "zh", org.key, y)
             # plan
             if y == 2020:  # the pandemic delayed the year's planning
@@ -399,7 +199,7 @@ def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, di
             p.author = org.committee(pd)["书记"].name
             out.append(p)
             periods = [(y, 1)]
-            if date(y, 12, 31) <= end:
+            if date(y, 12, 31) <= END:
                 periods.append((y, None))
             for yy, h in periods:
                 key = f"{yy}H1" if h else f"{yy}"
@@ -454,87 +254,60 @@ def summaries_and_plans(orgs, recs_by_org, seed, years=(2019, 2025), end=END, di
 
 
 # ------------------------------------------------------------------ compose
+def _plain(f):
+    return lambda o, r, rng, recs: f(o, r, rng)
+
+
+def _year_doc(f):
+    return lambda o, r, rng, recs: f(o, r.info["year"], r.date, rng)
+
+
+def _by_secretary(blocks_of):
+    return lambda o, r, rng, recs: (blocks_of(o, r, rng), o.committee(r.date)["书记"].name)
+
+
+# kind -> (org, rec, rng, the branch's records) -> (blocks, author)
+COMPOSERS = {
+    "zwh": lambda o, r, rng, recs: GM.compose_zwh(o, r, rng, T.years[r.date.year]["agenda"]),
+    **{k: _plain(getattr(GM, "compose_" + k)) for k in ("dydh", "dxzh", "zzshh", "mzpy", "txth")},
+    **{k: _plain(getattr(GL, "compose_" + k)) for k in ("dk", "ztdr", "jzxx", "xdth", "ytfy")},
+    "xxjh": lambda o, r, rng, recs: (
+        GL.compose_xxjh(o, r.info["year"], r.date, rng),
+        (o.committee(r.date).get("宣传委员") or o.committee(r.date)["书记"]).name,
+    ),
+    "fz_app": _plain(GX.compose_app),
+    "fz_rep": _plain(GX.compose_report),
+    "fz_act": lambda o, r, rng, recs: GX.compose_notice(o, r, rng, "act"),
+    "fz_js": lambda o, r, rng, recs: GX.compose_notice(o, r, rng, "in"),
+    "fz_zz": lambda o, r, rng, recs: GX.compose_notice(o, r, rng, "full"),
+    "fz_kc": _plain(GX.compose_kc),
+    "fz_zs": _plain(GX.compose_zs),
+    **{k: _plain(getattr(GX, "compose_" + k)) for k in ("jsjy", "lzth", "zyfw", "zwwh")},
+    **{k: _year_doc(getattr(GX, "compose_" + k)) for k in ("zrs", "cns", "zc")},
+    "hmc": lambda o, r, rng, recs: GX.compose_hmc(o, r.date, rng),
+    "df": lambda o, r, rng, recs: GX.compose_df(o, r.date.year, r.date, rng),
+    "zwfg": lambda o, r, rng, recs: GX.compose_zwfg(o, r.date, rng),
+    "hj": lambda o, r, rng, recs: GX.compose_hj(o, r.date, r.info["meet"], rng),
+    "zzgx": lambda o, r, rng, recs: GX.compose_zzgx(o, r.info["tr"], rng),
+    "dntj": lambda o, r, rng, recs: GX.compose_dntj(
+        o, r.info["year"], r.date, party_stats(o, r.info["year"], recs), rng
+    ),
+    "zd": lambda o, r, rng, recs: GX.compose_zd(o, r.info["name"], r.date, rng),
+    "dsj": lambda o, r, rng, recs: GX.compose_dsj(
+        o, r.info["year"], r.date, [x for x in recs if x.date.year == r.info["year"]], rng
+    ),
+    "szbg": _by_secretary(
+        lambda o, r, rng: GS.compose_shuzhi(o, r.info["year"], r.date, o.committee(r.date)["书记"].name, rng)
+    ),
+}
+
+
 def compose(rec, rng, recs_of_org):
+    """rec.blocks and rec.author, unless the plan wrote them already (summaries, plans)."""
     o = rec.org
-    k = rec.kind
     if rec.blocks is not None:
         return
-    if k == "zwh":
-        b, a = GM.compose_zwh(o, rec, rng, T.years[rec.date.year]["agenda"])
-    elif k == "dydh":
-        b, a = GM.compose_dydh(o, rec, rng)
-    elif k == "dxzh":
-        b, a = GM.compose_dxzh(o, rec, rng)
-    elif k == "zzshh":
-        b, a = GM.compose_zzshh(o, rec, rng)
-    elif k == "mzpy":
-        b, a = GM.compose_mzpy(o, rec, rng)
-    elif k == "txth":
-        b, a = GM.compose_txth(o, rec, rng)
-    elif k == "dk":
-        b, a = GL.compose_dk(o, rec, rng)
-    elif k == "ztdr":
-        b, a = GL.compose_ztdr(o, rec, rng)
-    elif k == "jzxx":
-        b, a = GL.compose_jzxx(o, rec, rng)
-    elif k == "xdth":
-        b, a = GL.compose_xdth(o, rec, rng)
-    elif k == "ytfy":
-        b, a = GL.compose_ytfy(o, rec, rng)
-    elif k == "xxjh":
-        b = GL.compose_xxjh(o, rec.info["year"], rec.date, rng)
-        a = (o.committee(rec.date).get("宣传委员") or o.committee(rec.date)["书记"]).name
-    elif k == "fz_app":
-        b, a = GX.compose_app(o, rec, rng)
-    elif k == "fz_rep":
-        b, a = GX.compose_report(o, rec, rng)
-    elif k == "fz_act":
-        b, a = GX.compose_notice(o, rec, rng, "act")
-    elif k == "fz_js":
-        b, a = GX.compose_notice(o, rec, rng, "in")
-    elif k == "fz_zz":
-        b, a = GX.compose_notice(o, rec, rng, "full")
-    elif k == "fz_kc":
-        b, a = GX.compose_kc(o, rec, rng)
-    elif k == "fz_zs":
-        b, a = GX.compose_zs(o, rec, rng)
-    elif k == "jsjy":
-        b, a = GX.compose_jsjy(o, rec, rng)
-    elif k == "lzth":
-        b, a = GX.compose_lzth(o, rec, rng)
-    elif k == "zyfw":
-        b, a = GX.compose_zyfw(o, rec, rng)
-    elif k == "zwwh":
-        b, a = GX.compose_zwwh(o, rec, rng)
-    elif k == "zrs":
-        b, a = GX.compose_zrs(o, rec.info["year"], rec.date, rng)
-    elif k == "cns":
-        b, a = GX.compose_cns(o, rec.info["year"], rec.date, rng)
-    elif k == "zc":
-        b, a = GX.compose_zc(o, rec.info["year"], rec.date, rng)
-    elif k == "hmc":
-        b, a = GX.compose_hmc(o, rec.date, rng)
-    elif k == "df":
-        b, a = GX.compose_df(o, rec.date.year, rec.date, rng)
-    elif k == "zwfg":
-        b, a = GX.compose_zwfg(o, rec.date, rng)
-    elif k == "hj":
-        b, a = GX.compose_hj(o, rec.date, rec.info["meet"], rng)
-    elif k == "zzgx":
-        b, a = GX.compose_zzgx(o, rec.info["tr"], rng)
-    elif k == "dntj":
-        b, a = GX.compose_dntj(o, rec.info["year"], rec.date, party_stats(o, rec.info["year"], recs_of_org), rng)
-    elif k == "zd":
-        b, a = GX.compose_zd(o, rec.info["name"], rec.date, rng)
-    elif k == "dsj":
-        b, a = GX.compose_dsj(
-            o, rec.info["year"], rec.date, [r for r in recs_of_org if r.date.year == rec.info["year"]], rng
-        )
-    elif k == "szbg":
-        b = GS.compose_shuzhi(o, rec.info["year"], rec.date, o.committee(rec.date)["书记"].name, rng)
-        a = o.committee(rec.date)["书记"].name
-    else:  # pragma: no cover
-        raise ValueError(k)
+    b, a = COMPOSERS[rec.kind](o, rec, rng, recs_of_org)
     if b and b[0][0] == "title" and not b[0][1]:
         b[0] = ("title", rec.title)
     if o.kind == "retired":
@@ -748,73 +521,67 @@ def scan_page(org, rec_date, roster, seed):
 
 
 # ------------------------------------------------------------------ build
+def _untitled(r):
+    """Documents titled when planned (extra_docs), not by set_title_and_topic."""
+    return r.kind in ("hmc", "df", "zwfg", "hj", "zzgx", "dntj", "zrs", "cns", "zc", "zd", "dsj", "szbg", "xxjh")
+
+
+def _spare_zwh(org, recs, seed, period):
+    """A 支委会 that may go missing in period, added when every one there is anchored."""
+    y, h = int(period[:4]), int(period[-1])
+    if not [r for r in recs if r.kind == "zwh" and r.date.year == y and r.half == h and not r.info.get("anchored")]:
+        rng = seeded(seed, "drop", org.key)
+        recs.append(
+            Rec("zwh", workday(rng, y, rng.choice([2, 3, 4, 5]) if h == 1 else rng.choice([8, 9, 10])), org, "SH")
+        )
+        number_meetings(recs)
+
+
+def _make_discrepancy(org, recs, seed, used, disc):
+    """A deliberate mismatch made in the files: one record removed ("drop"), or more 心得
+    filed than the summary will claim ("under"). Returns the README note."""
+    _, period, ind, how, delta, note = disc
+    if how == "drop":
+        y, h = int(period[:4]), int(period[-1])
+        cands = [r for r in recs if indicator_of(r.title) == ind and r.date.year == y and r.half == h]
+        cands = sorted((r for r in cands if not r.info.get("anchored")), key=lambda r: r.date)
+        victim = cands[len(cands) // 2]
+        recs.remove(victim)
+        return note.format(no=victim.info.get("no", ""))
+    if how == "under":
+        y, h = int(period[:4]), (int(period[-1]) if "H" in period else None)
+        have = count_period(recs, org, y, h)[ind]
+        rng = seeded(seed, "under", org.key)
+        while have < -delta + 2:
+            r = Rec(
+                "xdth", workday(rng, y, rng.choice([3, 4, 5, 6]) if h != 2 else rng.choice([8, 9, 10, 11])), org, "XX"
+            )
+            set_title_and_topic(r, rng, used)
+            recs.append(r)
+            have += 1
+    return note
+
+
 def plan_archive(seed=SEED, discrepancies=DISCREPANCIES):
-    return plan_orgs(ORG_SPECS, seed, discrepancies)
-
-
-def plan_orgs(specs, seed, discrepancies=()):
-    orgs = make_orgs(seed, specs)
-    recs_by_org = {}
-    used = {}
+    """(orgs, records by branch, all records, the README's discrepancy rows), nothing written yet."""
+    orgs = make_orgs(seed)
+    by_key = {o.key: o for o in orgs}
+    recs_by_org, used = {}, {}
     for org in orgs:
         recs = plan_records(org, seed)
-        for key, period, ind, how, delta, note in discrepancies:
+        for key, period, ind, how, _, _ in discrepancies:
             if key == org.key and how == "drop" and ind == "支委会":
-                y, h = int(period[:4]), int(period[-1])
-                free = [
-                    r
-                    for r in recs
-                    if r.kind == "zwh" and r.date.year == y and r.half == h and not r.info.get("anchored")
-                ]
-                if not free:
-                    rng = seeded(seed, "drop", key)
-                    recs.append(
-                        Rec(
-                            "zwh",
-                            workday(rng, y, rng.choice([2, 3, 4, 5]) if h == 1 else rng.choice([8, 9, 10])),
-                            org,
-                            "SH",
-                        )
-                    )
-                    number_meetings(recs)
+                _spare_zwh(org, recs, seed, period)
         recs += extra_docs(org, seed)
         rng = seeded(seed, "titles", org.key)
         for r in sorted(recs, key=lambda r: (r.date, r.kind)):
-            if r.kind in ("hmc", "df", "zwfg", "hj", "zzgx", "dntj", "zrs", "cns", "zc", "zd", "dsj", "szbg", "xxjh"):
-                continue
             if r.kind == "ytfy":
                 finalize_extra(r, rng)
-                continue
-            set_title_and_topic(r, rng, used)
-        recs_by_org[org.key] = recs
-    # deliberate discrepancies that are a missing file
-    notes = {}
-    for key, period, ind, how, delta, note in discrepancies:
-        org = next(o for o in orgs if o.key == key)
-        recs = recs_by_org[key]
-        if how == "drop":
-            y, h = int(period[:4]), int(period[-1])
-            cands = [
-                r
-                for r in recs
-                if indicator_of(r.title) == ind and r.date.year == y and r.half == h and not r.info.get("anchored")
-            ]
-            cands.sort(key=lambda r: r.date)
-            victim = cands[len(cands) // 2]
-            recs.remove(victim)
-            notes[(key, period, ind)] = note.format(no=victim.info.get("no", ""))
-        elif how == "under":
-            y, h = int(period[:4]), (int(period[-1]) if "H" in period else None)
-            have = count_period(recs, org, y, h)[ind]
-            rng = seeded(seed, "under", key)
-            while have < -delta + 2:
-                d = workday(rng, y, rng.choice([3, 4, 5, 6]) if h != 2 else rng.choice([8, 9, 10, 11]))
-                r = Rec("xdth", d, org, "XX")
+            elif not _untitled(r):
                 set_title_and_topic(r, rng, used)
-                recs.append(r)
-                have += 1
-    disc = [(k, p, i, h, d, notes.get((k, p, i), n)) for k, p, i, h, d, n in discrepancies]
-    zh, rows = summaries_and_plans(orgs, recs_by_org, seed, discrepancies=disc)
+        recs_by_org[org.key] = recs
+    disc = [d[:5] + (_make_discrepancy(by_key[d[0]], recs_by_org[d[0]], seed, used, d),) for d in discrepancies]
+    zh, rows = summaries_and_plans(orgs, recs_by_org, seed, disc)
     for r in zh:
         recs_by_org[r.org.key].append(r)
     all_recs = [r for k in recs_by_org for r in recs_by_org[k]]
@@ -894,7 +661,6 @@ def write_loose(out, orgs, recs_by_org, seed):
     with open(os.path.join(d, "总结终稿(2).docx"), "wb") as f:
         f.write(render_docx(blocks, "总结终稿", s.author, s.date))
     lt = next(o for o in orgs if o.key == "LT")
-    rng = seeded(seed, "loose")
     roster = lt.roster(date(2019, 1, 2))
     cm = lt.committee(date(2019, 1, 2))
     lines = [

@@ -15,7 +15,7 @@ import sys
 import zipfile
 
 try:  # run as part of the package or as a plain script
-    from .rules import INDICATOR_NAMES, indicator_of, is_summary, parse_claims, period_of_date, summary_period
+    from .rules import indicator_of, is_summary, parse_claims, period_of_date, summary_period
 except ImportError:  # pragma: no cover
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from rules import indicator_of, is_summary, parse_claims, period_of_date, summary_period

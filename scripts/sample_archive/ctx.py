@@ -44,6 +44,15 @@ class Ctx:
             self.used.add(_key(x))
         return [self.fill(x, **more) if isinstance(x, str) else x for x in xs]
 
+    def blocks(self, spec, **more):
+        """Blocks from a template of data/: ``{kind: text}`` fills the text's slots,
+        ``{kind: [a, b]}`` picks one (a random draw, in the template's order)."""
+        out = []
+        for item in spec:
+            ((kind, x),) = item.items()
+            out.append((kind, self.pick(x, **more) if isinstance(x, list) else self.fill(x, **more)))
+        return out
+
     def chance(self, p):
         return self.rng.random() < p
 

@@ -36,7 +36,7 @@ from .model import seeded
 from .plan import CATEGORY
 from .rules import is_summary
 from .scanner import jpeg_bytes, page_lines, photo_image, scan_page_image
-from .writers import plain_lines, render_docx, render_pdf, render_scan_pdf
+from .writers import plain_lines, render_pdf, render_scan_pdf
 
 __all__ = ["assign_extra_formats", "render_extra", "LO_FORMATS", "LibreOfficeJobs", "write_extras", "EXT"]
 

@@ -116,7 +116,7 @@ def jzxx_topic(rec, rng, used):
 
 
 def compose_jzxx(org, rec, rng):
-    topic, material = rec.info["topic"], rec.info["material"]
+    material = rec.info["material"]
     ctx = Ctx(rng)
     roster = org.roster(rec.date)
     cm = org.committee(rec.date)
@@ -240,62 +240,17 @@ def compose_ytfy(org, rec, rng):
 
 def compose_xxjh(org, year, d, rng):
     th = T.years[year]
-    ctx = Ctx(rng)
-    blocks = [("title", f"{org.name}{year}年理论学习计划")]
-    blocks.append(
-        ("p", f"为深入学习贯彻{th['focus'][1]}，持续加强支部党员的理论武装，结合支部实际，制定本年度理论学习计划。")
-    )
-    blocks.append(("h1", "一、学习内容"))
-    rows = [["月份", "学习专题", "主要学习材料", "领学人"]]
-    cm = org.committee(d)
-    leads = list(cm.values())
-    months = list(range(1, 13)) if year < 2025 else list(range(1, 7))
-    generic = [
-        ("学习《中国共产党章程》", "《中国共产党章程》"),
-        ("学习习近平总书记最新重要讲话精神", "习近平总书记最新重要讲话和重要文章"),
-        ("学习《中国共产党廉洁自律准则》", "《中国共产党廉洁自律准则》"),
-        ("学习《中国共产党支部工作条例（试行）》", "《中国共产党支部工作条例（试行）》"),
-        ("学习意识形态工作有关要求", "上级关于意识形态工作的有关文件"),
-        ("学习党内法规", "《关于新形势下党内政治生活的若干准则》"),
-        ("学习习近平总书记重要文章", "《求是》杂志刊发的习近平总书记重要文章"),
-        ("学习党史", "《中国共产党简史》有关章节"),
-        ("学习《中国共产党纪律处分条例》", "《中国共产党纪律处分条例》"),
-        ("学习先进典型事迹", "全国优秀共产党员、时代楷模先进事迹"),
-        ("结合上级部署开展专题学习", "根据上级部署确定"),
-    ]
-    used = set()
-    for i, m in enumerate(months):
+    leads = list(org.committee(d).values())
+    rows, used, generic = [["月份", "学习专题", "主要学习材料", "领学人"]], set(), PROSE.xxjh_generic
+    for i, m in enumerate(range(1, 13) if year < 2025 else range(1, 7)):
         # a plan can only name what is known when it is written
         c = [j for j in th["jzxx"] if m in j[0] and j[1] not in used and min(j[0]) <= d.month + 1]
         if c:
-            j = c[0]
-            topic, material = j[1], j[2]
+            topic, material = c[0][1], c[0][2]
         else:
             g = [x for x in generic if x[0] not in used] or generic
             topic, material = g[i % len(g)]
         used.add(topic)
         rows.append([f"{m}月", topic, material, leads[i % len(leads)].name])
-    blocks.append(("table", rows))
-    blocks.append(("p", "以上安排如遇上级新的部署要求，适时调整学习内容。"))
-    blocks.append(("h1", "二、学习方式"))
-    blocks.append(
-        (
-            "p",
-            "采取集中学习与个人自学相结合、专题辅导与交流研讨相结合、线上学习与线下学习相结合的方式。集中学习原则上每月一次，由支委轮流领学。",
-        )
-    )
-    blocks.append(("h1", "三、有关要求"))
-    blocks.append(
-        (
-            "p",
-            ctx.pick(
-                [
-                    "每名党员要准备学习笔记本，认真做好学习记录；支部每半年检查一次学习笔记。",
-                    "党员因公不能参加集中学习的，要向支部书记请假，并在一周内完成补学。",
-                ]
-            ),
-        )
-    )
-    blocks.append(("right", org.name))
-    blocks.append(("right", fmt_date(d)))
-    return blocks
+    ctx = Ctx(rng, dict(org=org.name, year=year, focus=th["focus"][1], date=fmt_date(d)))
+    return ctx.blocks(PROSE.docs["xxjh_head"]) + [("table", rows)] + ctx.blocks(PROSE.docs["xxjh_tail"])

@@ -146,7 +146,6 @@ def compose_zwh(org, rec, rng, theme_agenda):
 
 def compose_dydh(org, rec, rng):
     y, m = rec.date.year, rec.date.month
-    th = T.years[y]
     ctx = Ctx(rng, dict(y=y, focus=focus_at(rec.date)))
     roster = org.roster(rec.date)
     cm = org.committee(rec.date)
@@ -234,7 +233,6 @@ def compose_dydh(org, rec, rng):
 
 def compose_dxzh(org, rec, rng):
     y = rec.date.year
-    th = T.years[y]
     ctx = Ctx(rng, dict(y=y, focus=focus_at(rec.date)))
     g = rec.info["group"]
     members = [p for p in org.roster(rec.date) if p.group == g]
@@ -272,49 +270,16 @@ def compose_dxzh(org, rec, rng):
 
 def compose_zzshh(org, rec, rng):
     y = rec.date.year
-    th = T.years[y]
     ctx = Ctx(rng, dict(y=y))
-    roster = org.roster(rec.date)
-    cm = org.committee(rec.date)
-    chair = cm["书记"]
-    recorder = cm.get("组织委员") or cm.get("宣传委员")
+    roster, cm = org.roster(rec.date), org.committee(rec.date)
+    chair, recorder = cm["书记"], cm.get("组织委员") or cm.get("宣传委员")
     absent = _absent(ctx, org, [p for p in roster if p not in cm.values()], 2, big=True)
     present = [p for p in roster if p not in [a for a, _ in absent]]
+    extra = "机关党总支委员" + ctx.rng.choice(["", "（督导）"])
     blocks = [("title", rec.title)]
-    blocks += header(
-        ctx,
-        org,
-        rec,
-        "全体党员",
-        chair,
-        recorder,
-        len(roster),
-        len(present),
-        absent,
-        extra="机关党总支委员" + ctx.rng.choice(["", "（督导）"]),
-    )
-    theme = th["theme"]
-    blocks.append(
-        ("field", f"会议主题：{'围绕' + theme + '，' if y in (2019, 2021, 2023, 2024) else ''}对照检查、批评与自我批评")
-    )
-    blocks.append(("field", "会议议程："))
-    for i, s in enumerate(
-        [
-            "支部书记通报会前准备情况和支部委员会对照检查情况",
-            "党员逐一进行个人对照检查发言，开展批评与自我批评",
-            "开展民主评议党员",
-            "支部书记作总结讲话",
-        ],
-        1,
-    ):
-        blocks.append(("field", f"{i}. {s}"))
-    blocks.append(("field", "会议内容："))
-    blocks.append(
-        (
-            "p",
-            f"{chair.name}同志通报了会前准备情况：支部采取发放征求意见表、个别访谈等方式广泛征求意见，支委之间、支委与党员之间普遍开展了谈心谈话，每名党员认真撰写了对照检查材料。随后代表支部委员会进行了对照检查。",
-        )
-    )
+    blocks += header(ctx, org, rec, "全体党员", chair, recorder, len(roster), len(present), absent, extra=extra)
+    theme = f"围绕{T.years[y]['theme']}，" if y in (2019, 2021, 2023, 2024) else ""
+    blocks += ctx.blocks(PROSE.docs["zzshh_head"], theme=theme, chair=chair.name)
     pool = PROSE.zzshh_self_ret if org.kind == "retired" else PROSE.zzshh_self
     speakers = rng.sample(present, min(len(present), 4))
     crit = PROSE.zzshh_crit["all"] + PROSE.zzshh_crit[org.kind]
@@ -325,79 +290,22 @@ def compose_zzshh(org, rec, rng):
         blocks.append(("p", frame.format(x=x, y=y)))
         other = rng.choice([q for q in present if q is not p] or [p])
         blocks.append(("p", f"{other.name}（批评意见）：{ctx.pick(crit)}"))
-    blocks.append(
-        (
-            "p",
-            "其他党员依次进行了对照检查发言，并开展了相互批评。批评意见坦诚中肯，自我批评深刻具体，达到了红脸出汗、排毒治病的效果。",
-        )
-    )
-    blocks.append(("p", "会议采取无记名方式对党员进行了民主测评，具体结果在民主评议党员情况报告中另行报告。"))
-    blocks.append(
-        (
-            "p",
-            f"{chair.name}作总结讲话，要求大家对会上查摆的问题和相互提出的批评意见认真梳理，列出整改清单，明确整改时限，切实抓好整改落实。",
-        )
-    )
-    blocks.append(("right", f"记录人：{recorder.name}"))
-    return blocks, recorder.name
+    return blocks + ctx.blocks(PROSE.docs["zzshh_tail"], chair=chair.name, recorder=recorder.name), recorder.name
 
 
 def compose_mzpy(org, rec, rng):
-    y = rec.date.year
     roster = org.roster(rec.date)
     n = len(roster)
     ex = max(2, round(n * rng.uniform(0.15, 0.25)))
-    ok = n - ex
-    ctx = Ctx(rng, dict(y=y))
-    blocks = [("title", rec.title)]
-    blocks.append(
-        (
-            "p",
-            f"按照机关党总支关于开展{y}年度民主评议党员工作的通知要求，{org.name}结合年度组织生活会，于{rec.date.month}月组织开展了民主评议党员工作。现将有关情况报告如下：",
-        )
-    )
-    blocks.append(("h1", "一、基本情况"))
-    blocks.append(
-        ("p", f"支部现有党员{n}名，参加评议{n}名。评议采取个人自评、党员互评、民主测评和组织评定相结合的方式进行。")
-    )
-    blocks.append(("h1", "二、评议结果"))
-    blocks.append(
-        ("p", f"经民主测评和支部委员会研究，评定优秀党员{ex}名，合格党员{ok}名，基本合格党员0名，不合格党员0名。")
-    )
-    rows = [["序号", "姓名", "评定等次"]]
+    ctx = Ctx(rng, dict(y=rec.date.year, org=org.name, month=rec.date.month, n=n, ex=ex, ok=n - ex))
+    blocks = ctx.blocks(PROSE.docs["mzpy_head"], title=rec.title)
     exc = set(p.name for p in rng.sample(roster, ex))
-    for i, p in enumerate(roster, 1):
-        rows.append([str(i), p.name, "优秀" if p.name in exc else "合格"])
+    rows = [["序号", "姓名", "评定等次"]] + [
+        [str(i), p.name, "优秀" if p.name in exc else "合格"] for i, p in enumerate(roster, 1)
+    ]
     if rec.fmt == "docx":
         blocks.append(("table", rows))
-    blocks.append(("h1", "三、主要做法"))
-    blocks.append(
-        (
-            "p",
-            ctx.pick(
-                [
-                    "评议前，支部召开支委会专题研究，制定评议方案，向党员发放学习材料，讲清评议的目的和要求。",
-                    "评议前，支部组织党员集中学习党章和党员标准，明确评议内容，为评议工作打好思想基础。",
-                ]
-            ),
-        )
-    )
-    blocks.append(
-        (
-            "p",
-            ctx.pick(
-                [
-                    "评议中，每名党员对照党员标准进行自评，党员之间开展互评，做到实事求是、客观公正。",
-                    "评议中，坚持标准、发扬民主，党员之间互相提出意见建议，评议过程严肃认真。",
-                ]
-            ),
-        )
-    )
-    blocks.append(
-        ("p", "评议后，支部将评议结果向党员本人反馈，对党员提出的意见建议进行了梳理，纳入下一年度工作改进内容。")
-    )
-    blocks.append(("right", org.name))
-    blocks.append(("right", fmt_date(rec.date)))
+    blocks += ctx.blocks(PROSE.docs["mzpy_tail"], date=fmt_date(rec.date))
     return blocks, org.role(rec.date, "组织委员").name
 
 
@@ -414,7 +322,7 @@ def compose_txth(org, rec, rng):
     )
     pairs = []
     sec = cm["书记"]
-    for role, p in cm.items():
+    for p in cm.values():
         if p is not sec:
             pairs.append((sec, p))
     for p in rng.sample(roster, min(3, len(roster))):

@@ -44,6 +44,194 @@ def _decoy(ctx, vrng, annual, year):
     )
 
 
+# where a promise for the next period goes, by the kind of record it promises
+_PROMISE_SECTION = {"jsjy": "clean", "lzth": "clean", "zyfw": "special", "zwwh": "special", "dk": "study"}
+
+
+class _Summary:
+    """A 半年/年度总结 being written, section by section, in the archive's order of
+    random draws. ``rng`` is the archive's stream; ``vrng`` picks wording variants from a
+    stream of its own, so the claims a summary makes do not depend on them."""
+
+    def __init__(self, org, year, half, counts, claim_set, rng):
+        self.org, self.year, self.annual, self.rng = org, year, half is None, rng
+        self.counts, self.claims = counts, set(claim_set)
+        th = self.th = T.years[year]
+        focus = th["focus"][2] if self.annual and th["focus"].get(2) else th["focus"][1]
+        slots = dict(org=org.name, P=f"{year}年" if self.annual else f"{year}年上半年")
+        slots.update(Pshort="全年" if self.annual else "上半年", focus=focus)
+        slots.update(community=rng.choice(NAMES.communities), red_site=rng.choice(NAMES.red_sites))
+        self.ctx = Ctx(rng, dict(slots, film=th["film"], y=year, y1=year + 1))
+        self.ctx.slots["kindclause"] = self.ctx.pick(PROSE.kindclause[org.kind])
+        self.P = "全年" if self.annual else "上半年"
+        self.vrng = _variety(org, year, half)
+
+    def opening(self):
+        ctx, annual = self.ctx, self.annual
+        title = f"{self.org.name}{self.year}年{'度' if annual else '上半年'}党建工作总结"
+        opening = ctx.pick(PROSE.open)
+        return [("title", title), ("p", opening), ("h1", ctx.fill(ctx.pick(PROSE.sec1_y if annual else PROSE.sec1_h1)))]
+
+    def claim(self, ind, pool, unit="次"):
+        """The sentence claiming indicator ind, once; None when it is not claimed."""
+        if ind not in self.claims or not self.counts.get(ind):
+            return None
+        self.claims.discard(ind)
+        n = self.ctx.num(self.counts[ind], unit)
+        text = self.ctx.pick(pool, n=n, P=self.P)
+        if ind in PROSE.variants and self.vrng.random() < 0.4:
+            text = self.ctx.fill(self.vrng.choice(PROSE.variants[ind]), n=n, P=self.P)
+        return text
+
+    def claims_of(self, *specs):
+        return [c for c in (self.claim(*s) for s in specs) if c]
+
+    def section(self, head, dom, items):
+        ctx, rng = self.ctx, self.rng
+        lead = ctx.pick(PROSE.sum_lead[dom]) if rng.random() < 0.6 else ""
+        eff = ctx.pick(PROSE.sum_effect[dom]) if rng.random() < 0.5 else ""
+        if self.vrng.random() < 0.25:
+            head = head.rstrip("。") + " "  # （一）加强理论武装 一是……: the heading runs on after a space
+        return ("p", clean(head + lead + yishi(items) + eff))
+
+    def arrange(self, claimed, fill, lo=3):
+        out, fill = [], list(fill)
+        if fill and self.rng.random() < 0.45:
+            out.append(fill.pop(0))
+        out += claimed
+        while fill and len(out) < max(lo, 2) and len(out) < 5:
+            out.append(fill.pop(0))
+        return out
+
+    def study(self):
+        ctx, th = self.ctx, self.th
+        theme_sent = (th["sum"][2] + th["sum"][1][:1]) if (self.annual and th["sum"][2]) else th["sum"][1]
+        parts = ctx.picks(theme_sent, 2 if len(theme_sent) > 1 else 1)
+        base = PROSE.study + (PROSE.study_retired if self.org.kind == "retired" else [])
+        c = self.claim("集中学习", PROSE.claim_jzxx)
+        parts.append(ctx.pick(base) + ("，" + c if c else ""))
+        c = self.claim("心得体会", PROSE.claim_xdth, "篇")
+        if c:
+            parts.append(ctx.pick(base) + "，" + c)
+        return self.section(ctx.pick(PROSE.head["study"]), "study", parts)
+
+    def organisation(self):
+        ctx, counts, cl = self.ctx, self.counts, []
+        items, meetings, written = [], [], []
+        for ind in ("支委会", "党员大会", "党小组会"):
+            if ind in self.claims and counts.get(ind):
+                written.append(ctx.num(counts[ind]))
+                items.append(ind + written[-1])
+                meetings.append(ind)
+                self.claims.discard(ind)
+        if items:
+            default = ctx.pick(PROSE.claim_zwh_list, items="、".join(items), P=self.P)
+            cl.append(_meetings_text(self.vrng, meetings, [counts[m] for m in meetings], written, default))
+        dk_unit = self.rng.choice(["次", "人次"])
+        cl += self.claims_of(
+            ("党课", PROSE.claim_dk, dk_unit), ("主题党日", PROSE.claim_ztdr), ("组织生活会", PROSE.claim_zzshh)
+        )
+        head = ctx.pick(PROSE.head["org"])  # (before the fill: the order of random draws is the archive's)
+        items = self.arrange(cl, ctx.picks(PROSE.org, 3))
+        decoy = _decoy(ctx, self.vrng, self.annual, self.year)
+        if decoy:
+            items.insert(self.vrng.randint(1, len(items)), decoy)
+        return self.section(head, "org", items)
+
+    def team(self, roster, when):
+        """(三) for a serving branch: development and the members' numbers."""
+        ctx = self.ctx
+        devs = self.claims_of(
+            ("发展预备党员", PROSE.claim_dev, "名"),
+            ("转正", PROSE.claim_zz, "名"),
+            ("入党积极分子", PROSE.claim_act, "名"),
+        )
+        cl = [ctx.pick(PROSE.team[:1]) + "，" + "，".join(devs)] if devs else []
+        full = sum(1 for p in roster if p.status(when) == "正式党员")
+        fill = ctx.picks(PROSE.team[1:], 2)
+        pool = PROSE.state_members if full < len(roster) else PROSE.state_members_allfull
+        fill.insert(1, ctx.pick(pool, asof="年底" if self.annual else "6月底", m=len(roster), f=full))
+        return self.section(ctx.pick(PROSE.head["team"]), "team", self.arrange(cl, fill))
+
+    def special(self, roster):
+        ctx, kind = self.ctx, self.org.kind
+        cl = self.claims_of(("走访慰问", PROSE.claim_zwwh), ("志愿服务", PROSE.claim_zyfw[kind]))
+        fill = ctx.picks(PROSE.special[kind], 3)
+        if kind == "retired":
+            asof = "年底" if self.annual else "6月底"
+            fill.insert(1, ctx.pick(PROSE.state_members_allfull, asof=asof, m=len(roster)))
+        head = ctx.pick(PROSE.head["special_" + kind])
+        return self.section(head, "special_retired" if kind == "retired" else "special", self.arrange(cl, fill))
+
+    def discipline(self, film):
+        ctx = self.ctx
+        cl = self.claims_of(
+            ("警示教育", PROSE.claim_jsjy_film if film else PROSE.claim_jsjy), ("廉政谈话", PROSE.claim_lzth)
+        )
+        fill = ctx.picks(PROSE.clean, 3)
+        if self.year in (2024, 2025):
+            fill.insert(0, ctx.pick(self.th["sum"][1]))
+        head = ctx.pick(PROSE.head["clean"])
+        if self.org.kind == "retired":
+            head = head.replace("（五）", "（四）")
+        return self.section(head, "clean", self.arrange(cl, fill))
+
+    def problems(self, problems):
+        blocks = [("h1", self.ctx.pick(PROSE.sec2))]
+        blocks += [("p", f"{'一二三四'[i]}是{PROSE.problems[fam][v]}") for i, (fam, v) in enumerate(problems)]
+        if self.rng.random() < 0.35:
+            blocks.append(("p", self.ctx.pick(PROSE.reasons)))
+        return blocks
+
+    def promises(self, next_recs):
+        """(kind, sentence, kept?) for the next period: what its records will show, and some they will not."""
+        ctx, rng, kind = self.ctx, self.rng, self.org.kind
+        kinds_next = {r.kind for r in next_recs}
+        out = [
+            (k, ctx.pick(PROSE.promise[k]), True)
+            for k in ("jsjy", "zyfw", "zwwh", "zzshh", "dk", "lzth")
+            if k in kinds_next and rng.random() < 0.5
+        ]
+        for k, slot, p in (("fz_js", "dev_name", 0.8), ("fz_zz", "zz_name", 0.6)):
+            dev = [r for r in next_recs if r.kind == k]
+            if dev and rng.random() < p:
+                out.append((k, ctx.fill(PROSE.promise[k][0], **{slot: dev[0].info["case"].person.name}), True))
+        if any(r.kind == "elect" for r in next_recs):
+            out.append(("elect", PROSE.promise["elect"][0], True))
+        if rng.random() < 0.6:
+            out.append(("unkept", ctx.pick(PROSE.unkept), False))
+        for k in ("jsjy", "zyfw", "zwwh"):
+            if (
+                k not in kinds_next
+                and rng.random() < 0.25
+                and (k != "zwwh" or kind == "retired")
+                and (k != "zyfw" or kind == "service")
+            ):
+                out.append((k, ctx.pick(PROSE.promise[k]), False))
+        return out
+
+    def next_steps(self, next_recs, promises_out):
+        """三、下一步: the year's theme, two set sentences a section, and the promises (also
+        added to promises_out, which the plan keeps with the summary)."""
+        ctx, rng = self.ctx, self.rng
+        blocks = [("h1", ctx.fill(ctx.pick(PROSE.sec3_y if self.annual else PROSE.sec3_h1)))]
+        promises = self.promises(next_recs)
+        promises_out.extend(promises)
+        by_sec = {"study": [], "org": [], "special": [], "clean": []}
+        for k, text, _ in promises:
+            unkept = rng.choice(["org", "special"])  # drawn for every promise, as the archive was made
+            by_sec[unkept if k == "unkept" else _PROMISE_SECTION.get(k, "org")].append(text)
+        nxt_theme = self.th["next"][2 if self.annual else 1]
+        for i, sec in enumerate(("study", "org", "special", "clean")):
+            head, sents = ctx.pick(PROSE.next["special_" + self.org.kind if sec == "special" else sec])
+            head = "（" + "一二三四"[i] + "）" + head.split("）", 1)[1]
+            body = list(sents)
+            rng.shuffle(body)
+            body = ([nxt_theme[0]] if sec == "study" and nxt_theme else []) + body[:2] + by_sec[sec]
+            blocks.append(("p", clean(head + "；".join(body) + "。")))
+        return blocks
+
+
 def compose_summary(
     org, year, half, counts, claim_set, next_recs, problems, asof_roster, summary_date, rng, promises_out, facts=None
 ):
@@ -53,237 +241,17 @@ def compose_summary(
     next_recs: records of the next period (for commitments).
     problems: list of (family, variant) chosen for this summary.
     """
-    annual = half is None
-    facts = facts or {}
-    P = f"{year}年" if annual else "上半年"
-    P_full = f"{year}年" if annual else f"{year}年上半年"
-    th = T.years[year]
-    focus = th["focus"][2] if annual and th["focus"].get(2) else th["focus"][1]
-    ctx = Ctx(
-        rng,
-        dict(
-            org=org.name,
-            P=P_full,
-            Pshort="全年" if annual else "上半年",
-            focus=focus,
-            community=rng.choice(NAMES.communities),
-            red_site=rng.choice(NAMES.red_sites),
-            film=th["film"],
-            y=year,
-            y1=year + 1,
-        ),
-    )
-    ctx.slots["kindclause"] = ctx.pick(PROSE.kindclause[org.kind])
-    Pp = "全年" if annual else "上半年"
-    blocks = [("title", f"{org.name}{year}年{'度' if annual else '上半年'}党建工作总结")]
-    blocks.append(("p", ctx.pick(PROSE.open)))
-    blocks.append(("h1", ctx.fill(ctx.pick(PROSE.sec1_y if annual else PROSE.sec1_h1))))
-    claims = set(claim_set)
-    vrng = _variety(org, year, half)
-
-    def claim(ind, pool, unit="次", **kw):
-        if ind in claims and counts.get(ind):
-            claims.discard(ind)
-            n = ctx.num(counts[ind], unit)
-            text = ctx.pick(pool, n=n, P=Pp, **kw)
-            if ind in PROSE.variants and vrng.random() < 0.4:
-                text = ctx.fill(vrng.choice(PROSE.variants[ind]), n=n, P=Pp, **kw)
-            return text
-        return None
-
-    def sect(head, dom, items):
-        lead = ctx.pick(PROSE.sum_lead[dom]) if rng.random() < 0.6 else ""
-        eff = ctx.pick(PROSE.sum_effect[dom]) if rng.random() < 0.5 else ""
-        if vrng.random() < 0.25:
-            head = head.rstrip("。") + " "  # （一）加强理论武装 一是……: the heading runs on after a space
-        return clean(head + lead + yishi(items) + eff)
-
-    def arrange(cl, fill, lo=3):
-        out = []
-        fill = list(fill)
-        if fill and rng.random() < 0.45:
-            out.append(fill.pop(0))
-        out += cl
-        while fill and len(out) < max(lo, 2) and len(out) < 5:
-            out.append(fill.pop(0))
-        return out
-
-    # (一) study
-    theme_sent = (th["sum"][2] + th["sum"][1][:1]) if (annual and th["sum"][2]) else th["sum"][1]
-    parts = ctx.picks(theme_sent, 2 if len(theme_sent) > 1 else 1)
-    base = PROSE.study + (PROSE.study_retired if org.kind == "retired" else [])
-    c = claim("集中学习", PROSE.claim_jzxx)
-    parts.append(ctx.pick(base) + ("，" + c if c else ""))
-    c = claim("心得体会", PROSE.claim_xdth, "篇")
-    if c:
-        parts.append(ctx.pick(base) + "，" + c)
-    blocks.append(("p", sect(ctx.pick(PROSE.head["study"]), "study", parts)))
-
-    # (二) organisation
-    cl = []
-    items, meetings, written = [], [], []
-    for ind in ("支委会", "党员大会", "党小组会"):
-        if ind in claims and counts.get(ind):
-            written.append(ctx.num(counts[ind]))
-            items.append(ind + written[-1])
-            meetings.append(ind)
-            claims.discard(ind)
-    if items:
-        default = ctx.pick(PROSE.claim_zwh_list, items="、".join(items), P=Pp)
-        cl.append(_meetings_text(vrng, meetings, [counts[m] for m in meetings], written, default))
-    for ind, pool, unit in (
-        ("党课", PROSE.claim_dk, rng.choice(["次", "人次"])),
-        ("主题党日", PROSE.claim_ztdr, "次"),
-        ("组织生活会", PROSE.claim_zzshh, "次"),
-    ):
-        c = claim(ind, pool, unit)
-        if c:
-            cl.append(c)
-    head = ctx.pick(PROSE.head["org"])  # (before the fill: the order of random draws is the archive's)
-    fill = ctx.picks(PROSE.org, 3)
-    items = arrange(cl, fill)
-    decoy = _decoy(ctx, vrng, annual, year)
-    if decoy:
-        items.insert(vrng.randint(1, len(items)), decoy)
-    blocks.append(("p", sect(head, "org", items)))
-
-    # (三) team (not for the retired branch)
+    s = _Summary(org, year, half, counts, claim_set, rng)
+    blocks = s.opening() + [s.study(), s.organisation()]
     if org.kind != "retired":
-        devs = []
-        for ind, pool in (
-            ("发展预备党员", PROSE.claim_dev),
-            ("转正", PROSE.claim_zz),
-            ("入党积极分子", PROSE.claim_act),
-        ):
-            c = claim(ind, pool, "名")
-            if c:
-                devs.append(c)
-        cl = [ctx.pick(PROSE.team[:1]) + "，" + "，".join(devs)] if devs else []
-        roster = asof_roster
-        full = sum(1 for p in roster if p.status(summary_date) == "正式党员")
-        fill = ctx.picks(PROSE.team[1:], 2)
-        fill.insert(
-            1,
-            ctx.pick(
-                PROSE.state_members if full < len(roster) else PROSE.state_members_allfull,
-                asof="6月底" if not annual else "年底",
-                m=len(roster),
-                f=full,
-            ),
-        )
-        blocks.append(("p", sect(ctx.pick(PROSE.head["team"]), "team", arrange(cl, fill))))
-    # special
-    cl = []
-    c = claim("走访慰问", PROSE.claim_zwwh)
-    if c:
-        cl.append(c)
-    c = claim("志愿服务", PROSE.claim_zyfw[org.kind])
-    if c:
-        cl.append(c)
-    fill = ctx.picks(PROSE.special[org.kind], 3)
-    if org.kind == "retired":
-        fill.insert(
-            1, ctx.pick(PROSE.state_members_allfull, asof="6月底" if not annual else "年底", m=len(asof_roster))
-        )
-    blocks.append(
-        (
-            "p",
-            sect(
-                ctx.pick(PROSE.head["special_" + org.kind]),
-                "special_retired" if org.kind == "retired" else "special",
-                arrange(cl, fill),
-            ),
-        )
-    )
-    # clean
-    cl = []
-    c = claim("警示教育", PROSE.claim_jsjy_film if facts.get("film") else PROSE.claim_jsjy)
-    if c:
-        cl.append(c)
-    c = claim("廉政谈话", PROSE.claim_lzth)
-    if c:
-        cl.append(c)
-    fill = ctx.picks(PROSE.clean, 3)
-    if year in (2024, 2025):
-        fill.insert(0, ctx.pick(th["sum"][1]))
-    hc = ctx.pick(PROSE.head["clean"])
-    if org.kind == "retired":
-        hc = hc.replace("（五）", "（四）")
-    blocks.append(("p", sect(hc, "clean", arrange(cl, fill))))
-    assert not claims, f"unplaced claims {claims}"
-
-    # 二、problems
-    blocks.append(("h1", ctx.pick(PROSE.sec2)))
-    for i, (fam, v) in enumerate(problems):
-        blocks.append(("p", f"{'一二三四'[i]}是{PROSE.problems[fam][v]}"))
-    if rng.random() < 0.35:
-        blocks.append(("p", ctx.pick(PROSE.reasons)))
-
-    # 三、next
-    blocks.append(("h1", ctx.fill(ctx.pick(PROSE.sec3_y if annual else PROSE.sec3_h1))))
-    kinds_next = {r.kind for r in next_recs}
-    promises = []
-    for k in ("jsjy", "zyfw", "zwwh", "zzshh", "dk", "lzth"):
-        if k in kinds_next and rng.random() < 0.5:
-            promises.append((k, ctx.pick(PROSE.promise[k]), True))
-    dev_js = [r for r in next_recs if r.kind == "fz_js"]
-    if dev_js and rng.random() < 0.8:
-        promises.append(
-            ("fz_js", ctx.fill(PROSE.promise["fz_js"][0], dev_name=dev_js[0].info["case"].person.name), True)
-        )
-    dev_zz = [r for r in next_recs if r.kind == "fz_zz"]
-    if dev_zz and rng.random() < 0.6:
-        promises.append(
-            ("fz_zz", ctx.fill(PROSE.promise["fz_zz"][0], zz_name=dev_zz[0].info["case"].person.name), True)
-        )
-    if any(r.kind == "elect" for r in next_recs):
-        promises.append(("elect", PROSE.promise["elect"][0], True))
-    if rng.random() < 0.6:
-        promises.append(("unkept", ctx.pick(PROSE.unkept), False))
-    for k in ("jsjy", "zyfw", "zwwh"):
-        if (
-            k not in kinds_next
-            and rng.random() < 0.25
-            and (k != "zwwh" or org.kind == "retired")
-            and (k != "zyfw" or org.kind == "service")
-        ):
-            promises.append((k, ctx.pick(PROSE.promise[k]), False))
-    promises_out.extend(promises)
-    by_sec = {"study": [], "org": [], "special": [], "clean": []}
-    for k, text, _ in promises:
-        sec = {
-            "jsjy": "clean",
-            "lzth": "clean",
-            "zyfw": "special",
-            "zwwh": "special",
-            "zzshh": "org",
-            "dk": "study",
-            "fz_js": "org",
-            "fz_zz": "org",
-            "elect": "org",
-            "unkept": rng.choice(["org", "special"]),
-        }.get(k, "org")
-        by_sec[sec].append(text)
-    nxt_theme = th["next"][2 if annual else 1]
-    secs = [
-        ("study", PROSE.next["study"]),
-        ("org", PROSE.next["org"]),
-        ("special", PROSE.next["special_" + org.kind]),
-        ("clean", PROSE.next["clean"]),
-    ]
-    for i, (sec, pool) in enumerate(secs):
-        head, sents = ctx.pick(pool)
-        head = "（" + "一二三四"[i] + "）" + head.split("）", 1)[1]
-        body = list(sents)
-        rng.shuffle(body)
-        body = body[:2]
-        if sec == "study" and nxt_theme:
-            body.insert(0, nxt_theme[0])
-        body += by_sec[sec]
-        blocks.append(("p", clean(head + "；".join(body) + "。")))
-    cl = ctx.pick(PROSE.close)
-    if cl:
-        blocks.append(("p", cl))
+        blocks.append(s.team(asof_roster, summary_date))
+    blocks += [s.special(asof_roster), s.discipline((facts or {}).get("film"))]
+    assert not s.claims, f"unplaced claims {s.claims}"
+    blocks += s.problems(problems)
+    blocks += s.next_steps(next_recs, promises_out)
+    close = s.ctx.pick(PROSE.close)
+    if close:
+        blocks.append(("p", close))
     blocks.append(("right", org.name))
     blocks.append(("right", cn_date(summary_date) if rng.random() < 0.35 else fmt_date(summary_date)))
     return blocks

@@ -158,7 +158,7 @@ def plan_half(org, y, h, seed, end=END):
     if kind == "retired":
         occ = ["春节前", "“七一”前夕"] if h == 1 else ["重阳节", "年末"]
         k = n("zwwh")
-        for i, o in enumerate(occ[:k] if k < 2 else occ):
+        for o in occ[:k] if k < 2 else occ:
             m = {"春节前": 1, "“七一”前夕": 6, "重阳节": 10, "年末": 12}[o]
             if m not in months:
                 continue
@@ -202,7 +202,6 @@ def plan_dev_records(org):
     """FZ documents of each development case, plus anchors for meetings."""
     recs, anchors = [], []
     for c in org.dev:
-        nm = c.person.name
         if START <= c.apply <= END:
             recs.append(Rec("fz_app", c.apply, org, "FZ", {"case": c}))
         if START <= c.activist <= END:
@@ -282,6 +281,6 @@ def number_meetings(recs):
         by_year = {}
         for r in sorted((r for r in recs if r.kind == k), key=lambda r: r.date):
             by_year.setdefault(r.date.year, []).append(r)
-        for y, rs in by_year.items():
+        for rs in by_year.values():
             for i, r in enumerate(rs, 1):
                 r.info["no"] = i

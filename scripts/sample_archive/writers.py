@@ -11,11 +11,13 @@ Blocks are tuples:
     ("table", rows)            rows: list of lists of str; first row is the header
     ("blank",)                 empty line
 
-The .docx writer builds the zip directly from small cached parts (python-docx is
-far too slow for the scale corpus); the output opens in python-docx and Word.
+The .docx writer builds the zip directly from the parts every .docx shares (data/docx/)
+and the document's own XML (python-docx is far too slow for this); the output opens in
+python-docx and Word.
 """
 
 import io
+import os
 import zipfile
 from datetime import date
 from xml.sax.saxutils import escape
@@ -24,76 +26,18 @@ __all__ = ["render_docx", "render_txt", "render_md", "render_pdf", "render_scan_
 
 _ZIP_DT = (2000, 1, 1, 0, 0, 0)
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    "</Types>"
-)
-
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
-)
-
-_DOC_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
-    "</Relationships>"
-)
-
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# The parts every .docx shares, under data/docx/ with the names they have in the zip.
+_DOCX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "docx")
 
-_SETTINGS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:settings {_W}><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>'
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-    "</w:settings>"
-)
+
+def _part(name):
+    with open(os.path.join(_DOCX, name), encoding="utf-8", newline="") as f:
+        return f.read().rstrip("\n")
 
 
 def _fonts(east, ascii_="Times New Roman"):
     return f'<w:rFonts w:ascii="{ascii_}" w:hAnsi="{ascii_}" w:eastAsia="{east}" w:cs="{ascii_}"/>'
-
-
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f"<w:styles {_W}>"
-    "<w:docDefaults><w:rPrDefault><w:rPr>"
-    + _fonts("仿宋_GB2312")
-    + '<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
-    '<w:pPrDefault><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>'
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>'
-    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
-    '<w:pPr><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>'
-    "<w:rPr>" + _fonts("方正小标宋简体") + '<w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>'
-    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
-    '<w:pPr><w:ind w:firstLine="640"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>' + _fonts("黑体") + "</w:rPr></w:style>"
-    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
-    '<w:pPr><w:ind w:firstLine="640"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr>'
-    + _fonts("楷体_GB2312")
-    + "</w:rPr></w:style>"
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-    '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>'
-    '<w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-    '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-    '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-    "</w:tblBorders></w:tblPr></w:style>"
-    "</w:styles>"
-)
 
 
 def _core(title, author, when: date):
@@ -109,13 +53,6 @@ def _core(title, author, when: date):
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{ts}</dcterms:modified>'
         "</cp:coreProperties>"
     )
-
-
-_APP = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>Microsoft Office Word</Application></Properties>"
-)
 
 
 def _run(text, bold=False, size=None, font=None):
@@ -213,13 +150,11 @@ def _zput(z, name, data):
 def render_docx(blocks, title, author, when) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        _zput(z, "[Content_Types].xml", _CONTENT_TYPES)
-        _zput(z, "_rels/.rels", _ROOT_RELS)
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            _zput(z, name, _part(name))
         _zput(z, "docProps/core.xml", _core(title, author, when))
-        _zput(z, "docProps/app.xml", _APP)
-        _zput(z, "word/_rels/document.xml.rels", _DOC_RELS)
-        _zput(z, "word/styles.xml", _STYLES)
-        _zput(z, "word/settings.xml", _SETTINGS)
+        for name in ("docProps/app.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml"):
+            _zput(z, name, _part(name))
         _zput(z, "word/document.xml", _document_xml(blocks))
     return buf.getvalue()
 
