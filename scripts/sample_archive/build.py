@@ -1,4 +1,5 @@
-"""Build the sample archive (and, via corpus.py, the scale corpus)."""
+"""Build the sample archive: plan the branches and their records (model.py, plan.py, titles.py),
+compose each document (g_*.py, prose from data/), write the files (writers.py, g_formats.py)."""
 
 import os
 import shutil
@@ -9,6 +10,7 @@ from . import g_learning as GL
 from . import g_meetings as GM
 from . import g_misc as GX
 from . import g_summary as GS
+from .ctx import Ctx
 from .model import (
     END,
     ORG_SPECS,
@@ -26,6 +28,7 @@ from .model import (
 from .plan import CATEGORY, Rec, attach_anchors, number_meetings, plan_dev_records, plan_half
 from .pools import pools
 from .rules import INDICATOR_NAMES, indicator_of
+from .scanner import rating_sheet
 from .themes import THEMES as T
 from .titles import set_title_and_topic
 from .writers import render_docx, render_md, render_pdf, render_scan_pdf, render_txt
@@ -346,22 +349,8 @@ def party_stats(org, y, recs):
 
 
 # ------------------------------------------------------------------ formats
-TXT_OK = {
-    "zwh",
-    "dxzh",
-    "ztdr",
-    "jzxx",
-    "xdth",
-    "fz_app",
-    "fz_rep",
-    "zyfw",
-    "jsjy",
-    "lzth",
-    "txth",
-    "ytfy",
-    "dydh",
-    "dk",
-}
+# the kinds a branch also kept as plain text (GBK .txt) or markdown
+TXT_OK = set("zwh dxzh ztdr jzxx xdth fz_app fz_rep zyfw jsjy lzth txth ytfy dydh dk".split())
 MD_OK = {"xdth", "jzxx", "ytfy", "dk", "ztdr", "dxzh", "zwh", "xxjh", "fz_rep"}
 
 
@@ -459,65 +448,6 @@ def render(rec):
 def rel_path(rec):
     ext = GF.EXT.get(rec.fmt, rec.fmt)
     return os.path.join(CATEGORY[rec.code], str(rec.date.year), f"{rec.date.isoformat()}_{rec.title}.{ext}")
-
-
-# ------------------------------------------------------------------ scan
-def scan_page(org, rec_date, roster, seed):
-    """A grey, slightly rotated image of a filled-in 测评表 (no text layer)."""
-    import io
-
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
-    from .fonts import cjk_font_path
-
-    rng = seeded(seed, "scan")
-    W, H = 1240, 1754
-    img = Image.new("L", (W, H), 246)
-    dr = ImageDraw.Draw(img)
-    fp = cjk_font_path()
-    f_big = ImageFont.truetype(fp, 44) if fp else ImageFont.load_default()
-    f = ImageFont.truetype(fp, 26) if fp else ImageFont.load_default()
-    title = f"{org.name}{rec_date.year}年度民主评议党员测评表"
-    dr.text((W // 2, 120), title, font=f_big, fill=25, anchor="mm")
-    dr.text((120, 200), f"测评时间：{rec_date.year}年{rec_date.month}月{rec_date.day}日", font=f, fill=35)
-    cols = ["序号", "姓名", "优秀", "合格", "基本合格", "不合格"]
-    xs = [100, 200, 420, 600, 780, 960, 1140]
-    y0, rh = 260, 52
-    rows = len(roster) + 1
-    for i in range(rows + 1):
-        dr.line([(xs[0], y0 + i * rh), (xs[-1], y0 + i * rh)], fill=40, width=2)
-    for x in xs:
-        dr.line([(x, y0), (x, y0 + rows * rh)], fill=40, width=2)
-    for j, c in enumerate(cols):
-        dr.text(((xs[j] + xs[j + 1]) // 2, y0 + rh // 2), c, font=f, fill=30, anchor="mm")
-    for i, p in enumerate(roster, 1):
-        yy = y0 + i * rh + rh // 2
-        dr.text(((xs[0] + xs[1]) // 2, yy), str(i), font=f, fill=30, anchor="mm")
-        dr.text(((xs[1] + xs[2]) // 2, yy), p.name, font=f, fill=30, anchor="mm")
-        col = 2 if rng.random() < 0.35 else 3
-        cx = (xs[col] + xs[col + 1]) // 2 + rng.randint(-12, 12)
-        dr.line([(cx - 14, yy), (cx - 3, yy + 12), (cx + 18, yy - 16)], fill=15, width=4)
-    yb = y0 + rows * rh + 70
-    dr.text((120, yb), "说明：请在相应等次栏内划“√”，每名党员只能选择一个等次。", font=f, fill=35)
-    dr.text((760, yb + 80), "测评人：__________", font=f, fill=35)
-    # a red seal
-    rgb = img.convert("RGB")
-    d2 = ImageDraw.Draw(rgb)
-    cx, cy, r = 900, yb + 230, 110
-    d2.ellipse([cx - r, cy - r, cx + r, cy + r], outline=(200, 40, 40), width=6)
-    d2.text((cx, cy - 10), "★", font=f_big, fill=(200, 40, 40), anchor="mm")
-    f_seal = ImageFont.truetype(fp, 20) if fp else f
-    d2.text((cx, cy + 52), org.name, font=f_seal, fill=(200, 40, 40), anchor="mm")
-    rgb = rgb.rotate(0.7, resample=Image.BICUBIC, fillcolor=(236, 236, 236))
-    px = rgb.load()
-    for _ in range(9000):
-        x, y = rng.randrange(W), rng.randrange(H)
-        v = rng.randint(150, 220)
-        px[x, y] = (v, v, v)
-    rgb = rgb.filter(ImageFilter.GaussianBlur(0.6))
-    buf = io.BytesIO()
-    rgb.save(buf, format="JPEG", quality=72, optimize=True)
-    return buf.getvalue()
 
 
 # ------------------------------------------------------------------ build
@@ -634,7 +564,7 @@ def build(out="archive", seed=SEED, verbose=True):
     y2 = next(o for o in orgs if o.key == SCAN[0])
     sd = date(SCAN[1], 12, 20)
     scan_title = f"{y2.name}{SCAN[1]}年度民主评议党员测评表（扫描件）"
-    page = scan_page(y2, sd, y2.roster(sd), seed)
+    page = rating_sheet(y2, sd, y2.roster(sd), seeded(seed, "scan"))
     sp = os.path.join(out, CATEGORY["SH"], str(SCAN[1]), f"{sd.isoformat()}_{scan_title}.pdf")
     with open(sp, "wb") as f:
         f.write(render_scan_pdf([page], scan_title))
@@ -663,19 +593,7 @@ def write_loose(out, orgs, recs_by_org, seed):
     lt = next(o for o in orgs if o.key == "LT")
     roster = lt.roster(date(2019, 1, 2))
     cm = lt.committee(date(2019, 1, 2))
-    lines = [
-        ("title", "党员大会会议记录（根据手写记录整理）"),
-        ("field", "说明：原始记录为手写，字迹部分不清，整理后待扫描归档。"),
-        ("field", "时间：2018年12月（具体日期原记录不清）下午"),
-        ("field", "地点：老干部活动中心二楼会议室"),
-        ("field", f"主持人：{cm['书记'].name}"),
-        ("field", f"应到人数：{len(roster)}人　实到人数：{len(roster) - 4}人"),
-        ("field", f"记录人：{cm['组织委员'].name}"),
-        ("field", "议题：1. 学习改革开放40周年有关精神；2. 通报全年党费收缴情况；3. 布置年度组织生活会准备工作。"),
-        ("p", f"{cm['书记'].name}同志传达了庆祝改革开放40周年大会精神，老同志们结合亲身经历谈了改革开放以来的变化。"),
-        ("p", f"{cm['组织委员'].name}同志通报了全年党费收缴情况，全体党员均已按时交纳。"),
-        ("p", "会议要求各党小组在元旦前完成征求意见工作，为召开组织生活会做好准备。"),
-        ("p", "（以下一段原记录字迹不清，略）"),
-    ]
+    slots = dict(sec=cm["书记"].name, org_member=cm["组织委员"].name, n=len(roster), present=len(roster) - 4)
+    lines = Ctx(None).blocks(MISC.docs_loose, **slots)
     with open(os.path.join(d, "会议记录 扫描前整理.txt"), "wb") as f:
         f.write(render_txt(lines))

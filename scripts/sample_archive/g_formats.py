@@ -34,9 +34,12 @@ from datetime import date, datetime
 
 from .model import seeded
 from .plan import CATEGORY
+from .pools import pools
 from .rules import is_summary
 from .scanner import jpeg_bytes, page_lines, photo_image, scan_page_image
 from .writers import plain_lines, render_pdf, render_scan_pdf
+
+MISC = pools("misc")
 
 __all__ = ["assign_extra_formats", "render_extra", "LO_FORMATS", "LibreOfficeJobs", "write_extras", "EXT"]
 
@@ -428,39 +431,38 @@ def _ofd(title, lines, when, rng):
     return buf.getvalue()
 
 
-_NOTICE = [
-    "关于开展党纪学习教育的通知",
-    "各党支部：",
-    "根据上级党委统一部署，经党总支研究，决定于2024年4月至7月在全体党员中开展党纪学习教育。现将有关事项通知如下。",
-    "一、学习内容",
-    "以学习《中国共产党纪律处分条例》为重点，逐章逐条学习，做到学纪、知纪、明纪、守纪。",
-    "二、方式安排",
-    "各党支部要结合“三会一课”制度，组织读书班、专题党课和警示教育，每月至少安排一次集中学习。",
-    "三、工作要求",
-    "各党支部书记要履行第一责任人职责，学习教育情况于每月25日前报党总支办公室，电子文件以OFD格式报送。",
-    "党总支办公室联系电话：0000-00000000（示例号码）",
-]
-
-
 # ------------------------------------------------------------------ the extra files
+
+
+class _Files:
+    """Writes the extra files under out and remembers their paths."""
+
+    def __init__(self, out):
+        self.out, self.written = out, []
+
+    def put(self, code, when, title, ext, data):
+        self.put_rel(os.path.join(CATEGORY[code], str(when.year), f"{when.isoformat()}_{title}.{ext}"), data)
+
+    def put_rel(self, rel, data):
+        full = os.path.join(self.out, rel)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as f:
+            f.write(data)
+        self.written.append(rel)
 
 
 def write_extras(out, orgs, recs_by_org, seed, lo):
     """Photos, 台账 spreadsheets, slides and the OFD (records are written by build())."""
-    written = []
+    files, by_key = _Files(out), {o.key: o for o in orgs}
+    _photos(files, recs_by_org, seed)
+    _ledgers(files, by_key, seed, lo)
+    _slides_and_notice(files, recs_by_org, by_key, seed, lo)
+    return files.written
 
-    def put(code, when, title, ext, data):
-        rel = os.path.join(CATEGORY[code], str(when.year), f"{when.isoformat()}_{title}.{ext}")
-        full = os.path.join(out, rel)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "wb") as f:
-            f.write(data)
-        written.append(rel)
-        return rel
 
-    by_key = {o.key: o for o in orgs}
+def _photos(files, recs_by_org, seed):
+    """Ten photos of 主题党日 with their banner; three named as a phone names them."""
     rng = seeded(seed, "extras")
-    # photos of 主题党日
     ztdr = sorted((r for rs in recs_by_org.values() for r in rs if r.kind == "ztdr"), key=lambda r: (r.date, r.org.key))
     picks = rng.sample(ztdr, 10)
     for n, r in enumerate(sorted(picks, key=lambda r: (r.date, r.org.key))):
@@ -478,16 +480,16 @@ def write_extras(out, orgs, recs_by_org, seed, lo):
         img.save(buf, format="JPEG", quality=rng.randint(70, 85), exif=exif.tobytes())
         title = f"{r.org.name}“{topic}”主题党日活动照片"
         if n in (1, 5, 8):  # copied off a phone without renaming: the date is only in EXIF
-            rel = os.path.join(CATEGORY["SH"], str(r.date.year), f"{title}.jpg")
-            with open(os.path.join(out, rel), "wb") as f:
-                f.write(buf.getvalue())
-            written.append(rel)
+            files.put_rel(os.path.join(CATEGORY["SH"], str(r.date.year), f"{title}.jpg"), buf.getvalue())
         else:
-            put("SH", r.date, title, "jpg", buf.getvalue())
-    # 台账
+            files.put("SH", r.date, title, "jpg", buf.getvalue())
+
+
+def _ledgers(files, by_key, seed, lo):
+    """台账: 党费 as .xlsx, .xls and WPS .et, and a 花名册 .xlsx."""
     y1, y2, lt = by_key["Y1"], by_key["Y2"], by_key["LT"]
     d = date(2023, 12, 29)
-    put(
+    files.put(
         "ZZ",
         d,
         f"{y1.name}2023年党费收缴台账",
@@ -509,20 +511,23 @@ def write_extras(out, orgs, recs_by_org, seed, lo):
         "xls",
     )
     d = date(2024, 1, 8)
-    put(
+    files.put(
         "ZZ",
         d,
         f"{lt.name}党员花名册（2024年1月）",
         "xlsx",
         _xlsx(_roster_sheet(lt, d, seeded(seed, "roster")), "党员花名册", d),
     )
-    # 党课 slides
+
+
+def _slides_and_notice(files, recs_by_org, by_key, seed, lo):
+    """Two 党课 decks (.pptx, .ppt) and the OFD notice a branch forwarded."""
     dks = sorted(
         (r for rs in recs_by_org.values() for r in rs if r.kind == "dk" and r.info.get("topic")),
         key=lambda r: (r.date, r.org.key),
     )
     a = next(r for r in dks if r.date.year == 2023)
-    put("XX", a.date, f"{a.org.name}党课课件（{a.info['topic']}）", "pptx", _pptx(a, a.date))
+    files.put("XX", a.date, f"{a.org.name}党课课件（{a.info['topic']}）", "pptx", _pptx(a, a.date))
     b = next(r for r in dks if r.date.year == 2020)
     lo.add(
         os.path.join(
@@ -532,14 +537,12 @@ def write_extras(out, orgs, recs_by_org, seed, lo):
         ".pptx",
         "ppt",
     )
-    # OFD from above, forwarded by a branch
-    d = date(2024, 4, 10)
-    lines = _NOTICE + ["", "中共某市某局机关党总支", "2024年4月8日", "", f"{y2.name}转发，请各党小组组织学习。"]
-    put(
+    y2, d = by_key["Y2"], date(2024, 4, 10)
+    lines = MISC.ofd_notice + ["", "中共某市某局机关党总支", "2024年4月8日", "", f"{y2.name}转发，请各党小组组织学习。"]
+    files.put(
         "ZH",
         d,
         f"{y2.name}转发党总支关于开展党纪学习教育的通知",
         "ofd",
-        _ofd(_NOTICE[0], lines, d, seeded(seed, "ofd")),
+        _ofd(MISC.ofd_notice[0], lines, d, seeded(seed, "ofd")),
     )
-    return written

@@ -74,18 +74,8 @@ def compose_ztdr(org, rec, rng):
     present = len(roster) - len(absent)
     online = rec.date.year == 2020 and rec.date.month in (2, 3)
     blocks = [("title", rec.title), ("field", f"活动主题：{name}")]
-    blocks += header(
-        ctx,
-        org,
-        rec,
-        "全体党员" + ("、入党积极分子" if org.dev and rng.random() < 0.4 else ""),
-        sec,
-        cm.get("宣传委员") or sec,
-        len(roster),
-        present,
-        absent,
-        online=online,
-    )
+    people = "全体党员" + ("、入党积极分子" if org.dev and rng.random() < 0.4 else "")
+    blocks += header(ctx, org, rec, people, sec, cm.get("宣传委员") or sec, len(roster), present, absent, online=online)
     blocks.append(("field", "活动内容："))
     steps = PROSE.ztdr_steps_retired if org.kind == "retired" else PROSE.ztdr_steps
     if rng.random() < 0.6:
@@ -124,17 +114,9 @@ def compose_jzxx(org, rec, rng):
     lead = cm.get("宣传委员") or sec
     absent = _absent(ctx, org, [p for p in roster if p not in cm.values()], 3, big=True)
     blocks = [("title", rec.title)]
+    online = rec.date.year == 2020 and rec.date.month in (2, 3)
     blocks += header(
-        ctx,
-        org,
-        rec,
-        "全体党员",
-        sec,
-        lead,
-        len(roster),
-        len(roster) - len(absent),
-        absent,
-        online=rec.date.year == 2020 and rec.date.month in (2, 3),
+        ctx, org, rec, "全体党员", sec, lead, len(roster), len(roster) - len(absent), absent, online=online
     )
     blocks.append(("field", f"学习内容：{material}"))
     blocks.append(("field", "学习情况："))

@@ -68,16 +68,9 @@ def compose_zwh(org, rec, rng, theme_agenda):
     chair = cm["书记"]
     recorder = cm.get("组织委员") or cm.get("宣传委员")
     items = []
-    for what, case in rec.info.get("dev", []):
-        t, sp, dec = PROSE.dev_zwh[what]
-        items.append(
-            (
-                t,
-                sp,
-                dec,
-                dict(name=case.person.name, apply=fmt_date(case.apply), i1=case.introducers[0], i2=case.introducers[1]),
-            )
-        )
+    for what, c in rec.info.get("dev", []):
+        slots = dict(name=c.person.name, apply=fmt_date(c.apply), i1=c.introducers[0], i2=c.introducers[1])
+        items.append((*PROSE.dev_zwh[what], slots))
     if rec.info.get("elect"):
         t, sp, dec = PROSE.dev_zwh["elect"]
         items.append((t, sp, dec, {}))
@@ -95,19 +88,8 @@ def compose_zwh(org, rec, rng, theme_agenda):
     if any(w == "act" for w, _ in rec.info.get("dev", [])) and rng.random() < 0.5:
         extra = "入党申请人所在党小组组长"
     blocks = [("title", rec.title)]
-    blocks += header(
-        ctx,
-        org,
-        rec,
-        "支部委员" + "、".join(p.name for p in members),
-        chair,
-        recorder,
-        len(members),
-        len(present),
-        absent,
-        extra,
-        online,
-    )
+    people = "支部委员" + "、".join(p.name for p in members)
+    blocks += header(ctx, org, rec, people, chair, recorder, len(members), len(present), absent, extra, online)
     blocks.append(("field", "议题："))
     for i, it in enumerate(items, 1):
         blocks.append(("field", f"{i}. {ctx.fill(it[0], **it[3])}"))
@@ -164,18 +146,8 @@ def compose_dydh(org, rec, rng):
     if not items or rng.random() < 0.5:
         items.insert(0, ("gen", ctx.pick(gen)))
     blocks = [("title", rec.title)]
-    blocks += header(
-        ctx,
-        org,
-        rec,
-        "全体党员",
-        chair,
-        recorder,
-        len(roster),
-        len(present),
-        absent,
-        online=(y == 2020 and m in (2, 3)),
-    )
+    online = y == 2020 and m in (2, 3)
+    blocks += header(ctx, org, rec, "全体党员", chair, recorder, len(roster), len(present), absent, online=online)
     topics = []
     for what, x in items:
         if what == "gen":
@@ -244,17 +216,8 @@ def compose_dxzh(org, rec, rng):
     pool = PROSE.dxzh_retired if org.kind == "retired" else PROSE.dxzh
     items = ctx.picks(pool, min(len(pool), 2))
     blocks = [("title", rec.title)]
-    blocks += header(
-        ctx,
-        org,
-        rec,
-        f"{org.groups[g]}全体党员",
-        leader,
-        members[1] if members[1] in present else leader,
-        len(members),
-        len(present),
-        absent,
-    )
+    recorder = members[1] if members[1] in present else leader
+    blocks += header(ctx, org, rec, f"{org.groups[g]}全体党员", leader, recorder, len(members), len(present), absent)
     blocks.append(("field", "议题：" + "；".join(ctx.fill(t) for t, _ in items)))
     blocks.append(("field", "会议内容："))
     blocks.append(("p", f"党小组组长{leader.name}同志主持会议。"))
@@ -265,7 +228,7 @@ def compose_dxzh(org, rec, rng):
             a = speakers[i % len(speakers)].name
             blocks.append(("p", ctx.fill(ln, a=a, b=a, c=a, xd=_xd_line(ctx, rec.date, org.kind))))
     blocks.append(("p", f"{leader.name}：今天大家谈得很实在，意见建议我汇总后报支部委员会。"))
-    return blocks, (members[1] if members[1] in present else leader).name
+    return blocks, recorder.name
 
 
 def compose_zzshh(org, rec, rng):

@@ -260,23 +260,7 @@ def compose_summary(
 def choose_claims(rng, counts, forced, kind):
     """5–10 indicators with a positive count (fewer only if fewer exist), always including forced ones."""
     avail = [k for k, v in counts.items() if v > 0]
-    prio = [
-        "支委会",
-        "党员大会",
-        "主题党日",
-        "集中学习",
-        "党课",
-        "党小组会",
-        "组织生活会",
-        "警示教育",
-        "发展预备党员",
-        "心得体会",
-        "转正",
-        "入党积极分子",
-        "志愿服务",
-        "走访慰问",
-        "廉政谈话",
-    ]
+    prio = PROSE.claim_priority
     chosen = set(k for k in forced if k in counts)
     pool = [k for k in prio if k in avail and k not in chosen]
     want = min(len(pool) + len(chosen), rng.randint(6, 9))

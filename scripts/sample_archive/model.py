@@ -331,35 +331,14 @@ def plan_movements(org, rng, pool, other_orgs, years=(2019, 2025)):
             p.since = d
             p.group = rng.randrange(len(org.groups))
             org.members.append(p)
-            org.transfers.append(
-                (
-                    d,
-                    p,
-                    "in",
-                    rng.choice(
-                        [
-                            "市发展和改革委员会机关党支部",
-                            "区政务服务中心党支部",
-                            "市财政局机关第三党支部",
-                            "县委组织部机关党支部",
-                        ]
-                    ),
-                )
-            )
+            org.transfers.append((d, p, "in", rng.choice(NAMES.transfer_from)))
         elif rng.random() < 0.2 and y < years[1]:
             d = workday(rng, y, rng.choice([3, 4, 5, 9, 10, 11]))
             cands = [p for p in org.roster(d) if p.status(d) == "正式党员" and p not in org.committee(d).values()]
             if cands:
                 p = rng.choice(cands)
                 p.until = d
-                org.transfers.append(
-                    (
-                        d,
-                        p,
-                        "out",
-                        rng.choice(["市生态环境局机关党支部", "区行政审批服务局党支部", "市城市管理局机关第一党支部"]),
-                    )
-                )
+                org.transfers.append((d, p, "out", rng.choice(NAMES.transfer_to)))
 
 
 def retire_into(src, dst, rng, when):

@@ -78,124 +78,102 @@ def pick_dates(rng, y, months, k, lo=3, hi=27, used=()):
     return sorted(out)
 
 
-def plan_half(org, y, h, seed, end=END):
+class _Half:
+    """One branch's half-year being planned: its months and its random stream."""
+
+    def __init__(self, org, y, h, seed):
+        self.org, self.y, self.h, self.kind = org, y, h, org.kind
+        self.rng = seeded(seed, "half", org.key, y, h)
+        self.months = half_months(h)
+        self.meet = [1, 3, 4, 5, 6] if (y, h) == (2020, 1) else self.months  # no meetings in the lockdown
+        if date(y, self.months[-1], 1) > END:
+            self.months = [m for m in self.months if date(y, m, 1) <= END]
+            self.meet = [m for m in self.meet if m in self.months]
+        self.peak = (y, h) in PEAK
+
+    def n(self, k, extra=0):
+        lo, hi = PROFILE[self.kind].get(k, (0, 0))
+        return self.rng.randint(lo, hi) + extra
+
+    def recs(self, kind, code, months, k, **kw):
+        return [Rec(kind, d, self.org, code) for d in pick_dates(self.rng, self.y, months, k, **kw)]
+
+    def meetings(self):
+        rng, meet, kind, peak = self.rng, self.meet, self.kind, self.peak
+        out = self.recs("zwh", "SH", meet, self.n("zwh")) + self.recs("dydh", "SH", meet, self.n("dydh"))
+        for d in pick_dates(rng, self.y, meet, self.n("dxzh")):
+            out.append(Rec("dxzh", d, self.org, "SH", {"group": rng.randrange(len(self.org.groups))}))
+        out += self.recs("dk", "SH", meet[1:] or meet, self.n("dk", 1 if peak and kind == "business" else 0))
+        # 主题党日: a fixed-ish day each month
+        out += self.recs("ztdr", "SH", meet, self.n("ztdr", 1 if peak and kind == "business" else 0), lo=5, hi=20)
+        out += self.recs("jzxx", "XX", meet, self.n("jzxx", 1 if peak and kind != "retired" else 0))
+        return out + self.recs("xdth", "XX", self.months[1:], self.n("xdth", 1 if peak and kind != "retired" else 0))
+
+    def discipline(self):
+        """警示教育 and 廉政谈话: how often depends on the kind of branch and the year's campaigns."""
+        y, h, kind = self.y, self.h, self.kind
+        nj = {"business": h == 1, "service": (y + h) % 2 == 0}.get(kind, h == 1 and y % 2 == 1)
+        if (y, h) in ((2024, 1), (2025, 1)) and kind in ("business", "service"):
+            nj = nj + 1 if kind == "business" else 1
+        jm = [m for m in self.meet if (h == 1 and m >= 2) or h == 2] or self.meet
+        out = self.recs("jsjy", "LZ", jm, int(nj))
+        nl = {"business": (y + h) % 2 == 0, "service": (y + h) % 3 == 0}.get(kind, False)
+        months = [1, 2, 9] if h == 1 or y == 2025 else [9, 11, 12]
+        return out + [r for r in self.recs("lzth", "LZ", months, int(nl)) if r.date.month in self.months]
+
+    def service(self):
+        """志愿服务, and 走访慰问 (the retired branch's at the festivals)."""
+        rng, y, h, kind = self.rng, self.y, self.h, self.kind
+        nz = self.n("zyfw")
+        nz += (y, h) == (2020, 1) and kind != "retired"
+        nz += kind == "business" and rng.random() < 0.15
+        nz += kind == "retired" and (y, h) in ((2021, 1), (2023, 2))
+        zm = [2, 3, 4] if (y, h) == (2020, 1) else [m for m in self.meet if m not in (1, 2)] or self.meet
+        out = self.recs("zyfw", "SH", zm, nz)
+        if kind == "retired":
+            occ = ["春节前", "“七一”前夕"] if h == 1 else ["重阳节", "年末"]
+            k = self.n("zwwh")
+            for o in occ[:k] if k < 2 else occ:
+                m = {"春节前": 1, "“七一”前夕": 6, "重阳节": 10, "年末": 12}[o]
+                if m in self.months:
+                    d = workday(rng, y, m, 5, 24)
+                    if o == "春节前" and d.month == 1:
+                        d = workday(rng, y, 1, 6, 18)
+                    out.append(Rec("zwwh", d, self.org, "SH", {"occasion": o}))
+        elif h == 1 and 6 in self.months and rng.random() < 0.4:
+            out.append(Rec("zwwh", workday(rng, y, 6, 15, 26), self.org, "SH", {"occasion": "“七一”前夕"}))
+        return out
+
+    def five_kinds(self, recs):
+        """Records of the kinds missing until the half-year has five kinds of counted record."""
+        kinds, out = {r.kind for r in recs}, []
+        for k in ("dxzh", "xdth", "dk", "dydh", "jzxx"):
+            if len(kinds) >= 5:
+                break
+            if k not in kinds:
+                d = pick_dates(self.rng, self.y, self.meet[1:] or self.meet, 1)[0]
+                info = {"group": self.rng.randrange(len(self.org.groups))} if k == "dxzh" else {}
+                out.append(Rec(k, d, self.org, "XX" if k in ("xdth", "jzxx") else "SH", info))
+                kinds.add(k)
+        return out
+
+    def year_end(self):
+        rng, y, kind = self.rng, self.y, self.kind
+        if self.h == 1 or y >= 2025:
+            return []
+        out = [Rec("zzshh", workday(rng, y, 12, 10, 23), self.org, "SH")]
+        out.append(Rec("mzpy", workday(rng, y, 12, 12, 25), self.org, "SH"))
+        if {"business": y % 2 == 1, "service": y % 3 == 0}.get(kind, y == 2022):
+            out.append(Rec("txth", workday(rng, y, 11, 10, 28), self.org, "SH"))
+        return out
+
+
+def plan_half(org, y, h, seed):
     """All records (not summaries/plans) of one branch in one half-year."""
-    rng = seeded(seed, "half", org.key, y, h)
-    kind = org.kind
-    prof = dict(PROFILE[kind])
-    months = half_months(h)
-    if y == 2020 and h == 1:
-        months_meet = [1, 3, 4, 5, 6]
-    else:
-        months_meet = months
-    if date(y, months[-1], 1) > end:
-        months = [m for m in months if date(y, m, 1) <= end]
-        months_meet = [m for m in months_meet if m in months]
-    recs = []
-
-    def n(k, extra=0):
-        lo, hi = prof.get(k, (0, 0))
-        return rng.randint(lo, hi) + extra
-
-    peak = (y, h) in PEAK
-    # --- meetings
-    recs += [Rec("zwh", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("zwh"))]
-    recs += [Rec("dydh", d, org, "SH") for d in pick_dates(rng, y, months_meet, n("dydh"))]
-    for d in pick_dates(rng, y, months_meet, n("dxzh")):
-        recs.append(Rec("dxzh", d, org, "SH", {"group": rng.randrange(len(org.groups))}))
-    recs += [
-        Rec("dk", d, org, "SH")
-        for d in pick_dates(rng, y, months_meet[1:] or months_meet, n("dk", 1 if peak and kind == "business" else 0))
-    ]
-    # 主题党日: a fixed-ish day each month
-    recs += [
-        Rec("ztdr", d, org, "SH")
-        for d in pick_dates(rng, y, months_meet, n("ztdr", 1 if peak and kind == "business" else 0), lo=5, hi=20)
-    ]
-    recs += [
-        Rec("jzxx", d, org, "XX")
-        for d in pick_dates(rng, y, months_meet, n("jzxx", 1 if peak and kind != "retired" else 0))
-    ]
-    nx = n("xdth", 1 if peak and kind != "retired" else 0)
-    recs += [Rec("xdth", d, org, "XX") for d in pick_dates(rng, y, months[1:], nx)]
-    # --- 党风廉政
-    nj = 0
-    if kind == "business":
-        nj = 1 if h == 1 else 0
-    elif kind == "service":
-        nj = 1 if (y + h) % 2 == 0 else 0
-    else:
-        nj = 1 if (h == 1 and y % 2 == 1) else 0
-    if (y, h) in ((2024, 1), (2025, 1)) and kind == "business":
-        nj += 1
-    if (y, h) in ((2024, 1), (2025, 1)) and kind == "service":
-        nj = 1
-    jm = [m for m in months_meet if (h == 1 and m >= 2) or h == 2] or months_meet
-    recs += [Rec("jsjy", d, org, "LZ") for d in pick_dates(rng, y, jm, nj)]
-    nl = 0
-    if kind == "business":
-        nl = 1 if (y + h) % 2 == 0 else 0
-    elif kind == "service":
-        nl = 1 if (y + h) % 3 == 0 else 0
-    recs += [
-        Rec("lzth", d, org, "LZ")
-        for d in pick_dates(rng, y, [1, 2, 9] if h == 1 or y == 2025 else [9, 11, 12], nl)
-        if d.month in months
-    ]
-    # --- service and care
-    nz = n("zyfw")
-    if y == 2020 and h == 1 and kind != "retired":
-        nz += 1
-    if kind == "business" and rng.random() < 0.15:
-        nz += 1
-    if kind == "retired" and (y, h) in ((2021, 1), (2023, 2)):
-        nz += 1
-    if y == 2020 and h == 1:
-        zm = [2, 3, 4]
-    else:
-        zm = [m for m in months_meet if m not in (1, 2)] or months_meet
-    recs += [Rec("zyfw", d, org, "SH") for d in pick_dates(rng, y, zm, nz)]
-    if kind == "retired":
-        occ = ["春节前", "“七一”前夕"] if h == 1 else ["重阳节", "年末"]
-        k = n("zwwh")
-        for o in occ[:k] if k < 2 else occ:
-            m = {"春节前": 1, "“七一”前夕": 6, "重阳节": 10, "年末": 12}[o]
-            if m not in months:
-                continue
-            d = workday(rng, y, m, 5, 24)
-            if o == "春节前" and d.month == 1:
-                d = workday(rng, y, 1, 6, 18)
-            recs.append(Rec("zwwh", d, org, "SH", {"occasion": o}))
-    elif h == 1 and 6 in months and rng.random() < 0.4:
-        recs.append(Rec("zwwh", workday(rng, y, 6, 15, 26), org, "SH", {"occasion": "“七一”前夕"}))
-    # every half-year has at least five kinds of counted record
-    kinds = {r.kind for r in recs}
-    for k in ("dxzh", "xdth", "dk", "dydh", "jzxx"):
-        if len(kinds) >= 5:
-            break
-        if k not in kinds:
-            d = pick_dates(rng, y, months_meet[1:] or months_meet, 1)[0]
-            recs.append(
-                Rec(
-                    k,
-                    d,
-                    org,
-                    "XX" if k in ("xdth", "jzxx") else "SH",
-                    {"group": rng.randrange(len(org.groups))} if k == "dxzh" else {},
-                )
-            )
-            kinds.add(k)
-    # --- year-end
-    if h == 2 and y < 2025:
-        recs.append(Rec("zzshh", workday(rng, y, 12, 10, 23), org, "SH"))
-        recs.append(Rec("mzpy", workday(rng, y, 12, 12, 25), org, "SH"))
-        if (
-            (kind == "business" and y % 2 == 1)
-            or (kind == "service" and y % 3 == 0)
-            or (kind == "retired" and y == 2022)
-        ):
-            recs.append(Rec("txth", workday(rng, y, 11, 10, 28), org, "SH"))
-    return recs
+    half = _Half(org, y, h, seed)
+    recs = half.meetings() + half.discipline() + half.service()
+    recs += half.five_kinds(recs)
+    return recs + half.year_end()
 
 
 def plan_dev_records(org):

@@ -1,6 +1,7 @@
 """Pictures of paper: a page of text as a scanner or a phone would make it (150-200
-dpi, grey paper, speckle noise, a slight skew, JPEG artefacts), and a photo of a
-主题党日 with its banner. Pure Pillow, deterministic for a given rng.
+dpi, grey paper, speckle noise, a slight skew, JPEG artefacts), a photo of a
+主题党日 with its banner, and a filled-in 民主评议 测评表 with a seal. Pure Pillow,
+deterministic for a given rng.
 
 Used by the sample archive (scanned records, photos) and by ``make bench`` (OCR
 accuracy on pages rendered from known text).
@@ -12,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from .fonts import cjk_font_path
 
-__all__ = ["scan_page_image", "page_lines", "photo_image", "jpeg_bytes"]
+__all__ = ["scan_page_image", "page_lines", "photo_image", "jpeg_bytes", "rating_sheet"]
 
 
 def _font(size):
@@ -116,3 +117,54 @@ def photo_image(banner, rng, size=(1600, 1200)):
         p = px[xx, yy]
         px[xx, yy] = tuple(max(0, min(255, c + v)) for c in p)
     return img.filter(ImageFilter.GaussianBlur(0.7))
+
+
+def rating_sheet(org, rec_date, roster, rng):
+    """A grey, slightly rotated image of a filled-in 测评表 (no text layer)."""
+    W, H = 1240, 1754
+    img = Image.new("L", (W, H), 246)
+    dr = ImageDraw.Draw(img)
+    fp = cjk_font_path()
+    f_big = ImageFont.truetype(fp, 44) if fp else ImageFont.load_default()
+    f = ImageFont.truetype(fp, 26) if fp else ImageFont.load_default()
+    title = f"{org.name}{rec_date.year}年度民主评议党员测评表"
+    dr.text((W // 2, 120), title, font=f_big, fill=25, anchor="mm")
+    dr.text((120, 200), f"测评时间：{rec_date.year}年{rec_date.month}月{rec_date.day}日", font=f, fill=35)
+    cols = ["序号", "姓名", "优秀", "合格", "基本合格", "不合格"]
+    xs = [100, 200, 420, 600, 780, 960, 1140]
+    y0, rh = 260, 52
+    rows = len(roster) + 1
+    for i in range(rows + 1):
+        dr.line([(xs[0], y0 + i * rh), (xs[-1], y0 + i * rh)], fill=40, width=2)
+    for x in xs:
+        dr.line([(x, y0), (x, y0 + rows * rh)], fill=40, width=2)
+    for j, c in enumerate(cols):
+        dr.text(((xs[j] + xs[j + 1]) // 2, y0 + rh // 2), c, font=f, fill=30, anchor="mm")
+    for i, p in enumerate(roster, 1):
+        yy = y0 + i * rh + rh // 2
+        dr.text(((xs[0] + xs[1]) // 2, yy), str(i), font=f, fill=30, anchor="mm")
+        dr.text(((xs[1] + xs[2]) // 2, yy), p.name, font=f, fill=30, anchor="mm")
+        col = 2 if rng.random() < 0.35 else 3
+        cx = (xs[col] + xs[col + 1]) // 2 + rng.randint(-12, 12)
+        dr.line([(cx - 14, yy), (cx - 3, yy + 12), (cx + 18, yy - 16)], fill=15, width=4)
+    yb = y0 + rows * rh + 70
+    dr.text((120, yb), "说明：请在相应等次栏内划“√”，每名党员只能选择一个等次。", font=f, fill=35)
+    dr.text((760, yb + 80), "测评人：__________", font=f, fill=35)
+    # a red seal
+    rgb = img.convert("RGB")
+    d2 = ImageDraw.Draw(rgb)
+    cx, cy, r = 900, yb + 230, 110
+    d2.ellipse([cx - r, cy - r, cx + r, cy + r], outline=(200, 40, 40), width=6)
+    d2.text((cx, cy - 10), "★", font=f_big, fill=(200, 40, 40), anchor="mm")
+    f_seal = ImageFont.truetype(fp, 20) if fp else f
+    d2.text((cx, cy + 52), org.name, font=f_seal, fill=(200, 40, 40), anchor="mm")
+    rgb = rgb.rotate(0.7, resample=Image.BICUBIC, fillcolor=(236, 236, 236))
+    px = rgb.load()
+    for _ in range(9000):
+        x, y = rng.randrange(W), rng.randrange(H)
+        v = rng.randint(150, 220)
+        px[x, y] = (v, v, v)
+    rgb = rgb.filter(ImageFilter.GaussianBlur(0.6))
+    buf = io.BytesIO()
+    rgb.save(buf, format="JPEG", quality=72, optimize=True)
+    return buf.getvalue()
