@@ -12,6 +12,12 @@ pytestmark = pytest.mark.skipif(chromium() is None, reason="needs Chromium (apt-
 
 
 def test_search_notebook_runs_in_jupyterlab_and_its_dropdowns_show_all(tmp_path):
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    # Without it JupyterLab quietly starts python3 and the kernel check below fails obscurely.
+    assert "dj_archive" in find_kernel_specs(), (
+        "the notebooks' kernel is not installed: run `make kernel` (make test does)"
+    )
     with lab_page(ROOT / "notebooks" / "01_search.ipynb") as page:
         assert page.js("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.name") == "dj_archive"
         run_all(page)

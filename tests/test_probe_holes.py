@@ -487,9 +487,9 @@ def test_11_nested_yaml_aliases_are_refused_at_once(small_archive, where):
             + "".join("  " + line + "\n" for line in LAUGHS.splitlines())
         )
     target.write_text(text, encoding="utf-8")
-    t = time.perf_counter()
+    t = time.process_time()
     r = run("search", "党费", "--archive", small_archive)
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10  # CPU seconds: refused at once, not expanded (the clock depends on the load)
     assert r.exit_code == 1, r.output
     assert "aliases (*name) are not allowed" in r.stderr and "Traceback" not in r.stderr
 
