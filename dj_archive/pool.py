@@ -23,6 +23,7 @@ interrupted run ends promptly with what was finished.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -104,7 +105,16 @@ class _Worker:
     def __init__(self, ctx, func, initializer, initargs):
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve, args=(child, func, initializer, initargs), daemon=True)
-        self.proc.start()
+        # Everything this process holds is frozen for the fork: the child's garbage collector
+        # then never frees an object it inherited. Such garbage (an unclosed SQLite connection
+        # in a reference cycle) would be finalised in the child, and if another thread was
+        # inside SQLite at the fork, SQLite's lock is held in the child for ever: the worker
+        # hangs on its first collection (seen as a file "still being read" under load).
+        gc.freeze()
+        try:
+            self.proc.start()
+        finally:
+            gc.unfreeze()
         child.close()
         self.ready = False
         self.job: tuple[int, float] | None = None  # (item index, start time)

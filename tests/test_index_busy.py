@@ -81,3 +81,45 @@ def test_a_file_within_its_cpu_limit_is_indexed_however_long_it_waits_for_a_core
     data = json.loads(out)
     assert data["failed"] == [] and data["indexed"] == small + 1
     assert time.perf_counter() - started > 4 * c  # it did wait: the PDF alone took ~4c > limit on the clock
+
+
+FORK_WHILE_IN_SQLITE = r"""
+import gc, sqlite3, sys, threading
+from dj_archive.pool import isolated_map
+
+def churn(x):
+    gc.collect()  # the worker's garbage collector runs, as it does while reading a PDF
+    return x
+
+def garbage():  # an unclosed connection with prepared statements, held only by a cycle
+    con = sqlite3.connect(":memory:")
+    for i in range(5):
+        con.execute(f"SELECT {i}").fetchall()
+    cycle = {"con": con}
+    cycle["self"] = cycle
+
+stop = False
+def busy():  # another thread inside SQLite all the time (the index writer, a web search)
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    while not stop:
+        con.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000) "
+                    "SELECT count(hex(randomblob(40))) FROM c").fetchall()
+
+threading.Thread(target=busy, daemon=True).start()
+got = []
+for _ in range(10):
+    gc.collect()
+    for _ in range(50):
+        garbage()
+    got += isolated_map(churn, range(4), 2, crashed=lambda x: "crashed", timeout=5, stalled=lambda x: "stalled")
+stop = True
+print(got.count("stalled"), got.count("crashed"))
+"""
+
+
+def test_workers_forked_while_another_thread_is_inside_sqlite_do_not_hang():
+    # Without gc.freeze() around the fork a worker finalised the inherited garbage,
+    # waited for ever on SQLite's lock, and the whole run hung (2 runs of 2 here).
+    out = subprocess.run([sys.executable, "-c", FORK_WHILE_IN_SQLITE], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["0", "0"]
