@@ -119,8 +119,18 @@ class _Worker:
         self.ready = False
         self.job: tuple[int, float] | None = None  # (item index, start time)
         self.cpu_start: float | None = None  # CPU seconds of the worker when it got the item
-        self.cpu_seen: float | None = None  # ... when last looked at, and when that changed
-        self.progress_at = 0.0
+        self.cpu_seen: float | None = cpu_seconds(self.proc.pid)  # when last looked at,
+        self.progress_at = time.monotonic()  # and when that changed
+
+    def stuck_starting(self, timeout: float, now: float) -> bool:
+        """Not ready yet, and no CPU used for ``timeout`` s (a lock inherited at the fork)."""
+        cpu = cpu_seconds(self.proc.pid)
+        if cpu is None:
+            return False
+        if self.cpu_seen is None or cpu > self.cpu_seen:
+            self.cpu_seen, self.progress_at = cpu, now
+            return False
+        return now - self.progress_at >= timeout
 
     def start_job(self, i: int, now: float) -> None:
         self.job = (i, now)
@@ -189,7 +199,7 @@ def isolated_map(
         return
     timed_out = timed_out or crashed
     stalled = stalled or timed_out
-    # how often the CPU time of busy workers is looked at (results wake us up anyway)
+    # how often the CPU time of workers is looked at (results wake us up anyway)
     poll = max(0.05, min(1.0, timeout / 20)) if timeout else None
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     window = max(64, workers * 16)  # results held for in-order delivery, at most
@@ -210,23 +220,29 @@ def isolated_map(
             waiting = [w for w in pool if w.job is not None or not w.ready]
             if not waiting:
                 continue
-            busy = any(w.job is not None for w in waiting)
-            ready = set(wait([w.conn for w in waiting] + [w.proc.sentinel for w in waiting], poll if busy else None))
+            ready = set(wait([w.conn for w in waiting] + [w.proc.sentinel for w in waiting], poll))
             now = time.monotonic()
             for k, w in enumerate(pool):
                 if not w.ready:
+                    started = False
                     if w.conn in ready or w.proc.sentinel in ready:
                         try:
                             w.conn.recv()
-                        except (EOFError, OSError):  # killed while starting: start another
-                            w.stop(kill=True)
-                            failed_starts += 1
-                            if failed_starts > 3 * len(pool):
-                                raise RuntimeError("worker processes keep dying while starting") from None
-                            pool[k] = _Worker(ctx, func, initializer, initargs)
-                            continue
+                            started = True
+                        except (EOFError, OSError):  # killed while starting
+                            pass
+                    elif not (timeout and w.stuck_starting(timeout, now)):
+                        continue
+                    if started:
                         w.ready = True
                         failed_starts = 0
+                        continue
+                    # died or hung while starting: start another
+                    w.stop(kill=True)
+                    failed_starts += 1
+                    if failed_starts > 3 * len(pool):
+                        raise RuntimeError("worker processes keep dying while starting") from None
+                    pool[k] = _Worker(ctx, func, initializer, initargs)
                     continue
                 if w.job is None:
                     continue

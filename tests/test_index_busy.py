@@ -123,3 +123,31 @@ def test_workers_forked_while_another_thread_is_inside_sqlite_do_not_hang():
     out = subprocess.run([sys.executable, "-c", FORK_WHILE_IN_SQLITE], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["0", "0"]
+
+
+HANG_WHILE_STARTING = r"""
+import os, sys, time
+from dj_archive.pool import isolated_map
+
+def hang_once(flag):  # a worker's set-up that hangs the first time, as on a lock inherited at the fork
+    try:
+        os.close(os.open(flag, os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return
+    time.sleep(300)
+
+def square(x):
+    return x * x
+
+print(list(isolated_map(square, range(6), 1, crashed=lambda x: "crashed", initializer=hang_once,
+                        initargs=(sys.argv[1],), timeout=1)))
+"""
+
+
+def test_a_worker_that_hangs_while_starting_is_replaced(tmp_path):
+    flag = tmp_path / "hung"
+    out = subprocess.run(
+        [sys.executable, "-c", HANG_WHILE_STARTING, str(flag)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[0, 1, 4, 9, 16, 25]" and flag.exists()
