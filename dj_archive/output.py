@@ -149,16 +149,23 @@ def display_width(text: str) -> int:
 
 
 def _fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` columns: padded, or cut with room kept for the "…".
+
+    >>> [display_width(_fit(t, 6)) for t in ("党费", "党费收缴情况", "ab党费收缴", "abcdefgh")]
+    [6, 6, 6, 6]
+    >>> _fit("党费收缴情况", 6)
+    '党费… '
+    """
+    if display_width(text) <= width:
+        return text + " " * (width - display_width(text))
     out, used = [], 0
     for ch in text:
         w = display_width(ch)
-        if used + w > width:
-            out.append("…")
-            used += 1
+        if used + w > width - 1:
             break
         out.append(ch)
         used += w
-    return "".join(out) + " " * max(0, width - used)
+    return "".join(out) + "…" + " " * (width - used - 1)
 
 
 def to_table(rows, columns=None, max_width=40, headers=None) -> str:
