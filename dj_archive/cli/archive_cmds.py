@@ -28,7 +28,7 @@ from .common import archive_options, format_option, handle_errors
     "--timeout",
     type=click.FloatRange(0, None),
     default=None,
-    help="Seconds one file may take to read before it fails alone (default $DJ_ARCHIVE_FILE_TIMEOUT or 120; 0: no limit).",
+    help="CPU seconds one file may take to read before it fails alone, also the longest it may go without progress (default $DJ_ARCHIVE_FILE_TIMEOUT or 120; 0: no limit).",
 )
 @handle_errors
 def index_cmd(archive, db, workers, fmt, progress, ocr, timeout):
