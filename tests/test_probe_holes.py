@@ -751,25 +751,12 @@ def test_07_ctrl_c_with_workers_ends_promptly_and_leaves_a_consistent_index(tmp_
     import signal
     import time
 
-    from test_reliability import _check_consistent, _make_corpus
+    from test_reliability import _check_consistent, _make_corpus, index_json_cmd
 
     root = tmp_path / "archive"
     _make_corpus(root, 300)
     db = tmp_path / "idx.sqlite"
-    cmd = [
-        sys.executable,
-        "-m",
-        "dj_archive",
-        "index",
-        "--archive",
-        str(root),
-        "--db",
-        str(db),
-        "--workers",
-        "2",
-        "--format",
-        "json",
-    ]
+    cmd = index_json_cmd(root, db, workers=2)
     rng = random.Random(5)
     done_before = 0
     for _attempt in range(3):

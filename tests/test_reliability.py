@@ -191,24 +191,17 @@ def _check_consistent(db: Path):
         con.close()
 
 
+def index_json_cmd(root: Path, db: Path, workers: int) -> list[str]:
+    """``dj-archive index`` of ``root`` into ``db`` with JSON output, as a subprocess argv."""
+    return [sys.executable, "-m", "dj_archive", "index", "--archive", str(root), "--db", str(db),
+            "--workers", str(workers), "--format", "json"]  # fmt: skip
+
+
 def test_kill_9_at_random_points_leaves_a_consistent_index(tmp_path):
     root = tmp_path / "archive"
     _make_corpus(root, 400)
     db = tmp_path / "idx.sqlite"
-    cmd = [
-        sys.executable,
-        "-m",
-        "dj_archive",
-        "index",
-        "--archive",
-        str(root),
-        "--db",
-        str(db),
-        "--workers",
-        "1",
-        "--format",
-        "json",
-    ]
+    cmd = index_json_cmd(root, db, workers=1)
     rng = random.Random(11)
     done_before = 0
     for _attempt in range(4):

@@ -7,26 +7,18 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from lab_browser import CHROMIUM_FLAGS, chromium
 from web_helpers import build_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "out" / "screenshots"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = chromium()
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright (pip) is not installed")
 pytestmark = pytest.mark.skipif(
@@ -82,7 +74,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield b
         b.close()
 
