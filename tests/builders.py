@@ -80,6 +80,21 @@ def write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\
     return path
 
 
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; object 1 is the catalogue) with its
+    cross-reference table, for PDFs the drawing libraries will not write."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def write_slow_pdf(path: Path, operators: int) -> Path:
     """A small, valid one-page PDF whose content stream holds ``operators`` text-showing
     operators: a few KB on disk that keep a text extractor busy for a long time."""
@@ -95,15 +110,6 @@ def write_slow_pdf(path: Path, operators: int) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_from_objects(objects))
     return path

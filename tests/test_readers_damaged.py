@@ -7,7 +7,7 @@ import zipfile
 
 import docx
 import pytest
-from builders import docx_bytes, write_pdf
+from builders import docx_bytes, pdf_from_objects, write_pdf
 from timing import cpu_seconds, growth
 
 from dj_archive.errors import ReadError, UnsupportedFormat
@@ -249,16 +249,7 @@ def _pdf_with_tounicode(mapping: dict, codes: bytes) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 def test_pdf_lone_surrogates_become_replacement_characters(tmp_path):
